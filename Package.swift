@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+// Referee — a symbolic-numeric derivation checker. Layers (DESIGN.md):
+//   Symbolic ← Grassmann ← Keldysh ← Verify ← referee
+import PackageDescription
+
+let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+    name: "Referee",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "referee", targets: ["referee"]),
+        .library(name: "Symbolic", targets: ["Symbolic"]),
+        .library(name: "Verify", targets: ["Verify"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C libraries (Debian: libgmp-dev, libmpfr-dev, liblapacke-dev + libopenblas-dev).
+        .systemLibrary(name: "CGMP", pkgConfig: "gmp", providers: [.apt(["libgmp-dev"])]),
+        .systemLibrary(name: "CMPFR", pkgConfig: "mpfr", providers: [.apt(["libgmp-dev", "libmpfr-dev"])]),
+        .systemLibrary(name: "CLAPACK", pkgConfig: "lapacke", providers: [.apt(["liblapacke-dev", "libopenblas-dev"])]),
+
+        .target(name: "Symbolic", dependencies: ["CGMP", "CMPFR"], swiftSettings: strict),
+        .target(name: "Grassmann", dependencies: ["Symbolic", "CLAPACK"], swiftSettings: strict),
+        .target(name: "Keldysh", dependencies: ["Symbolic", "Grassmann"], swiftSettings: strict),
+        .target(name: "Verify", dependencies: ["Symbolic", "Grassmann", "Keldysh"], swiftSettings: strict),
+        .executableTarget(
+            name: "referee",
+            dependencies: ["Verify", "Symbolic", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict),
+        .executableTarget(name: "referee-bench", dependencies: ["Verify", "Symbolic", "Grassmann", "Keldysh"],
+                          path: "Benchmarks/referee-bench", swiftSettings: strict),
+
+        .testTarget(name: "SymbolicTests", dependencies: ["Symbolic"], swiftSettings: strict),
+        .testTarget(name: "GrassmannTests", dependencies: ["Grassmann"], swiftSettings: strict),
+        .testTarget(name: "KeldyshTests", dependencies: ["Keldysh"], swiftSettings: strict),
+        .testTarget(name: "VerifyTests", dependencies: ["Verify"], swiftSettings: strict),
+        .testTarget(name: "RefereeTests", dependencies: ["referee"], swiftSettings: strict),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+#include <complex.h>
+#include <lapacke.h>

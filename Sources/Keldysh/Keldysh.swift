@@ -1,0 +1,2 @@
+import Symbolic
+import Grassmann
