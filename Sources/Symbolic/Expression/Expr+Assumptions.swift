@@ -20,6 +20,7 @@ extension Expr {
             case .conj: return x.isKnownReal
             case .atan, .exp, .sin, .cos, .tan, .sinh, .cosh, .tanh, .fermi: return x.isKnownReal
             }
+        case .call: return false
         }
     }
 
@@ -58,6 +59,7 @@ extension Expr {
             case .conj: return x.knownSign
             default: return nil
             }
+        case .call: return nil
         }
     }
 

@@ -10,6 +10,7 @@ extension Expr {
         case .product: return 4
         case .sum: return 5
         case .function: return 6
+        case .call: return 7
         }
     }
 
@@ -40,6 +41,13 @@ extension Expr {
         case (.function(let f, let x), .function(let g, let y)):
             if f != g { return f < g ? -1 : 1 }
             return order(x, y)
+        case (.call(let f, let x), .call(let g, let y)):
+            if f != g { return f < g ? -1 : 1 }
+            for (u, v) in zip(x, y) {
+                let c = order(u, v)
+                if c != 0 { return c }
+            }
+            return x.count == y.count ? 0 : (x.count < y.count ? -1 : 1)
         default:
             return 0
         }

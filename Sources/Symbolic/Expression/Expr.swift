@@ -19,6 +19,10 @@ public indirect enum Expr: Hashable, Sendable {
     case product([Expr])
     case power(Expr, Expr)
     case function(MathFunction, Expr)
+    /// An uninterpreted function applied to arguments, e.g. `F(2*kF*R)` or `J(x)`: a name whose
+    /// value is defined elsewhere (a definition in a derivation file, or an engine computation
+    /// registered with the numeric evaluator). Exact methods treat it as an opaque atom.
+    case call(String, [Expr])
 }
 
 extension Expr {
@@ -65,6 +69,7 @@ extension Expr {
         case .sum(let a), .product(let a): return a
         case .power(let b, let e): return [b, e]
         case .function(_, let x): return [x]
+        case .call(_, let args): return args
         }
     }
 
@@ -95,6 +100,7 @@ extension Expr {
         case .product: return .product(of: kids)
         case .power: return .pow(kids[0], kids[1])
         case .function(let f, _): return .apply(f, kids[0])
+        case .call(let name, _): return .call(name, kids)
         }
     }
 
