@@ -79,7 +79,7 @@ final class DerivationReaderTests: XCTestCase {
     func testBadIdCharacters() { assertRejected(valid.replacingOccurrences(of: "id: a.b", with: "id: a b!"), line: 10, mentions: ["id"]) }
     func testDuplicateIdInFile() {
         let twice = valid + "\n\n```claim\nid: a.b\nequations: NC(1), AX(1)\nstatement: s\nprinted: x\ncheck: identity\nexpect: verified\n```\n"
-        assertRejected(twice, line: 21, mentions: ["duplicate"])
+        assertRejected(twice, line: 20, mentions: ["duplicate"])
     }
     func testVeryLongLine() {
         let long = valid.replacingOccurrences(of: "Prose.", with: String(repeating: "x", count: DerivationReader.maximumLineLength + 5))

@@ -7,7 +7,7 @@ public struct DerivationContext: Sendable {
     public let file: DerivationFile
     public let engine: Engine
     /// Parser state after the file's ```symbols and ```define blocks.
-    public let parse: ParseContext
+    public let parse: TextSyntax.Context
     /// Unit text per symbol name, from ```units blocks.
     public let units: [String: Located<String>]
     /// Value text (number and unit) per symbol name, from ```values blocks.
@@ -57,7 +57,7 @@ public struct DerivationContext: Sendable {
     }
 
     /// Parses a relation field `lhs op rhs`, with `where:` substitutions applied.
-    public func relation(_ field: Located<String>, claim: Claim? = nil) throws -> (lhs: Expr, kind: RelationKind, rhs: Expr) {
+    public func relation(_ field: Located<String>, claim: Claim? = nil) throws -> (lhs: Expr, kind: TextSyntax.Relation, rhs: Expr) {
         let r = try TextSyntax.relation(field, in: parse)
         guard let claim else { return r }
         return (try substitute(r.lhs, claim: claim), r.kind, try substitute(r.rhs, claim: claim))
