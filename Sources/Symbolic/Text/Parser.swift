@@ -1,8 +1,8 @@
 /// A Pratt parser for the text syntax, producing a `SyntaxNode` tree with positions.
 ///
-/// Binding, loosest first: relations (only in `parseRelation`), `+ -` (left), `* /` (left),
-/// prefix `-` and `+`, `^` / `**` (right-associative, and its right operand may start with a sign:
-/// `x^-2`). So `-x^2` = −(x²), `2^3^2` = 2⁹, `a/b*c` = (a/b)·c. Juxtaposition is an error with a
+/// Binding, loosest first: relations (only in `parseRelation`), `+ -` (left), prefix `-` and `+`,
+/// `* /` (left), `^` / `**` (right-associative, and its right operand may start with a sign:
+/// `x^-2`). So `-x^2` = −(x²), `-a*b` = −(a·b), `2^3^2` = 2⁹, `a/b*c` = (a/b)·c. Juxtaposition is an error with a
 /// fix (`2x` → "insert `*` between `2` and `x`").
 struct Parser {
     let lexer: Lexer
@@ -99,7 +99,10 @@ struct Parser {
         default: return 0
         }
     }
-    static let prefixBindingPower = 30
+    /// A prefix sign takes in products and quotients (`-a*b/c` = −(a·b/c), so that a printed
+    /// product with a negative coefficient reads back as the same product) but not sums; in an
+    /// exponent it takes only the power operand (`2^-x*y` = 2^(−x)·y, `x^-y^2` = x^(−y²)).
+    static let prefixBindingPower = 15
 
     static func startsOperand(_ kind: Token.Kind) -> Bool {
         kind == .number || kind == .identifier || kind == .leftParenthesis
@@ -112,7 +115,7 @@ struct Parser {
             throw error("nesting too deep (more than \(maximumDepth) levels)", at: current,
                         fix: "split the expression with definitions in a ```define block")
         }
-        var left = try parsePrefix()
+        var left = try parsePrefix(minimum)
         var sumTerms: [(negative: Bool, term: SyntaxNode)]? = nil
         var productFactors: [(divided: Bool, factor: SyntaxNode)]? = nil
         while true {
@@ -152,7 +155,7 @@ struct Parser {
         return left
     }
 
-    mutating func parsePrefix() throws(ParseError) -> SyntaxNode {
+    mutating func parsePrefix(_ minimum: Int) throws(ParseError) -> SyntaxNode {
         let t = advance()
         switch t.kind {
         case .number:
@@ -205,7 +208,7 @@ struct Parser {
                 throw error("nesting too deep (more than \(maximumDepth) levels)", at: t,
                             fix: "split the expression with definitions in a ```define block")
             }
-            let operand = try parseExpression(Parser.prefixBindingPower)
+            let operand = try parseExpression(Swift.max(Parser.prefixBindingPower, minimum))
             if t.kind == .plus { return operand }
             return SyntaxNode(.negate(operand), position: t.position, end: operand.end)
         case .end:

@@ -121,6 +121,9 @@ enum TextPrinter {
         var numerator: [Rendered] = []
         var denominator: [Rendered] = []
         var negative = false
+        // A numeric denominator beside a single sum is printed apart, `x/3/(y + z)`: the text
+        // `x/(3*(y + z))` would read back as x/(3y + 3z), a different canonical form.
+        var separateDenominator = false
         if c.im.isZero || c.re.isZero {
             let q = c.im.isZero ? c.re : c.im
             negative = q.isNegative
@@ -131,14 +134,18 @@ enum TextPrinter {
         } else {
             numerator.append((parenthesized(number(c)), .atom))
         }
+        var reciprocalSums = 0, reciprocals = 0
         for f in factors where !f.isOne {
             if case .power(let b, let x) = f, isNegative(x) {
                 denominator.append(power(b, -x))
+                reciprocals += 1
+                if case .sum = b, x == .minusOne { reciprocalSums += 1 }
             } else {
                 let r = render(f)
                 numerator.append(r.level <= .product ? (parenthesized(r), .atom) : r)
             }
         }
+        separateDenominator = reciprocals == 1 && reciprocalSums == 1 && denominator.count == 2
         var text: String
         var level: PrintLevel
         if numerator.isEmpty {
@@ -150,7 +157,9 @@ enum TextPrinter {
         }
         if !denominator.isEmpty {
             let denominatorText: String
-            if denominator.count == 1 && denominator[0].level > .product {
+            if separateDenominator {
+                denominatorText = denominator[0].text + "/" + parenthesized(denominator[1])
+            } else if denominator.count == 1 && denominator[0].level > .product {
                 denominatorText = denominator[0].text
             } else if denominator.count == 1 {
                 denominatorText = parenthesized(denominator[0])
