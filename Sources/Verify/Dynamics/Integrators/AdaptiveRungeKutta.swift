@@ -61,6 +61,8 @@ public final class AdaptiveRungeKutta<Field: VectorField> {
     /// State at `t`.
     public private(set) var y: [Double] = []
     private var yPrevious: [Double] = []
+    /// f(t, y) at the end of the last accepted step (FSAL stage; free to read inside an observer).
+    public var derivative: [Double] { k[0] }
     private var hPrevious: Double = 0
 
     private let n: Int
