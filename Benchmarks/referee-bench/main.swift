@@ -4,7 +4,7 @@
 import Foundation
 
 /// Registered benchmarks, by name. Each module's benchmark file adds itself here.
-let benchmarks: [(name: String, run: () -> Void)] = allBenchmarks
+let benchmarks = allBenchmarks
 
 let requested = Array(CommandLine.arguments.dropFirst())
 if requested.contains("--list") {
