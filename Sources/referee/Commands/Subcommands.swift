@@ -5,5 +5,6 @@ extension Referee {
     static let allSubcommands: [any ParsableCommand.Type] = [
         AuditCommand.self,
         CheckCommand.self,
+        EvalCommand.self,
     ]
 }
