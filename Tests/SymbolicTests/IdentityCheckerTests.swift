@@ -174,3 +174,17 @@ extension IdentityCheckerTests {
         XCTAssertEqual(checker.check(lhs, rhs).kind, .discrepancy)
     }
 }
+
+extension IdentityCheckerTests {
+    /// A relation found numerically is proved exactly when its residual vanishes on the skeleton.
+    func testRelationIsConfirmedExactly() {
+        let printed = -Expr.pow(.abs(v), 2) / (a + .i * kappa)
+        let computed = Expr.pow(.abs(v), 2) / (a + .i * kappa)
+        let verdict = checker.check(printed: printed, computed: computed)
+        XCTAssertEqual(verdict.relation, "computed = -1 × printed")
+        XCTAssertTrue(verdict.detail.contains("holds exactly"), verdict.detail)
+        let conj = checker.check(Expr.exp(.i * a) * p, Expr.exp(-.i * a) * p)
+        XCTAssertEqual(conj.relation, "rhs = conj(lhs)")
+        XCTAssertTrue(conj.detail.contains("holds exactly"), conj.detail)
+    }
+}
