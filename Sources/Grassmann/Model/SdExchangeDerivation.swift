@@ -28,6 +28,8 @@ public struct SdExchangeDerivation: Sendable {
     public let ketG: Expr, ketGImpC: Expr
     /// Verdict that the ansatz reproduces ℒ_eff exactly on the singly occupied states.
     public let fullResidual: Verdict
+    /// The residual components of that fit (empty or identically zero when NC(16) holds exactly).
+    public let residual: [Int: Expr]
     /// Verdict for the ket–ket fit.
     public let ketResidual: Verdict
 
@@ -92,6 +94,6 @@ public struct SdExchangeDerivation: Sendable {
         return SdExchangeDerivation(
             g: full.coefficients[0], gamma: full.coefficients[1], gImpC: full.coefficients[2], gImpD: hermitian[2],
             ketG: hermitian[0], ketGImpC: hermitian[1],
-            fullResidual: LinearFit.residualVanishes(full.residual), ketResidual: LinearFit.residualVanishes(residual))
+            fullResidual: LinearFit.residualVanishes(full.residual), residual: full.residual, ketResidual: LinearFit.residualVanishes(residual))
     }
 }
