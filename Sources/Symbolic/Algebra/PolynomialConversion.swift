@@ -1,0 +1,168 @@
+/// Conversion between `Expr` and `Polynomial` / `RationalFunction`.
+///
+/// Atoms (the polynomial variables) are the subexpressions that are not sums, products, numbers or
+/// integer powers: symbols, π and e, functions and calls (with their arguments normalised first), and
+/// powers with a non-integer exponent. A rational exponent p/q becomes the atom b^(1/q) raised to p,
+/// and exp(n·u) with integer n becomes exp(u)ⁿ, so that √x³/√x or exp(2u)/exp(u) are seen as
+/// polynomial relations. Algebraic relations between atoms (√2² = 2) are not used by the arithmetic;
+/// they are re-applied by the canonical constructors when converting back to `Expr`.
+struct AtomTable {
+    enum Mode {
+        /// Negative integer powers become atoms b⁻¹ (used by `expanded()`).
+        case polynomial
+        /// Negative integer powers become denominators (used by `together()`).
+        case rational
+    }
+
+    let mode: Mode
+    /// Normalises the arguments of functions and calls, and the bases of atom powers.
+    let normaliseInside: (Expr) -> Expr
+    private(set) var atoms: [Expr] = []
+    private var index: [Expr: Int] = [:]
+
+    init(mode: Mode, normaliseInside: @escaping (Expr) -> Expr) {
+        self.mode = mode
+        self.normaliseInside = normaliseInside
+    }
+
+    mutating func atom(_ a: Expr) -> Int {
+        if let k = index[a] { return k }
+        index[a] = atoms.count
+        atoms.append(a)
+        return atoms.count - 1
+    }
+
+    mutating func atomPower(_ a: Expr, _ n: Int) -> Polynomial {
+        let k = atom(a)
+        return Polynomial(variables: [], terms: [.variable(k, power: n): .one])
+    }
+
+    /// The polynomial of e (mode `.polynomial`). Variables are filled in by the caller.
+    mutating func polynomial(_ e: Expr) -> Polynomial {
+        switch e {
+        case .number(let z): return Polynomial(z)
+        case .sum(let ts):
+            var out = Polynomial.zero()
+            for t in ts { out = out + polynomial(t) }
+            return out
+        case .product(let fs):
+            var out = Polynomial.one()
+            for f in fs { out = out * polynomial(f) }
+            return out
+        case .power(let b, let x):
+            if let n = x.integerValue {
+                if n > 0 { return polynomial(b).power(n) }
+                return atomPower(.pow(normaliseInside(b), .minusOne), -n)
+            }
+            if let q = x.rationalValue, let p = q.numerator.intValue, let d = q.denominator.intValue {
+                let base = normaliseInside(b)
+                if p > 0 { return atomPower(.pow(base, Expr(BigRational(1, d))), p) }
+                return atomPower(.pow(base, Expr(BigRational(-1, d))), -p)
+            }
+            return atomPower(.pow(normaliseInside(b), normaliseInside(x)), 1)
+        default:
+            let (a, n) = atomAndExponent(e)
+            return n > 0 ? atomPower(a, n) : atomPower(.pow(a, .minusOne), -n)
+        }
+    }
+
+    /// The rational function of e (mode `.rational`).
+    mutating func rational(_ e: Expr) -> RationalFunction {
+        switch e {
+        case .number(let z): return RationalFunction(Polynomial(z))
+        case .sum(let ts):
+            var out = RationalFunction(.zero())
+            for t in ts { out = out + rational(t) }
+            return out
+        case .product(let fs):
+            var out = RationalFunction(.one())
+            for f in fs { out = out * rational(f) }
+            return out
+        case .power(let b, let x):
+            if let n = x.integerValue {
+                let r = rational(b)
+                if n < 0 && r.isZero { return RationalFunction(atomPower(.pow(b, x), 1)) }
+                return r.power(n)
+            }
+            if let q = x.rationalValue, let p = q.numerator.intValue, let d = q.denominator.intValue {
+                let a = RationalFunction(atomPower(.pow(normaliseInside(b), Expr(BigRational(1, d))), 1))
+                return a.power(p)
+            }
+            return RationalFunction(atomPower(.pow(normaliseInside(b), normaliseInside(x)), 1))
+        default:
+            let (a, n) = atomAndExponent(e)
+            return RationalFunction(atomPower(a, 1)).power(n)
+        }
+    }
+
+    /// An atom a and integer n with e = aⁿ: exp(n·u) = exp(u)ⁿ, otherwise (e, 1).
+    mutating func atomAndExponent(_ e: Expr) -> (Expr, Int) {
+        switch e {
+        case .function(.exp, let u):
+            let (c, rest) = u.coefficientAndRest
+            if c.isReal, !c.re.isOne, !rest.isOne, let n = c.re.numerator.intValue, let d = c.re.denominator.intValue {
+                let inner = normaliseInside(rest * Expr(BigRational(1, d)))
+                return (.exp(inner), n)
+            }
+            return (.exp(normaliseInside(u)), 1)
+        case .function(let f, let u):
+            return (.apply(f, normaliseInside(u)), 1)
+        case .call(let name, let args):
+            return (.call(name, args.map(normaliseInside)), 1)
+        default:
+            return (e, 1)
+        }
+    }
+}
+
+extension Polynomial {
+    /// The polynomial of `e` in its atoms (sorted by the canonical order); negative powers of
+    /// non-atoms become atoms b⁻¹.
+    public init(_ e: Expr) {
+        var table = AtomTable(mode: .polynomial, normaliseInside: { $0 })
+        var p = table.polynomial(e)
+        p.variables = table.atoms
+        self = p.withSortedVariables
+    }
+
+    /// The expression Σ c_m ∏ x_k^{m_k}, built canonically.
+    public var expression: Expr {
+        var out: [Expr] = []
+        out.reserveCapacity(terms.count)
+        for m in sortedMonomials {
+            var fs: [Expr] = [.number(terms[m]!)]
+            for (k, e) in m.exponents.enumerated() where e > 0 {
+                fs.append(e == 1 ? variables[k] : .pow(variables[k], Expr(e)))
+            }
+            out.append(.product(of: fs))
+        }
+        return .sum(of: out)
+    }
+}
+
+extension RationalFunction {
+    /// The rational function of `e` in its atoms, in normal form with variables sorted by the
+    /// canonical expression order. Arguments of functions and calls are brought to normal form first.
+    public init(_ e: Expr) {
+        var table = AtomTable(mode: .rational, normaliseInside: { $0.together() })
+        let r = table.rational(e)
+        var p = r.numerator, q = r.denominator
+        p.variables = table.atoms
+        q.variables = table.atoms
+        let vars = table.atoms
+        let order = vars.indices.sorted { Expr.precedes(vars[$0], vars[$1]) }
+        var map = [Int](repeating: 0, count: vars.count)
+        for (newIndex, old) in order.enumerated() { map[old] = newIndex }
+        let sorted = order.map { vars[$0] }
+        p = p.reindexed(map, variables: sorted)
+        q = q.reindexed(map, variables: sorted)
+        self.init(reduced: p, q)
+        self = normalisedSign()
+    }
+
+    /// P/Q as an expression: the expanded numerator times the expanded denominator to the power −1.
+    public var expression: Expr {
+        if denominator.isOne { return numerator.expression }
+        return numerator.expression * .pow(denominator.expression, .minusOne)
+    }
+}

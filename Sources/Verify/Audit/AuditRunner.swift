@@ -1,0 +1,107 @@
+import Foundation
+import Symbolic
+
+/// Runs every claim of a set of derivation files: first loads and parses everything (bad input
+/// stops the run with a `DerivationError` before any check runs, so no partial report is written),
+/// then checks the claims in parallel on all cores, reporting them in file order.
+public struct AuditRunner: Sendable {
+    public var engine: Engine
+    /// Default digits for numeric methods when a claim does not say (`--digits`).
+    public var digits: Int
+    /// Default seed for random points when a claim does not say.
+    public var seed: UInt64
+
+    public init(engine: Engine, digits: Int = 30, seed: UInt64 = 20_261_121) {
+        self.engine = engine
+        self.digits = digits
+        self.seed = seed
+    }
+
+    /// The derivation files under the paths (directories are searched for `*.md`, except README.md),
+    /// sorted for a deterministic order.
+    public static func derivationFiles(in paths: [String]) throws -> [String] {
+        var out: [String] = []
+        let fm = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw DerivationError(SourceLocation(file: path, line: 0, column: 0), "no such file or directory",
+                                      fix: "give a derivation file or a folder of them (default: derivations/)")
+            }
+            if isDirectory.boolValue {
+                let names = try fm.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".md") && $0 != "README.md" }.sorted()
+                if names.isEmpty {
+                    throw DerivationError(SourceLocation(file: path, line: 0, column: 0), "the folder has no derivation files (*.md)",
+                                          fix: "point to derivations/ or to a .md file")
+                }
+                out += names.map { (path as NSString).appendingPathComponent($0) }
+            } else {
+                out.append(path)
+            }
+        }
+        return out
+    }
+
+    /// Loads and validates every claim of the files; throws on the first bad input.
+    public func load(files: [String]) throws -> [(Claim, DerivationContext)] {
+        var out: [(Claim, DerivationContext)] = []
+        var ids: [String: SourceLocation] = [:]
+        for path in files {
+            let file = try DerivationReader.read(path: path)
+            let context = try DerivationContext(file: file, engine: engine)
+            for spec in file.claims {
+                if let previous = ids[spec.id.value] {
+                    throw DerivationError(spec.id.location, "duplicate claim id `\(spec.id.value)` (first used at \(previous))",
+                                          fix: "claim ids are unique across all derivation files")
+                }
+                ids[spec.id.value] = spec.id.location
+                let claim = try Claim(spec, knownChecks: engine.checks, defaultDigits: digits, defaultSeed: seed)
+                try context.validate(claim)
+                out.append((claim, context))
+            }
+        }
+        return out
+    }
+
+    /// Checks every claim (in parallel) and returns the results in load order.
+    public func run(_ loaded: [(Claim, DerivationContext)]) throws -> [ClaimResult] {
+        let results = ResultBox(count: loaded.count)
+        DispatchQueue.concurrentPerform(iterations: loaded.count) { i in
+            let (claim, context) = loaded[i]
+            results.set(i, check(claim, in: context))
+        }
+        return try results.values.map { try $0.get() }
+    }
+
+    /// Checks one claim; bad input is rethrown, every other failure becomes an `error` verdict.
+    public func check(_ claim: Claim, in context: DerivationContext) -> Result<ClaimResult, any Error> {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let verdict: Verdict
+        do {
+            verdict = try engine.checks[claim.check]!.run(claim, in: context)
+        } catch let e as DerivationError {
+            return .failure(e)
+        } catch {
+            verdict = Verdict(.error, detail: "\(claim.file):\(claim.line): \(error)")
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        return .success(ClaimResult(claim: claim, verdict: verdict, seconds: seconds))
+    }
+
+    /// Loads and runs the files under `paths`.
+    public func audit(paths: [String]) throws -> AuditReport {
+        let loaded = try load(files: try Self.derivationFiles(in: paths))
+        return AuditReport(results: try run(loaded), seed: seed, digits: digits)
+    }
+}
+
+/// Thread-safe slots for parallel results.
+final class ResultBox: @unchecked Sendable {
+    private var slots: [Result<ClaimResult, any Error>?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ value: Result<ClaimResult, any Error>) {
+        lock.lock(); slots[i] = value; lock.unlock()
+    }
+    var values: [Result<ClaimResult, any Error>] { lock.lock(); defer { lock.unlock() }; return slots.map { $0! } }
+}

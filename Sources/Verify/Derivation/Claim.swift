@@ -1,0 +1,92 @@
+import Symbolic
+
+/// A claim ready to be checked: the fields of its ` ```claim ` block, validated.
+public struct Claim: Sendable {
+    public var spec: ClaimSpec
+    public var id: String { spec.id.value }
+    public var file: String { spec.location.file }
+    public var line: Int { spec.location.line }
+    public var equations: [EquationLabel]
+    public var statement: String
+    /// The paper's formula as transcribed (text syntax).
+    public var printed: Located<String>
+    /// What the engine computes (text syntax), if the check kind uses it.
+    public var computed: Located<String>?
+    public var check: String
+    public var expected: VerdictKind
+    /// Requested correct significant digits for numeric methods.
+    public var digits: Int
+    /// Seed for random points, reported in the verdict.
+    public var seed: UInt64
+
+    /// The equation labels of one version, e.g. ["17"] for NC.
+    public func labels(_ version: EquationLabel.Version) -> [String] {
+        equations.filter { $0.version == version }.map { $0.number ?? "—" }
+    }
+
+    /// Largest `digits:` accepted.
+    public static let maximumDigits = 10_000
+
+    /// Validates the common fields of a claim.
+    public init(_ spec: ClaimSpec, knownChecks: [String: any ClaimCheck], defaultDigits: Int, defaultSeed: UInt64) throws {
+        self.spec = spec
+        let eq = spec["equations"]!
+        var labels: [EquationLabel] = []
+        for part in eq.value.split(separator: ",") {
+            guard let label = EquationLabel(String(part)) else {
+                throw DerivationError(eq.location, "malformed equation label `\(part.trimmingBlanks)`",
+                                      fix: "write labels like NC(17), AX(15), AX(S129), or NC(—) when absent; separate them with commas")
+            }
+            labels.append(label)
+        }
+        if !labels.contains(where: { $0.version == .NC }) || !labels.contains(where: { $0.version == .AX }) {
+            throw DerivationError(eq.location, "a claim cites both versions of the paper",
+                                  fix: "add the missing NC(…) or AX(…) label; write NC(—) or AX(—) when the equation exists in one version only")
+        }
+        equations = labels
+        statement = spec.text("statement")!
+        printed = spec["printed"]!
+        computed = spec["computed"]
+        let checkField = spec["check"]!
+        guard let kind = knownChecks[checkField.value] else {
+            let near = DerivationReader.nearest(checkField.value, in: Array(knownChecks.keys)).map { "did you mean `\($0)`? " } ?? ""
+            throw DerivationError(checkField.location, "unknown check kind `\(checkField.value)`",
+                                  fix: "\(near)known kinds: \(knownChecks.keys.sorted().joined(separator: ", "))")
+        }
+        check = checkField.value
+        for key in kind.requiredKeys where spec[key] == nil {
+            throw DerivationError(spec.location, "a `\(check)` claim needs `\(key):`", fix: "add `\(key): …` to the claim")
+        }
+        let expect = spec["expect"]!
+        guard let v = VerdictKind(rawValue: expect.value) else {
+            throw DerivationError(expect.location, "unknown verdict `\(expect.value)`",
+                                  fix: "expect one of: \(VerdictKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        expected = v
+        if v == .discrepancy, spec["correction"] == nil, check == "identity" {
+            throw DerivationError(expect.location, "an expected discrepancy records the computed correction",
+                                  fix: "add `correction: <the formula the engine computes>`; the engine checks it")
+        }
+        if let d = spec["digits"] {
+            guard let n = Int(d.value), n >= 1, n <= Claim.maximumDigits else {
+                throw DerivationError(d.location, "`digits` must be a whole number from 1 to \(Claim.maximumDigits), found `\(d.value)`",
+                                      fix: "write e.g. `digits: 30`")
+            }
+            digits = n
+        } else {
+            digits = defaultDigits
+        }
+        if let s = spec["seed"] {
+            guard let n = UInt64(s.value) else {
+                throw DerivationError(s.location, "`seed` must be a non-negative whole number", fix: "write e.g. `seed: 12345`")
+            }
+            seed = n
+        } else {
+            seed = defaultSeed
+        }
+    }
+}
+
+extension Substring {
+    var trimmingBlanks: String { String(self).trimmed }
+}

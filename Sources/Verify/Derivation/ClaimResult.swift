@@ -1,0 +1,12 @@
+import Symbolic
+
+/// A claim with its verdict, as it appears in the audit report (DESIGN.md, JSON report).
+public struct ClaimResult: Sendable {
+    public var claim: Claim
+    public var verdict: Verdict
+    /// Wall-clock seconds spent on the check.
+    public var seconds: Double
+
+    /// True when the verdict is the one the derivation file expects.
+    public var isAsExpected: Bool { verdict.kind == claim.expected }
+}

@@ -1,0 +1,120 @@
+import Symbolic
+
+/// Everything a claim of one derivation file is read against: the declared symbols with their
+/// assumptions, the definitions (in file order, each may use the ones before it), the units and
+/// values of symbols, and the engine's operations and numeric functions.
+public struct DerivationContext: Sendable {
+    public let file: DerivationFile
+    public let engine: Engine
+    /// Parser state after the file's ```symbols and ```define blocks.
+    public let parse: TextSyntax.Context
+    /// Unit text per symbol name, from ```units blocks.
+    public let units: [String: Located<String>]
+    /// Value text (number and unit) per symbol name, from ```values blocks.
+    public let values: [String: Located<String>]
+
+    public init(file: DerivationFile, engine: Engine) throws {
+        self.file = file
+        self.engine = engine
+        var context = TextSyntax.emptyContext(engine: engine)
+        for line in file.symbolLines {
+            try TextSyntax.declareSymbols(line, in: &context)
+        }
+        for line in file.definitionLines {
+            try TextSyntax.define(line, in: &context)
+        }
+        parse = context
+        units = try Self.table(file.unitLines, separator: ":", what: "unit")
+        values = try Self.table(file.valueLines, separator: "=", what: "value")
+    }
+
+    /// `name: text` or `name = text` lines as a table keyed by name.
+    static func table(_ lines: [Located<String>], separator: Character, what: String) throws -> [String: Located<String>] {
+        var out: [String: Located<String>] = [:]
+        for line in lines {
+            guard let i = line.value.firstIndex(of: separator) else {
+                throw DerivationError(line.location, "expected `symbol \(separator) \(what)`", fix: "write e.g. `U \(separator) \(what == "unit" ? "J" : "1 eV")`")
+            }
+            let name = String(line.value[..<i]).trimmed
+            let text = String(line.value[line.value.index(after: i)...]).trimmed
+            if name.isEmpty || text.isEmpty {
+                throw DerivationError(line.location, "expected `symbol \(separator) \(what)`", fix: "both the symbol and the \(what) are needed")
+            }
+            if out[name] != nil {
+                throw DerivationError(line.location, "the \(what) of `\(name)` is given twice", fix: "keep one line for `\(name)`")
+            }
+            let column = line.location.column + line.value.distance(from: line.value.startIndex, to: i) + 2
+            out[name] = Located(text, at: SourceLocation(file: line.location.file, line: line.location.line, column: column))
+        }
+        return out
+    }
+
+    /// Parses an expression field, with the claim's `where:` substitutions applied.
+    public func expression(_ field: Located<String>, claim: Claim? = nil) throws -> Expr {
+        let e = try TextSyntax.expression(field, in: parse)
+        guard let claim else { return e }
+        return try substitute(e, claim: claim)
+    }
+
+    /// Parses a relation field `lhs op rhs`, with `where:` substitutions applied.
+    public func relation(_ field: Located<String>, claim: Claim? = nil) throws -> (lhs: Expr, kind: TextSyntax.Relation, rhs: Expr) {
+        let r = try TextSyntax.relation(field, in: parse)
+        guard let claim else { return r }
+        return (try substitute(r.lhs, claim: claim), r.kind, try substitute(r.rhs, claim: claim))
+    }
+
+    /// The claim's `where:` substitutions, `x = expr` separated by commas or semicolons.
+    public func substitutions(_ claim: Claim) throws -> [(Symbol, Expr)] {
+        guard let field = claim.spec["where"] else { return [] }
+        var out: [(Symbol, Expr)] = []
+        for part in TextSyntax.splitTopLevel(field) {
+            guard let eq = part.value.firstIndex(of: "=") else {
+                throw DerivationError(part.location, "expected `symbol = expression` in `where:`", fix: "write e.g. `where: ek = eF, U = a + b`")
+            }
+            let name = String(part.value[..<eq]).trimmed
+            guard let symbol = parse.symbols[name] else {
+                throw DerivationError(part.location, "`\(name)` in `where:` is not a declared symbol",
+                                      fix: "declare it in a ```symbols block or substitute a declared symbol")
+            }
+            let offset = part.value.distance(from: part.value.startIndex, to: eq) + 1
+            let rhs = Located(String(part.value[part.value.index(after: eq)...]),
+                              at: SourceLocation(file: part.location.file, line: part.location.line, column: part.location.column + offset))
+            out.append((symbol, try TextSyntax.expression(rhs, in: parse)))
+        }
+        return out
+    }
+
+    func substitute(_ e: Expr, claim: Claim) throws -> Expr {
+        let subs = try substitutions(claim)
+        if subs.isEmpty { return e }
+        let table = Dictionary(subs, uniquingKeysWith: { a, _ in a })
+        return e.mapBottomUp { node in
+            if case .symbol(let s) = node, let value = table[s] { return value }
+            return node
+        }
+    }
+
+    /// Parses every expression field of the claim once, so that bad input is reported at load time.
+    public func validate(_ claim: Claim) throws {
+        _ = try substitutions(claim)
+        let relationChecks: Set<String> = ["sign", "dimension"]
+        if relationChecks.contains(claim.check), claim.printed.value.containsRelation {
+            _ = try relation(claim.printed, claim: claim)
+        } else if claim.check != "estimate" && claim.check != "dimension" && engine.checks[claim.check] is any ExpressionClaimCheck {
+            _ = try expression(claim.printed, claim: claim)
+        }
+        for key in ["computed", "correction"] {
+            if let field = claim.spec[key] { _ = try expression(field, claim: claim) }
+        }
+    }
+}
+
+/// Check kinds whose `printed:` is a single expression (validated at load time).
+public protocol ExpressionClaimCheck: ClaimCheck {}
+
+extension String {
+    /// True when the text contains a relation operator outside of parentheses.
+    var containsRelation: Bool {
+        ["<", ">", "=", "≲", "≳", "≤", "≥", "≃", "≪", "≫"].contains { contains($0) }
+    }
+}

@@ -1,0 +1,29 @@
+import Symbolic
+
+/// Everything a derivation file can call on: symbolic operations by name (`limit`, `subs`, the
+/// projection method's `sd_exchange`, …), numeric functions for `call` nodes (`J_integral`, …),
+/// and the check kinds. `Engine.standard` assembles the modules' registries.
+public struct Engine: Sendable {
+    public var operations: [String: ExprOperation]
+    public var numericFunctions: [String: NumericFunction]
+    public var checks: [String: any ClaimCheck]
+
+    public init(operations: [String: ExprOperation] = [:], numericFunctions: [String: NumericFunction] = [:],
+                checks: [any ClaimCheck] = []) {
+        self.operations = operations
+        self.numericFunctions = numericFunctions
+        self.checks = Dictionary(checks.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Adds a registry; a name registered twice keeps the first (and is a programming error in debug).
+    public mutating func register(operations more: [String: ExprOperation]) {
+        for (k, v) in more { assert(operations[k] == nil, "operation \(k) registered twice"); operations[k] = operations[k] ?? v }
+    }
+    public mutating func register(numericFunctions more: [String: NumericFunction]) {
+        for (k, v) in more { assert(numericFunctions[k] == nil, "numeric function \(k) registered twice"); numericFunctions[k] = numericFunctions[k] ?? v }
+    }
+    public mutating func register(check: any ClaimCheck) {
+        assert(checks[check.name] == nil, "check \(check.name) registered twice")
+        checks[check.name] = checks[check.name] ?? check
+    }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+extension Referee {
+    /// Every subcommand, in the order `--help` lists them. One file per subcommand in Commands/.
+    static let allSubcommands: [any ParsableCommand.Type] = [
+        AuditCommand.self,
+        CheckCommand.self,
+        EvalCommand.self,
+        IdentityCommand.self,
+    ]
+}
