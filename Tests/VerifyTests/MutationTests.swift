@@ -5,7 +5,8 @@ import Symbolic
 /// The checker cannot be fooled: wrong variants of verified claims are rejected.
 final class MutationTests: XCTestCase {
     func testMutantsCoverEveryKind() throws {
-        let e = try Expr(parsing: "-abs(v)^2*((ed+U-eF)/((ed+U-eF)^2 + kappa^2/4) + I/(eF-ed))")
+        // I appears in two terms, so i ↔ −i differs from every single-term sign flip.
+        let e = try Expr(parsing: "-abs(v)^2*((ed+U-eF)/((ed+U-eF)^2 + kappa^2/4) + I/(eF-ed)) + I*kappa")
         let mutants = e.mutants(limitPerKind: 5)
         XCTAssertEqual(Set(mutants.map(\.kind)), Set(Mutation.Kind.allCases))
         // No mutant equals the original, none repeats.
@@ -23,3 +24,4 @@ final class MutationTests: XCTestCase {
         XCTAssertGreaterThan(report.results.filter { $0.outcome == .killed }.count, report.results.count / 2)
     }
 }
+
