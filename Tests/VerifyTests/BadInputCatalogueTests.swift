@@ -161,7 +161,7 @@ final class BadInputCatalogueTests: XCTestCase {
 final class ParserFuzzTests: XCTestCase {
     func testMutatedFormulasNeverCrash() throws {
         let seeds = ["-abs(v)^2*((ed+U-eF)/((ed+U-eF)^2+kappa^2/4) + 1/(eF-ed))", "exp(pi*sqrt(163))",
-                     "x^-2**3^-3**3", "(3^1000)^10000", "2^(1/3^27)", "fermi((e-mu)/T)", "1e99^1e5"]
+                     "x^-2**3^-3**3", "(3^10)^100", "2^(1/3^27)", "fermi((e-mu)/T)", "1e99^1e5"]
         var state: UInt64 = 0xF022
         func next() -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int(state >> 33) }
         let alphabet = Array("()^*/-+ .,eI0123456789xyabs(sqrt(")
