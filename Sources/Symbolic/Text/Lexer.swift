@@ -56,15 +56,17 @@ struct Lexer {
     }
 
     static func isIdentifierStart(_ s: Unicode.Scalar) -> Bool {
-        s == "_" || (s.isASCII ? (s.properties.isAlphabetic) : s.properties.isAlphabetic && !isOperatorScalar(s))
+        let v = s.value
+        if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || v == 0x5F }
+        return s.properties.isAlphabetic && !isOperatorScalar(s)
     }
     static func isIdentifierContinue(_ s: Unicode.Scalar) -> Bool {
-        isIdentifierStart(s) || ("0"..."9").contains(s)
+        isIdentifierStart(s) || (s.value >= 0x30 && s.value <= 0x39)
     }
     static func isOperatorScalar(_ s: Unicode.Scalar) -> Bool {
         "−×·⋅÷≤≥≲≳≃≈".unicodeScalars.contains(s)
     }
-    static func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) }
+    static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
 
     /// Largest decimal exponent accepted in a literal (`1e4096`), to keep exact values small.
     static let maximumDecimalExponent = 4096
@@ -77,7 +79,10 @@ struct Lexer {
         func peek(_ d: Int) -> Unicode.Scalar? { k + d < n ? scalars[k + d] : nil }
         while k < n {
             let s = scalars[k]
-            if s.properties.isWhitespace || s == "\u{FEFF}" { k += 1; continue }
+            if s == " " || s == "\n" || s == "\t" || s == "\r" || (!s.isASCII && (s.properties.isWhitespace || s == "\u{FEFF}")) {
+                k += 1
+                continue
+            }
             let start = k
             let pos = position(of: k)
             func emit(_ kind: Token.Kind, _ length: Int) {
