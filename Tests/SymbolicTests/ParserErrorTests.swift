@@ -26,6 +26,9 @@ final class ParserErrorTests: XCTestCase {
         XCTAssertTrue(e.fix!.hasPrefix("did you mean `kappa`?"), e.fix!)
         // A Greek letter typed directly is matched to its spelled-out name.
         XCTAssertTrue(try XCTUnwrap(error("κ*x")).fix!.hasPrefix("did you mean `kappa`?"))
+        // The spelled-out name of a declared Greek letter.
+        let greek = ParseContext(symbols: [Symbol("κ", .positive)])
+        XCTAssertTrue(try XCTUnwrap(error("kappa/2", greek)).fix!.hasPrefix("did you mean `κ`?"))
         // Nothing close: the fix says how to declare it.
         let far = try XCTUnwrap(error("x + zzzz"))
         XCTAssertEqual(far.column, 5)

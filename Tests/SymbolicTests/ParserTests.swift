@@ -62,6 +62,12 @@ final class ParserTests: XCTestCase {
                        Expr.symbol("κ", .positive) / 2 + Expr.symbol("ε_d", .real) * Expr.symbol("γ_a"))
     }
 
+    func testIdentifierCharacters() throws {
+        XCTAssertEqual(try parse("κ₁ + ε̃"), Expr.symbol("κ₁") + Expr.symbol("ε̃"))
+        XCTAssertEqual(try parse("_a1 * b_2"), Expr.symbol("_a1") * Expr.symbol("b_2"))
+        XCTAssertThrowsError(try parse("x²"))
+    }
+
     func testDeclaredSymbolsCarryAssumptions() throws {
         let context = ParseContext(symbols: [Symbol("p", .positive), Symbol("r", .real)])
         XCTAssertEqual(try context.parse("abs(p)"), Expr.symbol("p", .positive))

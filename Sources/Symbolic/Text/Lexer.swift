@@ -1,7 +1,8 @@
 /// Splits text-syntax source into tokens, tracking absolute line and column.
 ///
 /// Numbers: `12`, `0.25`, `.5`, `1e8`, `2.5E-3` (exact decimal literals). Identifiers: a letter
-/// (ASCII or any Unicode letter such as κ, ε, γ) or `_`, then letters, digits and `_`.
+/// (ASCII or any Unicode letter such as κ, ε, γ) or `_`, then letters, digits, `_`, subscript
+/// digits and combining marks.
 /// Operators: `+ - * / ^ **`, with `−` (U+2212) for minus, `×` `·` `⋅` for times, `÷` for divide.
 /// Relations: `== = < <= ≤ > >= ≥ ≲ <~ ≳ >~ ≃ ≈ ~`.
 struct Lexer {
@@ -60,8 +61,13 @@ struct Lexer {
         if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || v == 0x5F }
         return s.properties.isAlphabetic && !isOperatorScalar(s)
     }
+    /// Continuation characters: also digits, subscript digits (`κ₁`), combining marks (`ε̃`).
     static func isIdentifierContinue(_ s: Unicode.Scalar) -> Bool {
-        isIdentifierStart(s) || (s.value >= 0x30 && s.value <= 0x39)
+        if isIdentifierStart(s) || (s.value >= 0x30 && s.value <= 0x39) { return true }
+        if s.isASCII { return false }
+        if s.value >= 0x2080 && s.value <= 0x2089 { return true }
+        let category = s.properties.generalCategory
+        return category == .nonspacingMark || category == .spacingMark
     }
     static func isOperatorScalar(_ s: Unicode.Scalar) -> Bool {
         "−×·⋅÷≤≥≲≳≃≈".unicodeScalars.contains(s)
