@@ -131,7 +131,7 @@ final class ParserTests: XCTestCase {
         let cases: [(String, RelationKind)] = [
             ("x == y", .equal), ("x = y", .equal), ("x < y", .less), ("x <= y", .lessOrEqual), ("x ≤ y", .lessOrEqual),
             ("x > y", .greater), ("x >= y", .greaterOrEqual), ("x ≥ y", .greaterOrEqual), ("x ≲ y", .lessOrApproximatelyEqual),
-            ("x <~ y", .lessOrApproximatelyEqual), ("x ≳ y", .greaterOrApproximatelyEqual), ("x >~ y", .greaterOrApproximatelyEqual),
+            ("x <~ y", .lessOrApproximatelyEqual), ("x <=~ y", .lessOrApproximatelyEqual), ("x >=~ y", .greaterOrApproximatelyEqual), ("x ≳ y", .greaterOrApproximatelyEqual), ("x >~ y", .greaterOrApproximatelyEqual),
             ("x ≃ y", .approximatelyEqual), ("x ~ y", .approximatelyEqual), ("x ≈ y", .approximatelyEqual),
         ]
         for (text, kind) in cases {

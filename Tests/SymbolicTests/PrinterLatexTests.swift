@@ -43,6 +43,7 @@ final class PrinterLatexTests: XCTestCase {
         XCTAssertEqual(LatexPrinter.name("gamma_a"), #"\gamma_{a}"#)
         XCTAssertEqual(LatexPrinter.name("ek"), #"\mathrm{ek}"#)
         XCTAssertEqual(LatexPrinter.name("x"), "x")
+        XCTAssertEqual(LatexPrinter.name("κ₁₂"), #"\kappa_{12}"#)
         XCTAssertEqual(LatexPrinter.name("κ_a"), #"\kappa_{a}"#)
         XCTAssertEqual(try latex("κ_a*ε_d"), #"\varepsilon_{d} \kappa_{a}"#)
     }

@@ -42,7 +42,8 @@ enum LatexPrinter {
         var out = "", word = ""
         func flush() {
             guard !word.isEmpty else { return }
-            out += (word.unicodeScalars.count == 1 || !upright && out.isEmpty && word == part) ? word : "\\mathrm{\(word)}"
+            let plain = word.unicodeScalars.count == 1 || word.unicodeScalars.allSatisfy { $0.value >= 0x30 && $0.value <= 0x39 }
+            out += plain ? word : "\\mathrm{\(word)}"
             word = ""
         }
         for s in part.unicodeScalars {
@@ -56,8 +57,20 @@ enum LatexPrinter {
 
     /// A symbol or function name: `eps_d` → `\varepsilon_{d}`, `lam_ap` → `\lambda_{\mathrm{ap}}`,
     /// `ek` → `\mathrm{ek}`, `x` → `x`, `oo` → `\infty`.
-    static func name(_ name: String) -> String {
-        if name == "oo" { return "\\infty" }
+    static func name(_ rawName: String) -> String {
+        if rawName == "oo" { return "\\infty" }
+        // Subscript digits become a subscript: κ₁₂ → κ_12.
+        var name = "", inSubscript = false
+        for s in rawName.unicodeScalars {
+            if s.value >= 0x2080 && s.value <= 0x2089 {
+                if !inSubscript { name += "_" }
+                name.unicodeScalars.append(Unicode.Scalar(s.value - 0x2080 + 0x30)!)
+                inSubscript = true
+            } else {
+                name.unicodeScalars.append(s)
+                inSubscript = false
+            }
+        }
         let parts = name.split(separator: "_", omittingEmptySubsequences: false).map(String.init)
         guard let head = parts.first, !head.isEmpty else { return "\\mathrm{\(escaped(name))}" }
         var out = namePart(escaped(head), upright: true)

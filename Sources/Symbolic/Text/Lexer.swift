@@ -4,7 +4,7 @@
 /// (ASCII or any Unicode letter such as κ, ε, γ) or `_`, then letters, digits, `_`, subscript
 /// digits and combining marks.
 /// Operators: `+ - * / ^ **`, with `−` (U+2212) for minus, `×` `·` `⋅` for times, `÷` for divide.
-/// Relations: `== = < <= ≤ > >= ≥ ≲ <~ ≳ >~ ≃ ≈ ~`.
+/// Relations: `== = < <= ≤ > >= ≥ ≲ <~ <=~ ≳ >~ >=~ ≃ ≈ ~`.
 struct Lexer {
     let scalars: [Unicode.Scalar]
     let origin: SourcePosition
@@ -151,11 +151,13 @@ struct Lexer {
             case "=":
                 emit(.relation(.equal), peek(1) == "=" ? 2 : 1)
             case "<":
-                if peek(1) == "=" { emit(.relation(.lessOrEqual), 2) }
+                if peek(1) == "=" && peek(2) == "~" { emit(.relation(.lessOrApproximatelyEqual), 3) }
+                else if peek(1) == "=" { emit(.relation(.lessOrEqual), 2) }
                 else if peek(1) == "~" { emit(.relation(.lessOrApproximatelyEqual), 2) }
                 else { emit(.relation(.less), 1) }
             case ">":
-                if peek(1) == "=" { emit(.relation(.greaterOrEqual), 2) }
+                if peek(1) == "=" && peek(2) == "~" { emit(.relation(.greaterOrApproximatelyEqual), 3) }
+                else if peek(1) == "=" { emit(.relation(.greaterOrEqual), 2) }
                 else if peek(1) == "~" { emit(.relation(.greaterOrApproximatelyEqual), 2) }
                 else { emit(.relation(.greater), 1) }
             case "≤": emit(.relation(.lessOrEqual), 1)

@@ -18,7 +18,7 @@ extension ParseContext {
     }
 
     /// Parses a claim relation `lhs REL rhs` with REL one of `==` `=` `<` `<=` `≤` `>` `>=` `≥`
-    /// `≲` `<~` `≳` `>~` `≃` `≈` `~`.
+    /// `≲` `<~` `<=~` `≳` `>~` `>=~` `≃` `≈` `~` (see `RelationKind`). Only one relation per text.
     public func parseRelation(_ text: String, origin: SourcePosition = .start) throws(ParseError) -> Relation {
         var parser = try Parser(text, origin: origin, maximumDepth: maximumNesting)
         let (lhsTree, kind, token, rhsTree) = try parser.parseWholeRelation()

@@ -10,9 +10,9 @@ public enum RelationKind: String, Hashable, Sendable, CaseIterable {
     case greater = ">"
     /// `>=` or `≥`
     case greaterOrEqual = ">="
-    /// `≲` or `<~`: less than or of the same order (an estimate bound).
+    /// `≲`, `<~` or `<=~`: less than or of the same order (an estimate bound).
     case lessOrApproximatelyEqual = "<~"
-    /// `≳` or `>~`: greater than or of the same order (an estimate bound).
+    /// `≳`, `>~` or `>=~`: greater than or of the same order (an estimate bound).
     case greaterOrApproximatelyEqual = ">~"
     /// `≃`, `≈` or `~`: approximately equal (an asymptotic or order-of-magnitude statement).
     case approximatelyEqual = "~"
