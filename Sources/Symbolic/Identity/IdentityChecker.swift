@@ -32,8 +32,10 @@ public struct IdentityChecker: Sendable {
     /// The exact test stops adding rounds once the false-accept bound is below this.
     public var targetFalseAcceptBound: Double = 1e-30
 
+    /// The seed used when none is given (reported in every verdict).
     public static let defaultSeed: UInt64 = 0x5EED_0F_2026
 
+    /// A checker requiring `digits` digits of numeric agreement, with sample points drawn from `seed`.
     public init(digits: Int = 30, seed: UInt64 = IdentityChecker.defaultSeed, numericPoints: Int = 4,
                 functions: [String: NumericFunction] = [:], maxPrecision: Int? = nil) {
         self.digits = Swift.max(1, digits)
