@@ -28,6 +28,8 @@ public struct SdExchangeDerivation: Sendable {
     public let ketG: Expr, ketGImpC: Expr
     /// Verdict that the ansatz reproduces ℒ_eff exactly on the singly occupied states.
     public let fullResidual: Verdict
+    /// The residual components of that fit (empty or identically zero when NC(16) holds exactly).
+    public let residual: [Int: Expr]
     /// Verdict for the ket–ket fit.
     public let ketResidual: Verdict
 
@@ -37,8 +39,20 @@ public struct SdExchangeDerivation: Sendable {
     public static let v = Expr.symbol("v", .complex)
     public static let ek = Expr.symbol("ek", .real)
 
+    /// The operator ansatz matched to ℒ_eff: the paper's NC(16), or a deliberately wrong variant
+    /// (used by the tests to show that the fit rejects wrong forms).
+    public enum Ansatz: Sendable {
+        /// NC(16): −i[H_sd + H_imp, ρ] + γ𝒟[Σ_σ d_σ†c_{Rσ}P_s]ρ.
+        case paper
+        /// τ_2 with its spin indices swapped (σ_2 → σ_2ᵀ).
+        case swappedSpinIndex
+        /// Σ_σ 𝒟[d_σ†c_{Rσ}P_s] instead of 𝒟[Σ_σ d_σ†c_{Rσ}P_s] (AX(S142)).
+        case independentJumps
+    }
+
     /// Runs the derivation with the given symbolic (or numeric) parameters.
-    public static func derive(ed: Expr = ed, U: Expr = U, kappa: Expr = kappa, v: Expr = v, ek: Expr = ek) throws -> SdExchangeDerivation {
+    public static func derive(ed: Expr = ed, U: Expr = U, kappa: Expr = kappa, v: Expr = v, ek: Expr = ek,
+                              ansatz: Ansatz = .paper, includeHamiltonianFit: Bool = true) throws -> SdExchangeDerivation {
         let model = try AndersonImpurityModel<Expr>(epsD: ed, hubbardU: U, kappa: kappa, v: v,
                                                     levels: [.init(energy: ek, filled: true), .init(energy: ek, filled: false)])
         let l0 = try model.unperturbed()
@@ -46,10 +60,14 @@ public struct SdExchangeDerivation: Sendable {
         let parts = try model.perturbationParts()
         let method = try ProjectionMethod(unperturbed: l0, isSlow: model.isSlow)
         let space = model.space
+        let block0 = model.dimension * model.dimension
         let levels = model.levelIndices
         let ps: FermionOperator<Expr> = ImpurityOperators.singleProjector()
         var tauDotS = FermionOperator<Expr>.zero
-        for i in 1...3 { tauDotS += ImpurityOperators.conductionSpin(i, levels: levels) * ImpurityOperators.localizedSpin(i) }
+        for i in 1...3 {
+            let tau: FermionOperator<Expr> = ImpurityOperators.conductionSpin(i, levels: levels)
+            tauDotS += (ansatz == .swappedSpinIndex && i == 2 ? -tau : tau) * ImpurityOperators.localizedSpin(i)
+        }
         let hSd = try space.matrix(Expr(BigRational(-1, 2)) * (ps * tauDotS * ps))
         var nc = FermionOperator<Expr>.zero, nd = FermionOperator<Expr>.zero, jump = FermionOperator<Expr>.zero
         for s in Spin.allCases {
@@ -60,7 +78,11 @@ public struct SdExchangeDerivation: Sendable {
         }
         let hC = try space.matrix(ps * nc * ps), hD = try space.matrix(ps * nd * ps)
         let j = try space.matrix(jump * ps)
-        let jdj = j.adjoint * j
+        var independent = SuperOperator<Expr>(dimension: model.dimension, matrix: SparseMatrix(rows: block0, columns: block0))
+        for s in Spin.allCases {
+            let cR: FermionOperator<Expr> = ImpurityOperators.conductionAt(s, levels: levels)
+            independent = independent + Lindbladian<Expr>.dissipator(try space.matrix(FermionOperator<Expr>.creation(.d(s)) * cR * ps))
+        }
 
         let states = try [(Spin.up, Spin.up), (.up, .down), (.down, .up), (.down, .down)].map {
             model.outer(try model.fermiState(impurity: [$0.0]), try model.fermiState(impurity: [$0.1]))
@@ -75,12 +97,17 @@ public struct SdExchangeDerivation: Sendable {
         let target = stack { method.effectiveAction($0, unperturbed: l0, perturbation: l1) }
         let structures: [[Int: Expr]] = [
             stack { SuperOperator.commutator(hSd).apply($0) },
-            stack { Lindbladian<Expr>.dissipator(j).apply($0) },
+            stack { ansatz == .independentJumps ? independent.apply($0) : Lindbladian<Expr>.dissipator(j).apply($0) },
             stack { SuperOperator.commutator(hC).apply($0) },
         ]
         let full = try LinearFit.solve(structures: structures, target: target)
         // Ket–ket part −iH_nh ρ and bra–bra part +iρH_nh†: H_nh = Σ_j c_j X_j with Hermitian X_j, so the
         // bra–bra fit returns c_j* and the Hermitian part of H_nh has coefficients (c_j + c_j*)/2.
+        if !includeHamiltonianFit {
+            return SdExchangeDerivation(g: full.coefficients[0], gamma: full.coefficients[1], gImpC: full.coefficients[2], gImpD: .zero,
+                                        ketG: .zero, ketGImpC: .zero, fullResidual: LinearFit.residualVanishes(full.residual),
+                                        residual: full.residual, ketResidual: Verdict(.unsupported, detail: "Hamiltonian fit not requested"))
+        }
         let ketTarget = stack { method.secondOrder($0, first: parts.ket, second: parts.ket) }
         let braTarget = stack { method.secondOrder($0, first: parts.bra, second: parts.bra) }
         let xs = [hSd, hC, hD]
@@ -92,6 +119,6 @@ public struct SdExchangeDerivation: Sendable {
         return SdExchangeDerivation(
             g: full.coefficients[0], gamma: full.coefficients[1], gImpC: full.coefficients[2], gImpD: hermitian[2],
             ketG: hermitian[0], ketGImpC: hermitian[1],
-            fullResidual: LinearFit.residualVanishes(full.residual), ketResidual: LinearFit.residualVanishes(residual))
+            fullResidual: LinearFit.residualVanishes(full.residual), residual: full.residual, ketResidual: LinearFit.residualVanishes(residual))
     }
 }

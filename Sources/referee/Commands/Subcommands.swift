@@ -6,5 +6,6 @@ extension Referee {
         AuditCommand.self,
         CheckCommand.self,
         EvalCommand.self,
+        IdentityCommand.self,
     ]
 }
