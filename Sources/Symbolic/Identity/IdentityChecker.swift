@@ -170,7 +170,7 @@ public struct IdentityChecker: Sendable {
         } else {
             detail += " at a random exact point (seed \(seed))"
         }
-        detail += ". " + found.detail.prefix(1).uppercased() + found.detail.dropFirst() + "."
+        detail += ". Relation: " + found.detail + "."
         return confirmingRelation(Verdict(.discrepancy, method: .exact(falseAcceptBound: nil), detail: detail,
                                           computed: evaluationText(second), relation: found.relation, seed: seed),
                                   found, first, second, names: names)
