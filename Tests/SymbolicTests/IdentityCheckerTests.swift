@@ -71,7 +71,9 @@ final class IdentityCheckerTests: XCTestCase {
     func testBranchDependentIdentityIsNotVerifiedOffItsDomain() {
         // √(x²) = x holds for x > 0 only.
         XCTAssertEqual(checker.check(.sqrt(Expr.pow(p, 2)), p).kind, .verified)
-        XCTAssertEqual(checker.check(.sqrt(Expr.pow(a, 2)), a).kind, .discrepancy)
+        let real = checker.check(.sqrt(Expr.pow(a, 2)), a)
+        XCTAssertEqual(real.kind, .discrepancy)
+        XCTAssertTrue(real.detail.contains("part of the domain"), real.detail)
         XCTAssertEqual(checker.check(.sqrt(Expr.pow(x, 2)), x).kind, .discrepancy)
         // log(x y) = log x + log y fails for complex x, y.
         XCTAssertNotEqual(checker.check(.log(x * y), Expr.log(x) + .log(y)).kind, .verified)
