@@ -104,6 +104,18 @@ final class IdentityCheckerTests: XCTestCase {
         XCTAssertEqual(verdict.relation, "computed = -2 × printed")
     }
 
+    func testFlippedSignOfOneTerm() {
+        assertDiscrepancy(a + b + 1, a - b + 1, relation: "rhs = lhs with the sign of its term b flipped", method: "exact")
+        // The g formula with the sign of 1/(eF − ed) flipped, inside the prefactor −|v|².
+        let ed = Expr.symbol("ed", .real), eF = Expr.symbol("eF", .real), U = Expr.symbol("U", .positive)
+        let lorentz = (ed + U - eF) / (Expr.pow(ed + U - eF, 2) + Expr.pow(kappa, 2) / 4)
+        let printed = -Expr.pow(.abs(v), 2) * (lorentz + 1 / (eF - ed))
+        let computed = -Expr.pow(.abs(v), 2) * (lorentz - 1 / (eF - ed))
+        let verdict = checker.check(printed: printed, computed: computed)
+        XCTAssertEqual(verdict.kind, .discrepancy)
+        XCTAssertEqual(verdict.relation, "computed = printed with the sign of its term 1/(eF - ed) flipped (inside the common factor -abs(v)^2)", verdict.detail)
+    }
+
     func testWrongExponent() {
         let verdict = checker.check(Expr.pow(x, 2) * y, Expr.pow(x, 3) * y)
         XCTAssertEqual(verdict.kind, .discrepancy)
@@ -127,7 +139,9 @@ final class IdentityCheckerTests: XCTestCase {
 
     func testDroppedTerm() {
         assertDiscrepancy(Expr.pow(x, 2) + 2 * x * y + Expr.pow(y, 2), Expr.pow(x, 2) + Expr.pow(y, 2),
-                          relation: "rhs/lhs depends on x, y", method: "exact")
+                          relation: "rhs = lhs without its term 2*x*y", method: "exact")
+        assertDiscrepancy(Expr.pow(x, 2), Expr.pow(x, 2) + y, relation: "lhs lacks the term y of rhs", method: "exact")
+        assertDiscrepancy(Expr.pow(x + y, 2), Expr.pow(x, 2) + Expr.pow(y, 2), relation: "rhs/lhs depends on x, y")
         assertDiscrepancy(Expr.pow(.sin(x), 2) + Expr.pow(.cos(x), 2), 2, relation: "rhs = 2 × lhs")
         assertDiscrepancy(Expr.sin(x) + 1, .sin(x), relation: "rhs = lhs - 1")
         assertDiscrepancy(Expr.exp(a) + .pi, .exp(a), relation: "rhs = lhs - pi")

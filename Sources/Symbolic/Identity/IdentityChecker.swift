@@ -73,12 +73,14 @@ public struct IdentityChecker: Sendable {
                            seed: seed)
         case .counterexample(let skeleton) where skeleton.isRationalInSymbols
                 && RationalSkeleton(first).isRationalInSymbols && RationalSkeleton(second).isRationalInSymbols:
-            return withDifference(exactDiscrepancy(first, second, names: names, &generator), difference, names: names)
+            return refined(withDifference(exactDiscrepancy(first, second, names: names, &generator), difference, names: names),
+                           first, second, names: names)
         case .alwaysSingular(let error):
             return Verdict(.error, detail: "\(names.second) − \(names.first) could not be evaluated at any sample point: \(error)", seed: seed)
         case .counterexample, .notApplicable:
             let verdict = numericTest(first, second, names: names, &generator)
-            return verdict.kind == .discrepancy ? withDifference(verdict, difference, names: names) : verdict
+            return verdict.kind == .discrepancy
+                ? refined(withDifference(verdict, difference, names: names), first, second, names: names) : verdict
         }
     }
 
@@ -182,6 +184,17 @@ public struct IdentityChecker: Sendable {
         guard difference.nodeCount <= 24 else { return verdict }
         var v = verdict
         v.detail += " \(names.second) − \(names.first) = \(evaluationText(difference))."
+        return v
+    }
+
+    /// Replaces a "depends on" relation by a term-level one (dropped term, flipped sign, doubled
+    /// term) when the difference is exactly one term of either side.
+    func refined(_ verdict: Verdict, _ first: Expr, _ second: Expr, names: (first: String, second: String)) -> Verdict {
+        guard let relation = verdict.relation, relation.contains("depends on"),
+              let term = TermRelation(names: names).find(first, second) else { return verdict }
+        var v = verdict
+        v.relation = term
+        v.detail += " Term by term (exact): \(term)."
         return v
     }
 
