@@ -95,7 +95,7 @@ final class IdentityCheckerTests: XCTestCase {
     func testSimpleMultiplesAreIdentified() {
         assertDiscrepancy(Expr.exp(a), .pi * .exp(a), relation: "rhs = pi × lhs")
         assertDiscrepancy(Expr.exp(a), -2 * Expr.pow(.pi, 2) * .exp(a), relation: "rhs = -2*pi^2 × lhs")
-        assertDiscrepancy(Expr.exp(a), .exp(a) / (2 * .pi), relation: "rhs = 1/2/pi × lhs")
+        assertDiscrepancy(Expr.exp(a), .exp(a) / (2 * .pi), relation: "rhs = 1/(2*pi) × lhs")
         assertDiscrepancy(Expr.sin(x), .i * .sin(x), relation: "rhs = I × lhs")
         assertDiscrepancy(Expr.cos(x), .sqrt(2) * .cos(x), relation: "rhs = sqrt(2) × lhs")
         // Printed vs computed wording.
