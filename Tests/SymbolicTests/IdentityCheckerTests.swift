@@ -62,10 +62,11 @@ final class IdentityCheckerTests: XCTestCase {
         assertVerifiedNumerically(Expr.apply(.atan, p) + Expr.apply(.atan, 1 / p), Expr.pi / 2)
         assertVerifiedNumerically(Expr.fermi(a) + Expr.fermi(-a), 1)
         assertVerifiedNumerically(Expr.apply(.tanh, x), (Expr.exp(2 * x) - 1) / (Expr.exp(2 * x) + 1))
-        // Related atoms: |v|² = v v̄; (√2 + 1)(√2 − 1) = 1; Im 1/(a + ib) = −b/(a² + b²).
-        assertVerifiedNumerically(Expr.pow(.abs(v), 2), v * .conj(v))
+        // Related atoms: (√2 + 1)(√2 − 1) = 1; |v|³ = |v|·v·v̄.
+        assertVerifiedNumerically(Expr.pow(.abs(v), 3), Expr.abs(v) * v * .conj(v))
         assertVerifiedNumerically((Expr.sqrt(2) + 1) * (Expr.sqrt(2) - 1), 1)
-        assertVerifiedNumerically(Expr.im(1 / (a + .i * b)), -b / (Expr.pow(a, 2) + Expr.pow(b, 2)))
+        // Related atoms that the exact test resolves through v and v̄.
+        assertVerifiedExactly(Expr.im(1 / (a + .i * b)), -b / (Expr.pow(a, 2) + Expr.pow(b, 2)))
     }
 
     func testBranchDependentIdentityIsNotVerifiedOffItsDomain() {
@@ -202,5 +203,28 @@ extension IdentityCheckerTests {
         let conj = checker.check(Expr.exp(.i * a) * p, Expr.exp(-.i * a) * p)
         XCTAssertEqual(conj.relation, "rhs = conj(lhs)")
         XCTAssertTrue(conj.detail.contains("holds exactly"), conj.detail)
+    }
+}
+
+extension IdentityCheckerTests {
+    /// Re, Im and |v|² of rational expressions are decided exactly through v and v̄.
+    func testRealAndImaginaryPartsAreExact() {
+        // g_a, γ_a from |v|²/λ with λ = i(a) − κ/2: Im and Re parts of a rational expression.
+        let lambda = .i * a - kappa / 2
+        let g = Expr.im(Expr.pow(.abs(v), 2) / lambda)
+        let gExpected = -Expr.pow(.abs(v), 2) * a / (Expr.pow(a, 2) + Expr.pow(kappa, 2) / 4)
+        assertVerifiedExactly(g, gExpected)
+        let gamma = Expr.re(Expr.pow(.abs(v), 2) / lambda)
+        assertVerifiedExactly(gamma, -Expr.pow(.abs(v), 2) * kappa / 2 / (Expr.pow(a, 2) + Expr.pow(kappa, 2) / 4))
+        assertVerifiedExactly(Expr.pow(.abs(v), 2), v * .conj(v))
+        assertVerifiedExactly(Expr.re(x) * Expr.re(y) - Expr.im(x) * Expr.im(y), Expr.re(x * y))
+        // The same with the sign of Im flipped: an exact discrepancy with a consistent counterexample.
+        let wrong = checker.check(g, -gExpected)
+        XCTAssertEqual(wrong.kind, .discrepancy)
+        XCTAssertEqual(wrong.method, .exact(falseAcceptBound: nil), wrong.detail)
+        XCTAssertEqual(wrong.relation, "rhs = -1 × lhs")
+        let conjugated = checker.check(Expr.re(x) + .i * .im(x), .conj(x))
+        XCTAssertEqual(conjugated.relation, "rhs = conj(lhs)", conjugated.detail)
+        XCTAssertEqual(conjugated.method.name, "exact")
     }
 }

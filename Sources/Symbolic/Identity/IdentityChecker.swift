@@ -2,13 +2,15 @@
 /// symbols' assumptions, and says how it decided (DESIGN.md, "Verdicts").
 ///
 /// 1. Canonical forms equal → `verified`, exact (deterministic).
-/// 2. Exact test: lhs − rhs as a rational function of its atoms (symbols and, as independent
-///    variables, every non-rational part: exp x, |v|, √x, π, calls) is evaluated in Q(i) at seeded
+/// 2. Exact test: lhs − rhs, with Re z, Im z, |z|^(2k) written through z and z̄, as a rational
+///    function of its atoms (symbols, conjugates z̄ and, as independent variables, every other
+///    non-rational part: exp x, |v|, √x, π, calls) is evaluated in Q(i) at seeded
 ///    random integer points of each variable's domain. Zero at every point → `verified`,
 ///    `.exact(falseAcceptBound:)` with the Schwartz–Zippel bound (deg N / |S|)/(1 − deg D / |S|) per
 ///    round, raised to the number of rounds (N/D: lhs − rhs as one fraction, |S|: the smallest sample
 ///    set, points where D vanishes skipped). A non-zero value when the atoms are plain symbols is a
-///    counterexample inside the assumptions → `discrepancy`, exact.
+///    counterexample inside the assumptions → `discrepancy`, exact (also when the atoms are
+///    symbols and their conjugates: v and v̄ are algebraically independent).
 /// 3. Numeric test otherwise (transcendental parts, or atoms that are related, such as |v|² and
 ///    v·v̄): both sides at random rational points inside the assumptions (real parts of both signs),
 ///    evaluated with working precision raised until each side is known to `digits` digits.
@@ -62,6 +64,11 @@ public struct IdentityChecker: Sendable {
             return Verdict(.verified, method: .exact(falseAcceptBound: nil),
                            detail: "\(names.first) and \(names.second) have the same canonical form", seed: seed)
         }
+        if difference.conjugateForm.isZero {
+            return Verdict(.verified, method: .exact(falseAcceptBound: nil),
+                           detail: "\(names.first) and \(names.second) have the same canonical form once Re, Im and |z|² are written through z and conj(z)",
+                           seed: seed)
+        }
         var generator = SeededGenerator(seed: seed)
         switch exactTest(difference, &generator) {
         case .verified(let bound, let rounds, let skeleton):
@@ -71,8 +78,9 @@ public struct IdentityChecker: Sendable {
                                + "\(skeleton.symbolAtoms.count + skeleton.compoundAtoms.count) independent atoms; seed \(seed)); "
                                + "Schwartz–Zippel: P(false accept) ≤ \(formatBound(bound))",
                            seed: seed)
-        case .counterexample(let skeleton) where skeleton.isRationalInSymbols
-                && RationalSkeleton(first).isRationalInSymbols && RationalSkeleton(second).isRationalInSymbols:
+        case .counterexample(let skeleton) where skeleton.isRationalInSymbolsAndConjugates
+                && RationalSkeleton(first.conjugateForm).isRationalInSymbolsAndConjugates
+                && RationalSkeleton(second.conjugateForm).isRationalInSymbolsAndConjugates:
             return refined(withDifference(exactDiscrepancy(first, second, names: names, &generator), difference, names: names),
                            first, second, names: names)
         case .alwaysSingular(let error):
@@ -95,7 +103,9 @@ public struct IdentityChecker: Sendable {
 
     static let maximumSingularRetries = 20
 
-    func exactTest(_ difference: Expr, _ g: inout SeededGenerator) -> ExactOutcome {
+    func exactTest(_ expression: Expr, _ g: inout SeededGenerator) -> ExactOutcome {
+        // Re, Im and |z|^(2k) through z and z̄ (independent variables), see `conjugateForm`.
+        let difference = expression.conjugateForm
         let skeleton = RationalSkeleton(difference)
         let domains = skeleton.symbolAtoms.map { (Expr.symbol($0), SampleDomain($0)) }
             + skeleton.compoundAtoms.map { ($0, SampleDomain(atom: $0)) }
@@ -165,7 +175,7 @@ public struct IdentityChecker: Sendable {
             }
             return nil
         }
-        var detail = "\(names.second) − \(names.first) is a rational function of the symbols and does not vanish"
+        var detail = "\(names.second) − \(names.first) is a rational function of the symbols (and their conjugates) and does not vanish"
         if let (point, a, b) = counterexample {
             let at = SamplePoint(symbols: point).text
             detail += ": at \(at.isEmpty ? "(no symbols)" : at), \(names.first) = \(a) but \(names.second) = \(b)"
