@@ -134,8 +134,9 @@ extension IdentityChecker {
             let shown = digits < 20 ? digits : 20
             let detail = "numeric test (\(digits) digits, seed \(seed)): at \(at.isEmpty ? "the only point" : at), "
                 + "\(names.first) = \(a.toString(digits: shown)) but \(names.second) = \(b.toString(digits: shown)) "
-                + "(relative difference \(rel.toString(digits: 3))); \(differing.count) of \(compared.count) points differ. "
-                + found.detail.prefix(1).uppercased() + found.detail.dropFirst() + "."
+                + "(relative difference \(rel.toString(digits: 3))); \(differing.count) of \(compared.count) points differ"
+                + (agreed.isEmpty ? ". " : " but the sides agree at the other \(agreed.count): the identity holds only on part of the domain (a branch or a sign condition). ")
+                + "Relation: " + found.detail + "."
             let error = compared.isEmpty ? "?" : BigFloat(10, precision: 64).pow(-digits).toString(digits: 2)
             return confirmingRelation(Verdict(.discrepancy, method: .numeric(digits: digits, errorEstimate: error), detail: detail,
                                               computed: evaluationText(second), relation: found.relation, seed: seed),
