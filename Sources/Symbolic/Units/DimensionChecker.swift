@@ -194,3 +194,10 @@ public struct DimensionChecker: Sendable {
         }
     }
 }
+
+extension DimensionChecker {
+    /// Checks a parsed relation `lhs REL rhs` (see `check(_:_:_:)`).
+    public func check(_ relation: Relation) -> Verdict {
+        check(relation.lhs, relation.kind.rawValue, relation.rhs)
+    }
+}
