@@ -249,22 +249,6 @@ public struct Polynomial: Hashable, Sendable {
         return Polynomial(variables: a.variables, terms: quotient)
     }
 
-    /// Pseudo-remainder of a by b in variable k, up to a factor free of x_k:
-    /// lc_k(b)^δ·a = q·b + r with deg_k r < deg_k b. (The power of lc_k(b) is omitted; callers take
-    /// primitive parts, which removes it.)
-    func pseudoRemainder(_ b: Polynomial, in k: Int) -> Polynomial {
-        let db = b.degree(in: k)
-        let lcb = b.coefficient(in: k, degree: db)
-        var r = self
-        while !r.isZero {
-            let dr = r.degree(in: k)
-            if dr < db { break }
-            let lcr = r.coefficient(in: k, degree: dr)
-            r = r * lcb - (lcr * b).shifted(by: .variable(k, power: dr - db))
-        }
-        return r
-    }
-
     /// Substitutes x_k = value (a constant), giving a polynomial free of x_k.
     public func evaluating(_ k: Int, at value: GaussianRational) -> Polynomial {
         var out: [Monomial: GaussianRational] = [:]
