@@ -30,8 +30,8 @@ public struct Polynomial: Hashable, Sendable {
         Polynomial(variables: variables, terms: [.variable(k): .one])
     }
 
-    public static func zero(_ variables: [Expr] = []) -> Polynomial { Polynomial(.zero, variables: variables) }
-    public static func one(_ variables: [Expr] = []) -> Polynomial { Polynomial(.one, variables: variables) }
+    public static func zero(_ variables: [Expr] = []) -> Polynomial { Polynomial(GaussianRational.zero, variables: variables) }
+    public static func one(_ variables: [Expr] = []) -> Polynomial { Polynomial(GaussianRational.one, variables: variables) }
 
     public var isZero: Bool { terms.isEmpty }
     /// True for a constant (including 0).

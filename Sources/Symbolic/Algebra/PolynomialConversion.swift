@@ -125,6 +125,16 @@ extension Polynomial {
         self = p.withSortedVariables
     }
 
+    /// The polynomial of `e` with the given variables first, in the given order (variable 0 most
+    /// significant), followed by any other atoms of `e` sorted canonically.
+    public init(_ e: Expr, variables: [Expr]) {
+        let p = Polynomial(e)
+        var vars = variables
+        for v in p.variables where !vars.contains(v) { vars.append(v) }
+        let map = p.variables.map { vars.firstIndex(of: $0)! }
+        self = p.reindexed(map, variables: vars)
+    }
+
     /// The expression Σ c_m ∏ x_k^{m_k}, built canonically.
     public var expression: Expr {
         var out: [Expr] = []

@@ -68,6 +68,7 @@ extension Polynomial {
         var r = 0
         while true {
             r += 1
+            precondition(r < 1_000_000, "gcd: no lucky evaluation point found (impossible over Q(i))")
             let point = GaussianRational(r)
             let gr = g.value(at: point)
             if gr.isZero || lcA.value(at: point).isZero || lcB.value(at: point).isZero { continue }
