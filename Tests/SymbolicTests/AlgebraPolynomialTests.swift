@@ -115,6 +115,13 @@ final class AlgebraPolynomialTests: XCTestCase {
         let (n, d) = ((x + y) / (x * x - y * y) + z).numeratorDenominator()
         XCTAssertEqual(n, x * z - y * z + 1)
         XCTAssertEqual(d, x - y)
+        // Radicals: x = (√x)², so (x − 1)/(√x − 1) = √x + 1, and x^(1/3)·x^(1/2) relations hold.
+        let p = Expr.symbol("p", .positive)
+        XCTAssertEqual(((p - 1) / (Expr.sqrt(p) - 1)).together(), Expr.sqrt(p) + 1)
+        XCTAssertEqual(((x - 1) / (Expr.sqrt(x) - 1)).together(), Expr.sqrt(x) + 1)
+        XCTAssertEqual(((x - Expr.pow(x, Expr(BigRational(1, 3)))) / (Expr.pow(x, Expr(BigRational(2, 3))) - 1)).together(),
+                       Expr.pow(x, Expr(BigRational(1, 3))))
+        XCTAssertEqual(((Expr.sqrt(x) + 1) * (Expr.sqrt(x) - 1)).expanded(), x - 1)
         // A wrong cancellation must not happen: (x² + 1)/(x + 1) stays.
         XCTAssertEqual(((x * x + 1) / (x + 1)).together(), (x * x + 1) / (x + 1))
     }
