@@ -27,8 +27,11 @@ public struct BigComplex: Sendable {
     public var conjugate: BigComplex { BigComplex(re, -im) }
     /// |z|, without overflow.
     public var magnitude: BigFloat { BigFloat.hypot(re, im) }
-    /// arg z ∈ (−π, π].
-    public var argument: BigFloat { BigFloat.atan2(im, re) }
+    /// arg z ∈ (−π, π]. A zero imaginary part counts as +0 whatever its sign, so that every
+    /// negative real (also −x produced by negation or conjugation) has arg = +π, consistent with `sqrt`.
+    public var argument: BigFloat {
+        im.isZero ? BigFloat.atan2(BigFloat(0, precision: im.precision), re) : BigFloat.atan2(im, re)
+    }
 
     public static func + (a: Self, b: Self) -> Self { Self(a.re + b.re, a.im + b.im) }
     public static func - (a: Self, b: Self) -> Self { Self(a.re - b.re, a.im - b.im) }

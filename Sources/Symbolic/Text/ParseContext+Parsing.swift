@@ -1,0 +1,61 @@
+/// Parsing expressions and relations in the text syntax.
+extension ParseContext {
+    /// The syntax tree of `text` (names not resolved), each node with its absolute position.
+    /// `origin` is the position of the text's first character in its file.
+    public func parseSyntax(_ text: String, origin: SourcePosition = .start) throws(ParseError) -> SyntaxNode {
+        var parser = try Parser(text, origin: origin, maximumDepth: maximumNesting)
+        return try parser.parseWholeExpression()
+    }
+
+    /// Parses `text` as one expression and returns its canonical form, e.g.
+    /// `-abs(v)^2*((ed+U-eF)/((ed+U-eF)^2+kappa^2/4) + 1/(eF-ed))`. Decimals are exact
+    /// (`0.25` = 1/4, `1e8` = 10⁸). `origin` is the position of the text's first character in its
+    /// file, so errors point at file:line:column. Throws `ParseError` only; never traps.
+    public func parse(_ text: String, origin: SourcePosition = .start) throws(ParseError) -> Expr {
+        var parser = try Parser(text, origin: origin, maximumDepth: maximumNesting)
+        let tree = try parser.parseWholeExpression()
+        return try ExpressionBuilder(context: self, lexer: parser.lexer).build(tree)
+    }
+
+    /// Parses a claim relation `lhs REL rhs` with REL one of `==` `=` `<` `<=` `≤` `>` `>=` `≥`
+    /// `≲` `<~` `≳` `>~` `≃` `≈` `~`.
+    public func parseRelation(_ text: String, origin: SourcePosition = .start) throws(ParseError) -> Relation {
+        var parser = try Parser(text, origin: origin, maximumDepth: maximumNesting)
+        let (lhsTree, kind, token, rhsTree) = try parser.parseWholeRelation()
+        let builder = ExpressionBuilder(context: self, lexer: parser.lexer)
+        return Relation(lhs: try builder.build(lhsTree), kind: kind, rhs: try builder.build(rhsTree),
+                        position: lhsTree.position, relationPosition: token.position)
+    }
+}
+
+extension Expr {
+    /// Parses the text syntax; by default every unknown name becomes a complex symbol
+    /// (`ParseContext.lenient`). See `ParseContext.parse`.
+    public init(parsing text: String, context: ParseContext = .lenient) throws(ParseError) {
+        self = try context.parse(text)
+    }
+}
+
+/// A claim's relation `lhs REL rhs`, e.g. `g ~ -abs(v)^2*(1/(ed+U-eF) + 1/(eF-ed))`.
+public struct Relation: Hashable, Sendable, CustomStringConvertible {
+    public var lhs: Expr
+    public var kind: RelationKind
+    public var rhs: Expr
+    /// Where the relation's text starts.
+    public var position: SourcePosition
+    /// Where the relation symbol is.
+    public var relationPosition: SourcePosition
+
+    public init(lhs: Expr, kind: RelationKind, rhs: Expr, position: SourcePosition = .start, relationPosition: SourcePosition = .start) {
+        self.lhs = lhs
+        self.kind = kind
+        self.rhs = rhs
+        self.position = position
+        self.relationPosition = relationPosition
+    }
+
+    /// "lhs REL rhs" in the text syntax.
+    public var description: String { "\(lhs.text) \(kind.text) \(rhs.text)" }
+    /// "lhs REL rhs" in LaTeX.
+    public var latex: String { "\(lhs.latex) \(kind.latex) \(rhs.latex)" }
+}

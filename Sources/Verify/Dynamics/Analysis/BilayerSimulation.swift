@@ -1,0 +1,120 @@
+import Foundation
+
+/// Simulate NC(8) from an initial condition until the rotation-invariant quantities |m_A|, |m_B| and Δφ
+/// settle, then classify the state.
+///
+/// NC(8) is invariant under a common rotation of m_A and m_B, so every long-time state that is a fixed
+/// point or a uniformly rotating limit cycle has constant |m_A|, |m_B|, Δφ. Settling is tested on
+///     R = max( |d|m_A|/dt|, |d|m_B|/dt|, |ω_A − ω_B| · min(|m_A|, |m_B|) ),   ω_a = (m_a × ṁ_a)/|m_a|²,
+/// computed from the FSAL derivative after every step: the state is taken as settled when R < `rateTolerance`
+/// throughout a window of length `holdTime`.
+public struct BilayerSimulation: Sendable {
+    public var pair: RungeKuttaPair = .dop853
+    public var tolerances = Tolerances(relative: 1e-10, absolute: 1e-12)
+    /// Give up (phase `unsettled`) after this time (ħ/meV).
+    public var maxTime: Double = 2e6
+    /// Threshold on R (meV).
+    public var rateTolerance: Double = 1e-10
+    /// Window over which R must stay below the threshold (ħ/meV).
+    public var holdTime: Double = 2000
+    /// |m| below this counts as zero.
+    public var orderThreshold: Double = 1e-4
+    /// |Δφ| (or π − |Δφ|) below this counts as aligned (antialigned), in radians.
+    public var angleTolerance: Double = 1e-3
+
+    public init() {}
+
+    /// The long-time state from `initial` = (m_A^x, m_A^y, m_B^x, m_B^y). Throws for invalid parameters.
+    public func run(_ model: BilayerMeanField, from initial: [Double]) throws -> BilayerState {
+        try model.parameters.validate()
+        let solver = AdaptiveRungeKutta(field: model, pair: pair, tolerances: tolerances)
+        var settledSince: Double? = nil
+        var lastResidual = Double.infinity
+        let result = try solver.integrate(initial, from: 0, to: maxTime) { s in
+            let r = Self.invariantRates(s.y, s.derivative)
+            lastResidual = r
+            if r < rateTolerance {
+                if let since = settledSince {
+                    if s.t - since >= holdTime { return .stop }
+                } else {
+                    settledSince = s.t
+                }
+            } else {
+                settledSince = nil
+            }
+            return .proceed
+        }
+        var dy = [Double](repeating: 0, count: 4)
+        model.evaluate(t: result.t, y: result.y, into: &dy)
+        return classify(result.y, dy, time: result.t, residual: lastResidual, settled: result.stoppedEarly)
+    }
+
+    /// R of the type's documentation, from the state y and its derivative ẏ.
+    public static func invariantRates(_ y: [Double], _ dy: [Double]) -> Double {
+        let mA = (y[0] * y[0] + y[1] * y[1]).squareRoot(), mB = (y[2] * y[2] + y[3] * y[3]).squareRoot()
+        let dA = mA > 0 ? (y[0] * dy[0] + y[1] * dy[1]) / mA : (dy[0] * dy[0] + dy[1] * dy[1]).squareRoot()
+        let dB = mB > 0 ? (y[2] * dy[2] + y[3] * dy[3]) / mB : (dy[2] * dy[2] + dy[3] * dy[3]).squareRoot()
+        var r = max(abs(dA), abs(dB))
+        if mA > 0 && mB > 0 {
+            let wA = (y[0] * dy[1] - y[1] * dy[0]) / (mA * mA)
+            let wB = (y[2] * dy[3] - y[3] * dy[2]) / (mB * mB)
+            r = max(r, abs(wA - wB) * min(mA, mB))
+        }
+        return r
+    }
+
+    /// Classify a settled state from y and ẏ.
+    public func classify(_ y: [Double], _ dy: [Double], time: Double, residual: Double, settled: Bool) -> BilayerState {
+        let mA = (y[0] * y[0] + y[1] * y[1]).squareRoot(), mB = (y[2] * y[2] + y[3] * y[3]).squareRoot()
+        var deltaPhi = atan2(y[1], y[0]) - atan2(y[3], y[2])
+        if deltaPhi > Double.pi { deltaPhi -= 2 * Double.pi }
+        if deltaPhi <= -Double.pi { deltaPhi += 2 * Double.pi }
+        let omega = mA > 0 ? (y[0] * dy[1] - y[1] * dy[0]) / (mA * mA) : 0
+        let orderedA = mA > orderThreshold, orderedB = mB > orderThreshold
+        let phase: BilayerPhase
+        if !settled {
+            phase = .unsettled
+        } else if !orderedA && !orderedB {
+            phase = .disordered
+        } else if orderedA != orderedB {
+            phase = .singleLayer
+        } else if abs(deltaPhi) < angleTolerance {
+            phase = .aligned
+        } else if Double.pi - abs(deltaPhi) < angleTolerance {
+            phase = .antialigned
+        } else {
+            phase = .chiral
+        }
+        return BilayerState(phase: phase, deltaPhi: deltaPhi, mA: mA, mB: mB,
+                            omega: phase == .chiral ? omega : (abs(omega) < 1e-12 ? 0 : omega),
+                            time: time, residual: residual, y: y)
+    }
+
+    /// A seeded random initial condition: m_A and m_B uniform in the disc of radius `radius`.
+    public static func randomInitialCondition(seed: UInt64, radius: Double = 1) -> [Double] {
+        var generator = SplitMix64(seed: seed)
+        var y: [Double] = []
+        for _ in 0..<2 {
+            let r = radius * generator.nextUnit().squareRoot()
+            let angle = 2 * Double.pi * generator.nextUnit()
+            y += [r * cos(angle), r * sin(angle)]
+        }
+        return y
+    }
+}
+
+/// SplitMix64 (Steele, Lea, Flood 2014): a small seeded generator, identical on every platform,
+/// so that a reported seed reproduces the run.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    /// Uniform in [0, 1) with 53 random bits.
+    public mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1p-53 }
+}
