@@ -24,6 +24,11 @@ final class AlgebraStandardOperationsTests: XCTestCase {
         // oo as parsed without assumptions still means +∞; -oo is −∞.
         XCTAssertEqual(try op("limit", [(2 * x + 1) / (x - 3), x, .symbol("oo")]), Expr(2))
         XCTAssertEqual(try op("limit", [Expr.pow(x, 3) / (x * x + 1), x, -Expr.symbol("oo")]), -.infinity)
+        XCTAssertEqual(try op("limit", [1 / x, x, 0, 1]), .infinity)
+        XCTAssertEqual(try op("limit", [1 / x, x, 0, -1]), -.infinity)
+        // A positive variable approaches 0 from above: zero temperature of a Fermi function.
+        let T = Expr.symbol("T", .positive), e = Expr.symbol("e", .positive)
+        XCTAssertEqual(try op("limit", [Expr.fermi(-e / T), T, 0]), .one)
         XCTAssertEqual(try op("series", [Expr.exp(x), x, 0, 3]), 1 + x + x * x / 2)
         XCTAssertEqual(try op("leading", [(x * x + 1) / (2 * x - 1), x, .infinity]), x / 2)
         XCTAssertEqual(try op("diff", [Expr.pow(x, 3), x]), 3 * x * x)
@@ -42,6 +47,7 @@ final class AlgebraStandardOperationsTests: XCTestCase {
         XCTAssertThrowsError(try op("subs", [x, x + 1, 2]))              // not a symbol
         XCTAssertThrowsError(try op("limit", [x, x]))                    // missing point
         XCTAssertThrowsError(try op("limit", [1 / x, x, 0]))             // ±∞ from the two sides
+        XCTAssertThrowsError(try op("limit", [1 / x, x, 0, 2]))          // side must be ±1
         XCTAssertThrowsError(try op("series", [Expr.exp(x), x, 0, .half]))   // non-integer order
         XCTAssertThrowsError(try op("series", [Expr.exp(x), x, 0, 5000]))    // order out of range
         XCTAssertThrowsError(try op("series", [Expr.exp(x), x, 0]))          // missing order

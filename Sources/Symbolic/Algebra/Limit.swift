@@ -4,7 +4,8 @@ extension Expr {
     /// - v > 0: the limit is 0; v = 0: it is c;
     /// - v < 0: the expression diverges; the limit is ±∞ (`Expr.infinity`, see `Infinity.swift`)
     ///   when c is real with a known sign.
-    /// A two-sided limit at a finite point is the common value of the two one-sided limits.
+    /// A two-sided limit at a finite point is the common value of the two one-sided limits; for a
+    /// variable declared positive, the limit at 0 is the one from above (the only side in its domain).
     ///
     /// Works for rational functions (the 0/0 and ∞/∞ cases included) and everything `series`
     /// expands. When there is no Laurent expansion, the limit is taken by continuity on the extended
@@ -13,6 +14,10 @@ extension Expr {
     /// complex infinity) or cannot be decided (unknown sign of the divergent term, no expansion).
     public func limit(_ x: Symbol, to point: Expr, approach: Approach = .twoSided) throws -> Expr {
         if !contains(x) { return self }
+        if approach == .twoSided && x.isPositive && point.isZero {
+            // A positive variable can only approach 0 from above.
+            return try limit(x, to: point, approach: .fromAbove)
+        }
         if approach == .twoSided && point.infinitySign == nil {
             // Two-sided at a finite point: both one-sided limits must exist and agree.
             let above = try limit(x, to: point, approach: .fromAbove)

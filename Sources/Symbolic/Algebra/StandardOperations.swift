@@ -3,7 +3,7 @@
 /// | name | arguments | result |
 /// |---|---|---|
 /// | `subs` | `(e, x, value[, x2, value2, …])` | simultaneous substitution (`Expr.substituting`) |
-/// | `limit` | `(e, x, point)` | `Expr.limit`, two-sided at finite points |
+/// | `limit` | `(e, x, point[, side])` | `Expr.limit`: two-sided at finite points (one-sided from above at 0 for a positive x); side `1` = from above, `-1` = from below |
 /// | `series` | `(e, x, point, order)` | the polynomial part of `Expr.series` (remainder dropped) |
 /// | `leading` | `(e, x, point)` | `Expr.leadingTerm` |
 /// | `diff` | `(e, x)` or `(e, x, n)` | `Expr.derivative` (Wirtinger for complex x) |
@@ -74,11 +74,22 @@ public enum StandardOperations {
     }
 
     static let limit: ExprOperation = { args in
-        guard args.count == 3 else {
-            throw OperationError("limit expects (e, x, point), got \(args.count) arguments", fix: "write limit(e, x, 0) or limit(e, x, oo)")
+        guard args.count == 3 || args.count == 4 else {
+            throw OperationError("limit expects (e, x, point) or (e, x, point, side), got \(args.count) arguments",
+                                 fix: "write limit(e, x, 0), limit(e, x, oo), or limit(e, x, 0, 1) for the limit from above")
         }
         let x = try variable(args[1], in: args[0], operation: "limit", position: 2)
-        return try args[0].limit(x, to: args[2])
+        var approach = Approach.twoSided
+        if args.count == 4 {
+            switch args[3].integerValue {
+            case 1: approach = .fromAbove
+            case -1: approach = .fromBelow
+            default:
+                throw OperationError("limit: argument 4 (side) must be 1 (from above) or -1 (from below), got \(args[3])",
+                                     fix: "write limit(e, x, 0, 1) or limit(e, x, 0, -1)")
+            }
+        }
+        return try args[0].limit(x, to: args[2], approach: approach)
     }
 
     static func order(_ e: Expr, operation: String, position: Int) throws -> Int {
