@@ -30,6 +30,11 @@ final class AlgebraStandardOperationsTests: XCTestCase {
         let T = Expr.symbol("T", .positive), e = Expr.symbol("e", .positive)
         XCTAssertEqual(try op("limit", [Expr.fermi(-e / T), T, 0]), .one)
         XCTAssertEqual(try op("series", [Expr.exp(x), x, 0, 3]), 1 + x + x * x / 2)
+        // √(x² + x³) = |x|·√(1 + x): x + x²/2 from above, −x − x²/2 from below.
+        let r = Expr.sqrt(x * x + Expr.pow(x, 3))
+        XCTAssertEqual(try op("series", [r, x, 0, 3, 1]), x + x * x / 2)
+        XCTAssertEqual(try op("series", [r, x, 0, 3, -1]), -x - x * x / 2)
+        XCTAssertEqual(try op("leading", [r, x, 0, -1]), -x)
         XCTAssertEqual(try op("leading", [(x * x + 1) / (2 * x - 1), x, .infinity]), x / 2)
         XCTAssertEqual(try op("diff", [Expr.pow(x, 3), x]), 3 * x * x)
         XCTAssertEqual(try op("diff", [Expr.pow(x, 3), x, 2]), 6 * x)
@@ -51,6 +56,7 @@ final class AlgebraStandardOperationsTests: XCTestCase {
         XCTAssertThrowsError(try op("series", [Expr.exp(x), x, 0, .half]))   // non-integer order
         XCTAssertThrowsError(try op("series", [Expr.exp(x), x, 0, 5000]))    // order out of range
         XCTAssertThrowsError(try op("series", [Expr.exp(x), x, 0]))          // missing order
+        XCTAssertThrowsError(try op("series", [Expr.sqrt(x * x + Expr.pow(x, 3)), x, 0, 3]))  // side matters
         XCTAssertThrowsError(try op("diff", [x, 2 * x]))                 // variable not a symbol
         XCTAssertThrowsError(try op("diff", [x, x, -1]))                 // negative order
         XCTAssertThrowsError(try op("diff", [x, .infinity]))             // oo is not a variable

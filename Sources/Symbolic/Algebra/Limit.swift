@@ -26,7 +26,7 @@ extension Expr {
                 return above
             }
             throw OperationError("limit of \(self) as \(x.name) → \(point) does not exist: the limit from above is \(above), from below \(below)",
-                                 fix: "take a one-sided limit (approach: .fromAbove or .fromBelow)")
+                                 fix: "take a one-sided limit: approach .fromAbove/.fromBelow, in the text syntax limit(e, x, point, 1) or limit(e, x, point, -1)")
         }
         let s: LaurentSeries
         do {
