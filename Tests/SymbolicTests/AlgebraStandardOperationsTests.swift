@@ -11,7 +11,7 @@ final class AlgebraStandardOperationsTests: XCTestCase {
 
     func testEveryOperationIsRegistered() {
         for name in ["subs", "limit", "series", "leading", "diff", "expand", "together", "numerator",
-                     "denominator", "cancel", "re_part", "im_part"] {
+                     "denominator", "cancel", "re_part", "im_part", "coeff"] {
             XCTAssertNotNil(StandardOperations.all[name], name)
         }
     }
@@ -43,6 +43,10 @@ final class AlgebraStandardOperationsTests: XCTestCase {
         XCTAssertEqual(try op("numerator", [1 / x + 1 / y]), x + y)
         XCTAssertEqual(try op("denominator", [1 / x + 1 / y]), x * y)
         XCTAssertEqual(try op("cancel", [(x * x - 1) / (x + 1)]), x - 1)
+        // (x + y)³: coefficient of x² is 3y; of x⁴ is 0.
+        XCTAssertEqual(try op("coeff", [Expr.pow(x + y, 3), x, 2]), 3 * y)
+        XCTAssertEqual(try op("coeff", [Expr.pow(x + y, 3), x, 4]), .zero)
+        XCTAssertEqual(try op("coeff", [x * x / (y + 1) + x, x, 2]), 1 / (y + 1))
         XCTAssertEqual(try op("re_part", [1 / (x + .i * y)]), (x / (x * x + y * y)).together())
         XCTAssertEqual(try op("im_part", [1 / (x + .i * y)]), (-y / (x * x + y * y)).together())
     }
@@ -61,6 +65,9 @@ final class AlgebraStandardOperationsTests: XCTestCase {
         XCTAssertThrowsError(try op("diff", [x, x, -1]))                 // negative order
         XCTAssertThrowsError(try op("diff", [x, .infinity]))             // oo is not a variable
         XCTAssertThrowsError(try op("expand", [x, y]))                   // arity
+        XCTAssertThrowsError(try op("coeff", [1 / (x + 1), x, 0]))       // not a polynomial in x
+        XCTAssertThrowsError(try op("coeff", [Expr.exp(x), x, 1]))
+        XCTAssertThrowsError(try op("coeff", [x, x, -1]))
         do {
             _ = try op("series", [Expr.exp(x), x, 0, .half])
         } catch let e as OperationError {

@@ -11,6 +11,7 @@
 /// | `together`, `cancel` | `(e)` | `Expr.together` |
 /// | `numerator`, `denominator` | `(e)` | `Expr.numeratorDenominator` |
 /// | `re_part`, `im_part` | `(e)` | `Expr.complexParts` |
+/// | `coeff` | `(e, x, n)` | the coefficient of xⁿ of a polynomial in x (`Expr.polynomialCoefficients`) |
 ///
 /// Sides: `1` = from above (x → x₀⁺), `-1` = from below; default two-sided.
 /// Points: `oo` is +∞ and `-oo` is −∞ (the convention of `Expr.infinity`: the symbol named `oo`).
@@ -31,6 +32,7 @@ public enum StandardOperations {
         "denominator": unary("denominator") { $0.numeratorDenominator().denominator },
         "re_part": unary("re_part") { $0.complexParts().re },
         "im_part": unary("im_part") { $0.complexParts().im },
+        "coeff": named("coeff", coeff),
     ]
 
     static func unary(_ name: String, _ body: @escaping @Sendable (Expr) throws -> Expr) -> ExprOperation {
@@ -135,6 +137,18 @@ public enum StandardOperations {
         let x = try variable(args[1], in: args[0], operation: "leading", position: 2)
         let approach = args.count == 4 ? try side(args[3], operation: "leading", position: 4) : .twoSided
         return try args[0].leadingTerm(x, at: args[2], approach: approach)
+    }
+
+    static let coeff: ExprOperation = { args in
+        guard args.count == 3 else {
+            throw OperationError("coeff expects (e, x, n), got \(args.count) arguments", fix: "write coeff(e, x, 2) for the coefficient of x^2")
+        }
+        let x = try variable(args[1], in: args[0], operation: "coeff", position: 2)
+        let n = try order(args[2], operation: "coeff", position: 3)
+        guard n >= 0 else {
+            throw OperationError("coeff: argument 3 must be a nonnegative power, got \(n)", fix: "use series(...) for negative powers")
+        }
+        return try args[0].polynomialCoefficients(in: x)[n] ?? .zero
     }
 
     static let diff: ExprOperation = { args in
