@@ -137,8 +137,19 @@ struct ContinuityLimit {
             return .finite(Expr.product(of: finite).together())
         case .power(let b, let p):
             guard let n = p.integerValue else {
-                if !p.contains(variable), let q = p.rationalValue, q.signum > 0, case .plusInfinity = try childLimit(b) {
-                    return .plusInfinity
+                if !p.contains(variable), let q = p.rationalValue {
+                    // b^q with rational q: continuous where b ≠ 0 (principal branch along the approach),
+                    // 0 or +∞ where b → 0 through nonnegative values, 0 or +∞ where b → +∞.
+                    switch try childLimit(b) {
+                    case .plusInfinity: return q.signum > 0 ? .plusInfinity : .finite(.zero)
+                    case .minusInfinity: throw fail("fractional power of a base tending to −∞")
+                    case .finite(let c):
+                        if !c.together().isZero { return .finite(Expr.pow(c, p).together()) }
+                        if q.signum > 0 { return .finite(.zero) }
+                        let nonnegative = b.isKnownNonnegative || (b == .symbol(variable) && approach == .fromAbove)
+                        if nonnegative { return .plusInfinity }
+                        throw fail("negative fractional power of a vanishing base of unknown sign")
+                    }
                 }
                 return try limit(.exp(p * .log(b)))
             }
