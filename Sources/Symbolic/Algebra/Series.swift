@@ -44,6 +44,7 @@ public struct LaurentSeries: Sendable, Hashable, CustomStringConvertible {
         return c * .pow(expansionVariable, Expr(valuation))
     }
 
+    /// "Σ c_k t^k + O(t^order)" with t written in x.
     public var description: String { "\(polynomialPart) + O(\(Expr.pow(expansionVariable, Expr(order))))" }
 }
 

@@ -19,6 +19,7 @@
 /// caller's symbol carries. Errors are `OperationError`s that say which argument is wrong and how to
 /// fix it.
 public enum StandardOperations {
+    /// Every operation by its text-syntax name.
     public static let all: [String: ExprOperation] = [
         "subs": named("subs", subs),
         "limit": named("limit", limit),
