@@ -108,7 +108,12 @@ final class AlgebraSeriesLimitTests: XCTestCase {
         let ts = Symbol("T", .positive), T = Expr.symbol(ts)
         XCTAssertEqual(try Expr.fermi(a / T).limit(ts, to: .zero, approach: .fromAbove), .zero)
         XCTAssertEqual(try Expr.fermi(-a / T).limit(ts, to: .zero, approach: .fromAbove), .one)
+        // Fractional powers at a branch point (no Laurent series): √x → 0⁺, x^(−1/2) → +∞ from above.
+        XCTAssertEqual(try Expr.sqrt(x).limit(xs, to: .zero, approach: .fromAbove), .zero)
+        XCTAssertEqual(try Expr.pow(x, Expr(BigRational(-1, 2))).limit(xs, to: .zero, approach: .fromAbove), .infinity)
+        XCTAssertEqual(try (1 + Expr.sqrt(x)).limit(xs, to: Expr(4)), Expr(3))
         // Indeterminate and oscillating cases are refused rather than guessed.
+        XCTAssertThrowsError(try (Expr.sqrt(x) * Expr.log(x)).limit(xs, to: .zero, approach: .fromAbove))
         XCTAssertThrowsError(try (x * Expr.exp(-x)).limit(xs, to: .infinity))
         XCTAssertThrowsError(try Expr.sin(x).limit(xs, to: .infinity))
         XCTAssertThrowsError(try (Expr.exp(x) - Expr.exp(2 * x)).limit(xs, to: .infinity))
