@@ -6,5 +6,7 @@ extension Referee {
         AuditCommand.self,
         CheckCommand.self,
         EvalCommand.self,
+        IntegralCommand.self,
+        TableCommand.self,
     ]
 }
