@@ -8,5 +8,7 @@ extension Referee {
         EvalCommand.self,
         IdentityCommand.self,
         MutateCommand.self,
+        IntegralCommand.self,
+        TableCommand.self,
     ]
 }
