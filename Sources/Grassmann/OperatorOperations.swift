@@ -26,6 +26,8 @@ let sdDerivation: Result<SdExchangeDerivation, any Error> = Result { try SdExcha
 /// - `vec_product_residual(w, layout)`: vec(ABC) − M vec(B) on random exact matrices, as Σ_k R_k w^k,
 ///   with M = Cᵀ ⊗ A (layout 1, AX(S9)) or A ⊗ Cᵀ (layout 0), vec of AX(S5).
 /// - `model_trace_defect(w)`: vec(I)†Ľ for the model NC(3) (one level), as Σ_k R_k w^k (AX(S22)).
+/// - `sector_escape_rate(s)`: second-order population escape rate of |∅,F⟩ (s = 0) or |↑↓,F−c_{0↑}⟩
+///   (s = 3) beyond κΣ_σ𝒟[d_σP_↑↓] (`SectorDynamics`; NC(19), AX(S135)–(S137)).
 /// - `spin_flip_count(c)`: spin-flip coherences produced from |↓⟩⟨↓| by 𝒟[Σ_σ d_σ†c_σ] (c = 1) or
 ///   Σ_σ 𝒟[d_σ†c_σ] (c = 0) (AX(S140)–(S142)).
 public enum OperatorOperations {
@@ -79,6 +81,12 @@ public enum OperatorOperations {
                                                         kappa: Expr.symbol("kappa", .positive), v: Expr.symbol("v", .complex),
                                                         levels: [.init(energy: Expr.symbol("ek", .real), filled: true)])
             return residualPolynomial(try model.full().traceDefect, args[0])
+        },
+        "sector_escape_rate": { args in
+            guard args.count == 1, let s = args[0].integerValue, s == 0 || s == 3 else {
+                throw OperationError("sector_escape_rate(s) needs s = 0 (vacant) or 3 (doubly occupied)", fix: "sector_escape_rate(3)")
+            }
+            return try SectorDynamics.escapeRate(doubly: s == 3)
         },
         "spin_flip_count": { args in
             guard args.count == 1, let c = args[0].integerValue, c == 0 || c == 1 else {
