@@ -7,5 +7,7 @@ extension Referee {
         CheckCommand.self,
         EvalCommand.self,
         IdentityCommand.self,
+        CoefficientsCommand.self,
+        EffectiveLindbladianCommand.self,
     ]
 }
