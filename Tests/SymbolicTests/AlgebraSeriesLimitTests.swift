@@ -97,6 +97,23 @@ final class AlgebraSeriesLimitTests: XCTestCase {
         XCTAssertEqual(try (Expr.abs(x) / x).limit(xs, to: .zero, approach: .fromAbove), .one)
     }
 
+    func testLimitsByContinuityAtInfinity() throws {
+        XCTAssertEqual(try Expr.exp(-x).limit(xs, to: .infinity), .zero)
+        XCTAssertEqual(try Expr.exp(x).limit(xs, to: .infinity), .infinity)
+        XCTAssertEqual(try Expr.fermi(x).limit(xs, to: .infinity), .zero)
+        XCTAssertEqual(try Expr.fermi(x).limit(xs, to: -.infinity), .one)
+        XCTAssertEqual(try Expr.apply(.atan, x).limit(xs, to: .infinity), .pi / 2)
+        XCTAssertEqual(try (1 + Expr.exp(-x * x)).limit(xs, to: -.infinity), .one)
+        // Zero temperature: fermi(a/T) → 0 as T → 0⁺ for a > 0, and fermi(−a/T) → 1.
+        let ts = Symbol("T", .positive), T = Expr.symbol(ts)
+        XCTAssertEqual(try Expr.fermi(a / T).limit(ts, to: .zero, approach: .fromAbove), .zero)
+        XCTAssertEqual(try Expr.fermi(-a / T).limit(ts, to: .zero, approach: .fromAbove), .one)
+        // Indeterminate and oscillating cases are refused rather than guessed.
+        XCTAssertThrowsError(try (x * Expr.exp(-x)).limit(xs, to: .infinity))
+        XCTAssertThrowsError(try Expr.sin(x).limit(xs, to: .infinity))
+        XCTAssertThrowsError(try (Expr.exp(x) - Expr.exp(2 * x)).limit(xs, to: .infinity))
+    }
+
     func testLimitsThatDoNotExistOrCannotBeDecided() {
         // 1/x at 0: +∞ from above, −∞ from below.
         XCTAssertThrowsError(try (1 / x).limit(xs, to: .zero))

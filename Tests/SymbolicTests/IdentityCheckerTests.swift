@@ -152,3 +152,39 @@ final class IdentityCheckerTests: XCTestCase {
         XCTAssertEqual(v1.relation, "rhs = 3/2 × lhs")
     }
 }
+
+extension IdentityCheckerTests {
+    /// Identities that hold only for integer symbols: both sides vanish or agree only up to rounding
+    /// of large terms, which the scale-aware comparison recognises.
+    func testIntegerAssumption() {
+        let n = Expr.symbol("n", .integer)
+        XCTAssertEqual(checker.check(Expr.sin(.pi * n), 0).kind, .verified)
+        XCTAssertEqual(checker.check(Expr.cos(.pi * n), Expr.pow(-1, n)).kind, .verified)
+        XCTAssertEqual(checker.check(Expr.sin(.pi * a), 0).kind, .discrepancy)
+    }
+
+    /// Cancellation beyond the maximum precision gives `inconclusive`, not a verdict.
+    func testInsufficientPrecisionIsInconclusive() {
+        let big = Expr(BigRational(BigInt("262537412640768744")!))
+        let lhs = (Expr.exp(.pi * .sqrt(Expr(163))) - big) * p
+        let rhs = Expr(BigRational(-75, 100_000_000_000_000)) * p
+        let capped = IdentityChecker(digits: 30, maxPrecision: 200)
+        XCTAssertEqual(capped.check(lhs, rhs).kind, .inconclusive, capped.check(lhs, rhs).detail)
+        // With enough precision the (wrong) constant is rejected.
+        XCTAssertEqual(checker.check(lhs, rhs).kind, .discrepancy)
+    }
+}
+
+extension IdentityCheckerTests {
+    /// A relation found numerically is proved exactly when its residual vanishes on the skeleton.
+    func testRelationIsConfirmedExactly() {
+        let printed = -Expr.pow(.abs(v), 2) / (a + .i * kappa)
+        let computed = Expr.pow(.abs(v), 2) / (a + .i * kappa)
+        let verdict = checker.check(printed: printed, computed: computed)
+        XCTAssertEqual(verdict.relation, "computed = -1 × printed")
+        XCTAssertTrue(verdict.detail.contains("holds exactly"), verdict.detail)
+        let conj = checker.check(Expr.exp(.i * a) * p, Expr.exp(-.i * a) * p)
+        XCTAssertEqual(conj.relation, "rhs = conj(lhs)")
+        XCTAssertTrue(conj.detail.contains("holds exactly"), conj.detail)
+    }
+}

@@ -12,6 +12,10 @@ struct RelationFinder {
     struct Found {
         var relation: String
         var detail: String
+        /// When the relation is an identity between the sides (second = c·first, second = first + c,
+        /// second = ±conj(first)): builds the expression that vanishes if it holds exactly, from
+        /// (first, second).
+        var residual: ((Expr, Expr) -> Expr)? = nil
     }
 
     /// `values`: (first, second) at the sample points. `varied(s)`: values at the first point and at
@@ -34,26 +38,33 @@ struct RelationFinder {
         if ratios.count >= needed, ratios.count == values.count, allEqual(ratios) {
             let c = ratios[0]
             let name = Self.recognize(c, tolerance: tolerance, precision: precision)
-            let shown = name ?? c.toString(digits: 15)
-            return Found(relation: "\(s) = \(shown) × \(f)",
-                         detail: "the ratio \(s)/\(f) is the same at all \(values.count) sample point(s): "
-                             + (name.map { "exactly \($0) (to the working precision)" } ?? "\(shown), not a recognised constant"))
+            let shown = name?.text ?? c.toString(digits: 15)
+            var found = Found(relation: "\(s) = \(shown) × \(f)",
+                              detail: "the ratio \(s)/\(f) is the same at all \(values.count) sample point(s): "
+                                  + (name.map { "\($0.text) (to the working precision)" } ?? "\(shown), not a recognised constant"))
+            if let k = name?.value { found.residual = { a, b in b - k * a } }
+            return found
         }
         // Constant difference second − first.
         let differences = values.map { $0.1 - $0.0 }
         if differences.count >= needed, allEqual(differences) {
             let c = differences[0]
-            let name = Self.recognize(c, tolerance: tolerance, precision: precision) ?? c.toString(digits: 15)
+            let recognized = Self.recognize(c, tolerance: tolerance, precision: precision)
+            let name = recognized?.text ?? c.toString(digits: 15)
             let relation = name.hasPrefix("-") ? "\(s) = \(f) - \(name.dropFirst())" : "\(s) = \(f) + \(name)"
-            return Found(relation: relation, detail: "the difference \(s) − \(f) is the same at all \(values.count) sample points: \(name)")
+            var found = Found(relation: relation, detail: "the difference \(s) − \(f) is the same at all \(values.count) sample points: \(name)")
+            if let k = recognized?.value { found.residual = { a, b in b - a - k } }
+            return found
         }
         // Complex conjugation.
         if !values.allSatisfy({ $0.0.im.isZero }) {
             if values.allSatisfy({ close($0.1, $0.0.conjugate) }) {
-                return Found(relation: "\(s) = conj(\(f))", detail: "\(s) is the complex conjugate of \(f) at every sample point (i ↔ −i)")
+                return Found(relation: "\(s) = conj(\(f))", detail: "\(s) is the complex conjugate of \(f) at every sample point (i ↔ −i)",
+                             residual: { a, b in b - .conj(a) })
             }
             if values.allSatisfy({ close($0.1, -$0.0.conjugate) }) {
-                return Found(relation: "\(s) = -conj(\(f))", detail: "\(s) is minus the complex conjugate of \(f) at every sample point")
+                return Found(relation: "\(s) = -conj(\(f))", detail: "\(s) is minus the complex conjugate of \(f) at every sample point",
+                             residual: { a, b in b + .conj(a) })
             }
         }
         // Which symbols does the ratio (or, where a side vanishes, the difference) depend on?
@@ -83,19 +94,20 @@ struct RelationFinder {
 
     /// "−2", "1/2*I", "2*pi", "-sqrt(2)", "3/pi^2": c = q·basis with q ∈ Q(i) of denominator ≤ 10⁶
     /// agreeing with c to the relative tolerance; nil when none fits.
-    static func recognize(_ c: BigComplex, tolerance: BigFloat, precision p: Int) -> String? {
-        if c.isZero { return "0" }
+    static func recognize(_ c: BigComplex, tolerance: BigFloat, precision p: Int) -> (text: String, value: Expr)? {
+        if c.isZero { return ("0", .zero) }
         let pi = BigFloat.pi(precision: p)
-        let bases: [(String, BigFloat, Bool)] = [
-            ("", BigFloat(1, precision: p), false), ("pi", pi, false), ("pi^2", pi * pi, false),
-            ("pi", pi, true), ("pi^2", pi * pi, true), ("sqrt(2)", BigFloat(2, precision: p).sqrt(), false),
+        let bases: [(String, BigFloat, Bool, Expr)] = [
+            ("", BigFloat(1, precision: p), false, .one), ("pi", pi, false, .pi), ("pi^2", pi * pi, false, .pow(.pi, 2)),
+            ("pi", pi, true, .pow(.pi, -1)), ("pi^2", pi * pi, true, .pow(.pi, -2)),
+            ("sqrt(2)", BigFloat(2, precision: p).sqrt(), false, .sqrt(Expr(2))),
         ]
-        for (name, value, divides) in bases {
+        for (name, value, divides, expr) in bases {
             let w = divides ? c * value : BigComplex(c.re / value, c.im / value)
             let bound = w.magnitude * tolerance
             guard let re = rational(near: w.re, within: bound), let im = rational(near: w.im, within: bound) else { continue }
             let q = GaussianRational(re, im)
-            return format(q, basis: name, divides: divides)
+            return (format(q, basis: name, divides: divides), Expr.number(q) * expr)
         }
         return nil
     }

@@ -137,8 +137,9 @@ extension IdentityChecker {
                 + "(relative difference \(rel.toString(digits: 3))); \(differing.count) of \(compared.count) points differ. "
                 + found.detail.prefix(1).uppercased() + found.detail.dropFirst() + "."
             let error = compared.isEmpty ? "?" : BigFloat(10, precision: 64).pow(-digits).toString(digits: 2)
-            return Verdict(.discrepancy, method: .numeric(digits: digits, errorEstimate: error), detail: detail,
-                           computed: evaluationText(second), relation: found.relation, seed: seed)
+            return confirmingRelation(Verdict(.discrepancy, method: .numeric(digits: digits, errorEstimate: error), detail: detail,
+                                              computed: evaluationText(second), relation: found.relation, seed: seed),
+                                      found, first, second, names: names)
         }
         if !unconverged.isEmpty {
             return Verdict(.inconclusive, detail: "numeric test (\(digits) digits, seed \(seed)): " + unconverged.joined(separator: "; "), seed: seed)

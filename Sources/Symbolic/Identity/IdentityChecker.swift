@@ -169,8 +169,9 @@ public struct IdentityChecker: Sendable {
             detail += " at a random exact point (seed \(seed))"
         }
         detail += ". " + found.detail.prefix(1).uppercased() + found.detail.dropFirst() + "."
-        return Verdict(.discrepancy, method: .exact(falseAcceptBound: nil), detail: detail,
-                       computed: evaluationText(second), relation: found.relation, seed: seed)
+        return confirmingRelation(Verdict(.discrepancy, method: .exact(falseAcceptBound: nil), detail: detail,
+                                          computed: evaluationText(second), relation: found.relation, seed: seed),
+                                  found, first, second, names: names)
     }
 
     /// Adds the canonical difference to the detail of a discrepancy when it is short (a dropped or
@@ -183,7 +184,22 @@ public struct IdentityChecker: Sendable {
     }
 
     func formatBound(_ b: Double) -> String {
-        b == 0 ? "0" : String(describing: b)
+        b == 0 ? "0" : BigFloat(b, precision: 53).toString(digits: 2)
+    }
+
+    /// Tries to prove the relation found between the sides exactly: its residual (e.g.
+    /// second − c·first) must vanish in the exact test. Appends the outcome to the detail.
+    func confirmingRelation(_ verdict: Verdict, _ found: RelationFinder.Found, _ first: Expr, _ second: Expr,
+                            names: (first: String, second: String)) -> Verdict {
+        guard let residual = found.residual?(first, second), let relation = verdict.relation else { return verdict }
+        var v = verdict
+        var g = SeededGenerator(seed: seed ^ 0x9E37_79B9)
+        if residual.isZero {
+            v.detail += " The relation \(relation) holds exactly (canonical forms)."
+        } else if case .verified(let bound, _, _) = exactTest(residual, &g) {
+            v.detail += " The relation \(relation) holds exactly (Schwartz–Zippel on the rational skeleton, P(false accept) ≤ \(formatBound(bound)))."
+        }
+        return v
     }
 }
 

@@ -28,27 +28,31 @@ struct Lexer {
         return SourcePosition(line: origin.line + lo, column: column)
     }
 
-    /// The text of the line with absolute number `line`, and the absolute column where it starts.
-    func sourceLine(_ line: Int) -> (String, Int)? {
-        let index = line - origin.line
+    /// The part of the source line around `position` (at most about 120 columns, `…` marking
+    /// cut ends) and the absolute column at which that text starts.
+    func sourceWindow(_ position: SourcePosition) -> (String, Int)? {
+        let index = position.line - origin.line
         guard index >= 0, index < lineStarts.count else { return nil }
-        let start = lineStarts[index]
-        var end = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : scalars.count
-        if end > start, end - 1 < scalars.count, scalars[end - 1] == "\r" { end -= 1 }
-        // Very long lines are cut for display.
-        let shownEnd = Swift.min(end, start + 2000)
+        let lineStart = lineStarts[index]
+        var lineEnd = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : scalars.count
+        if lineEnd > lineStart, scalars[lineEnd - 1] == "\r" { lineEnd -= 1 }
+        let firstColumn = index == 0 ? origin.column : 1
+        let offset = lineStart + Swift.max(0, position.column - firstColumn)
+        let from = Swift.max(lineStart, offset - 60), to = Swift.min(lineEnd, Swift.max(from, offset + 60))
         var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[start..<Swift.max(start, shownEnd)].map { s in
+        if from > lineStart { view.append("…") }
+        view.append(contentsOf: scalars[from..<to].map { s in
             s.properties.generalCategory == .control && s != "\t" ? "\u{FFFD}" : s
         })
-        return (String(view), index == 0 ? origin.column : 1)
+        if to < lineEnd { view.append("…") }
+        return (String(view), firstColumn + (from - lineStart) - (from > lineStart ? 1 : 0))
     }
 
-    /// An error at a scalar offset, with the source line attached.
+    /// An error at a position, with the surrounding source attached.
     func error(_ message: String, at position: SourcePosition, length: Int = 1, fix: String? = nil) -> ParseError {
-        let line = sourceLine(position.line)
-        return ParseError(message, line: position.line, column: position.column, fix: fix, length: length,
-                          sourceLine: line?.0, sourceLineColumn: line?.1 ?? 1)
+        let window = sourceWindow(position)
+        return ParseError(message, line: position.line, column: position.column, fix: fix, length: Swift.min(length, 60),
+                          sourceLine: window?.0, sourceLineColumn: window?.1 ?? 1)
     }
 
     static func isIdentifierStart(_ s: Unicode.Scalar) -> Bool {

@@ -116,8 +116,19 @@ struct Parser {
                         fix: "split the expression with definitions in a ```define block")
         }
         var left = try parsePrefix(minimum)
-        var sumTerms: [(negative: Bool, term: SyntaxNode)]? = nil
-        var productFactors: [(divided: Bool, factor: SyntaxNode)]? = nil
+        // Operands of a run of `+ -` (and of `* /`) at this level are collected and the n-ary
+        // node is built once, when the run ends (building it per operator would be quadratic).
+        // `left` is the operand being built; `negative`/`divided` say how it enters its run.
+        var terms: [(negative: Bool, term: SyntaxNode)] = []
+        var factors: [(divided: Bool, factor: SyntaxNode)] = []
+        var negative = false, divided = false
+        func finishProduct() {
+            guard !factors.isEmpty else { return }
+            factors.append((divided, left))
+            left = SyntaxNode(.product(factors), position: factors[0].factor.position, end: left.end)
+            factors = []
+            divided = false
+        }
         while true {
             let t = current
             if Parser.startsOperand(t.kind) {
@@ -133,24 +144,25 @@ struct Parser {
             }
             switch t.kind {
             case .plus, .minus:
-                let right = try parseExpression(power)
-                if sumTerms == nil { sumTerms = [(false, left)] }
-                sumTerms!.append((t.kind == .minus, right))
-                productFactors = nil
-                left = SyntaxNode(.sum(sumTerms!), position: left.position, end: right.end)
+                finishProduct()
+                terms.append((negative, left))
+                negative = t.kind == .minus
+                left = try parseExpression(power)
             case .times, .divide:
-                let right = try parseExpression(power)
-                if productFactors == nil { productFactors = [(false, left)] }
-                productFactors!.append((t.kind == .divide, right))
-                left = SyntaxNode(.product(productFactors!), position: left.position, end: right.end)
+                factors.append((divided, left))
+                divided = t.kind == .divide
+                left = try parseExpression(power)
             case .power:
                 let right = try parseExpression(power - 1)
-                sumTerms = nil
-                productFactors = nil
                 left = SyntaxNode(.power(left, right), position: left.position, end: right.end)
             default:
                 break
             }
+        }
+        finishProduct()
+        if !terms.isEmpty {
+            terms.append((negative, left))
+            left = SyntaxNode(.sum(terms), position: terms[0].term.position, end: left.end)
         }
         return left
     }

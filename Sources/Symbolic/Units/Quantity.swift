@@ -25,7 +25,7 @@ public struct Quantity: Sendable, Equatable {
         self.init(.approximate(value), dimension, relativeUncertainty: relativeUncertainty)
     }
     /// `value` in the units written in `unit`, e.g. `Quantity(10, "meV")`.
-    public init(_ value: BigRational, _ unit: String) throws {
+    public init(_ value: BigRational, _ unit: String) throws(DimensionError) {
         self = try Quantity(value) * Units.parse(unit)
     }
 
@@ -78,7 +78,7 @@ public struct Quantity: Sendable, Equatable {
     ///
     /// With `naturalUnits: true` the conversion may multiply by powers of ħ and k_B (ħ = k_B = 1):
     /// 10 meV in "s^-1" is (10 meV)/ħ, 300 K in "meV" is k_B·300 K. The powers used are returned.
-    public func converted(to unit: String, naturalUnits: Bool = false) throws -> Conversion {
+    public func converted(to unit: String, naturalUnits: Bool = false) throws(DimensionError) -> Conversion {
         let target = try Units.parse(unit)
         var q = self
         var hbarPower = BigRational.zero, boltzmannPower = BigRational.zero

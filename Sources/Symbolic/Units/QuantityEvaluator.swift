@@ -39,7 +39,7 @@ public struct QuantityEvaluator: Sendable {
 
     /// Evaluates `e` and expresses it in `unit` (see `Quantity.converted(to:naturalUnits:)`: with
     /// `naturalUnits`, the unique powers of ħ and k_B that give the result the unit's dimension are inserted).
-    public func evaluate(_ e: Expr, in unit: String) throws -> (conversion: Conversion, insertions: [String]) {
+    public func evaluate(_ e: Expr, in unit: String) throws(DimensionError) -> (conversion: Conversion, insertions: [String]) {
         let r = try evaluate(e)
         return (try r.quantity.converted(to: unit, naturalUnits: naturalUnits), r.insertions)
     }

@@ -26,7 +26,8 @@ public enum DissipativeKernelIntegral {
             let z = half * u
             let j0 = z.isZero ? BigFloat(1, precision: p) : z.sin() / z
             return u * u * u * j0 * j0 * f * (1 - f)
-        }, over: pts, digits: digits + 1, rule: rule, precision: p)
+        }, over: pts, digits: digits + 1, rule: rule, precision: p,
+                                         singularities: FermiSea.poles(t: tp))
         r.errorEstimate = r.errorEstimate + FermiSea.tailBound(U: U, t: tp, power: 3)
         let factor = BigFloat.pi(precision: p) * 9 / 8
         r.value = r.value * factor

@@ -18,7 +18,8 @@ public enum FermiDiracIntegral {
         var r = try Quadrature.integrate({ u in
             let u2 = u * u
             return u2.scaled(byPowerOf2: 1) * FermiSea.occupation(u2: u2, t: tp)
-        }, over: pts, digits: digits, rule: rule, precision: p)
+        }, over: pts, digits: digits, rule: rule, precision: p,
+                                         singularities: FermiSea.poles(t: tp))
         r.errorEstimate = r.errorEstimate + FermiSea.tailBound(U: U, t: tp, power: 2) * 2
         return r
     }

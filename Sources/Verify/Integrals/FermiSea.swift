@@ -26,6 +26,22 @@ public enum FermiSea {
         return (t * U.pow(m) * e).rounded(toPrecision: 64)
     }
 
+    /// The poles of the occupation nearest to the positive real u axis, u² = 1 ± iπt(2n+1),
+    /// n = 0, 1, 2 (as doubles, for choosing quadrature degrees).
+    public static func poles(t: BigFloat) -> [(re: Double, im: Double)] {
+        let td = t.doubleValue
+        guard td > 0 else { return [] }
+        var out: [(re: Double, im: Double)] = []
+        for n in 0..<3 {
+            let b = Double.pi * td * Double(2 * n + 1)
+            // √(1 + ib), principal
+            let m = (1 + b * b).squareRoot()
+            let re = ((m + 1) / 2).squareRoot(), im = ((m - 1) / 2).squareRoot()
+            out.append((re, im)); out.append((re, -im))
+        }
+        return out
+    }
+
     /// Breakpoints on [0, U]: 0, then 1 ± (πt/2)·2^k for k = 0, 1, … inside (0, U), 1 itself,
     /// U; and, for an oscillating factor sin(x u), extra points so that no piece is longer than
     /// 8π/x. At t = 0 the occupation is a step: [0, 1] only.

@@ -33,7 +33,8 @@ public enum GilbertDampingIntegral {
             let z = (e - 1) / (tp * 2)
             let c = z.cosh()
             return u * e * 2 / (tp * c * c * 4)
-        }, over: pts, digits: digits, rule: rule, precision: p)
+        }, over: pts, digits: digits, rule: rule, precision: p,
+                                         singularities: FermiSea.poles(t: tp))
         r.errorEstimate = r.errorEstimate + FermiSea.tailBound(U: U, t: tp, power: 3) / tp
         return r
     }

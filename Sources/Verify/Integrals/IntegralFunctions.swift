@@ -6,6 +6,9 @@ import Symbolic
 ///
 /// | name | arguments | value |
 /// |---|---|---|
+/// | `rkky_sum` | x [, t] | (ε_F/n²) Σ_{k,q} cos(q·R)(f₊−f₋)/(ε₊−ε₋), the sum in NC(30)–(31) (= −2 J_integral) |
+/// | `alpha_sum` | [t] | (ε_F²/n²) Σ_{k,q} (f₊−f₋)/(ε₊−ε₋) δ(ε₊−ε₋), the sum in NC(32) |
+/// | `alpha_S222_line` | [t] | the intermediate line of AX(S222) as printed, in units g_a² n²/ε_F² |
 /// | `J_integral` | x [, t] | ε_F f_RKKY/n²: J_ab = g_a g_b (n²/ε_F)·J_integral, NC(30), AX(S205), AX(S214) |
 /// | `Omega_integral` | x [, t] | ε_F Ω_ab/(γ_a|g_b| n²), NC(31), AX(S215) (the same sum as J) |
 /// | `alpha_integral` | [t] | α_a ε_F²/(g_a² n²), NC(32), AX(S221)–(S222) |
@@ -18,6 +21,23 @@ import Symbolic
 public enum IntegralFunctions {
     public static let all: [String: NumericFunction] = [
         "J_integral": { args, prec in try rkky(args, prec, name: "J_integral") },
+        "rkky_sum": { args, prec in
+            // ε_F/n² Σ_{k,q} cos(q·R)(f₊−f₋)/(ε₊−ε₋) = −2 J_integral (AX(S205))
+            let j = try rkky(args, prec + 2, name: "rkky_sum")
+            return BigComplex((j.re * -2).rounded(toPrecision: prec))
+        },
+        "alpha_sum": { args, prec in
+            // ε_F²/n² Σ_{k,q} (f₊−f₋)/(ε₊−ε₋) δ(ε₊−ε₋) = −(9/16) ∫₀^∞ ε(−∂f/∂ε) dε
+            guard args.count <= 1 else { throw arity("alpha_sum", "alpha_sum() or alpha_sum(t)", args.count) }
+            let t = try args.first.map { try real($0, "t", "alpha_sum") } ?? BigFloat(0, precision: prec)
+            let r = try accept(GilbertDampingIntegral.energyIntegral(t: t, digits: digits(prec)), prec, "alpha_sum")
+            return BigComplex((r.re * -9 / 16).rounded(toPrecision: prec))
+        },
+        "alpha_S222_line": { args, prec in
+            guard args.count <= 1 else { throw arity("alpha_S222_line", "alpha_S222_line() or alpha_S222_line(t)", args.count) }
+            let t = try args.first.map { try real($0, "t", "alpha_S222_line") } ?? BigFloat(0, precision: prec)
+            return try accept(GilbertDampingS222Line.value(t: t, digits: digits(prec)), prec, "alpha_S222_line")
+        },
         "Omega_integral": { args, prec in try rkky(args, prec, name: "Omega_integral") },
         "alpha_integral": { args, prec in
             guard args.count <= 1 else { throw arity("alpha_integral", "alpha_integral() or alpha_integral(t)", args.count) }

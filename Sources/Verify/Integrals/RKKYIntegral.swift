@@ -23,12 +23,13 @@ public enum RKKYIntegral {
         let xp = x.rounded(toPrecision: p), tp = t.rounded(toPrecision: p)
         if tp.isZero {
             let pts = FermiSea.breakpoints(t: tp, U: BigFloat(1, precision: p), oscillation: xp)
-            return try Quadrature.integrate({ u in u * (xp * u).sin() }, over: pts, digits: digits, rule: rule, precision: p)
+            return try Quadrature.integrate({ u in u * (xp * u).sin() }, over: pts, digits: digits, rule: rule, precision: p, singularities: FermiSea.poles(t: tp))
         }
         let U = FermiSea.cutoff(t: tp, bits: p)
         let pts = FermiSea.breakpoints(t: tp, U: U, oscillation: xp)
         var r = try Quadrature.integrate({ u in u * (xp * u).sin() * FermiSea.occupation(u2: u * u, t: tp) },
-                                         over: pts, digits: digits, rule: rule, precision: p)
+                                         over: pts, digits: digits, rule: rule, precision: p,
+                                         singularities: FermiSea.poles(t: tp))
         r.errorEstimate = r.errorEstimate + FermiSea.tailBound(U: U, t: tp, power: 1)
         return r
     }

@@ -111,14 +111,43 @@ import Glibc
 #endif
 
 extension GaussLegendre {
-    /// ∫ₐᵇ f with degree doubling n₀, 2n₀, 4n₀, … (n₀ from the digits) until the relative error
-    /// estimate, (Δ/|S|)² · |S| with Δ the difference of the last two degrees (Gauss–Legendre error
-    /// decays like ρ^(−2n), so doubling n squares it), is below 10^(−digits). Requires f analytic on
-    /// a neighbourhood of [a, b]; otherwise the degrees run out and the result reports fewer digits.
+    /// Bernstein-ellipse parameter ρ > 1 of the singularity z (re, im) for the interval [a, b]:
+    /// ρ = |w + √(w² − 1)| with w = (z − c)/h, c the centre and h the half-width (root with |·| > 1).
+    /// Gauss–Legendre with n points then converges like ρ^(−2n).
+    public static func bernsteinRho(singularity z: (re: Double, im: Double), a: Double, b: Double) -> Double {
+        let c = (a + b) / 2, h = (b - a) / 2
+        let wr = (z.re - c) / h, wi = z.im / h
+        // w² − 1
+        let qr = wr * wr - wi * wi - 1, qi = 2 * wr * wi
+        // principal square root
+        let m = (qr * qr + qi * qi).squareRoot()
+        let sr = ((m + qr) / 2).squareRoot(); var si = ((m - qr) / 2).squareRoot()
+        if qi < 0 { si = -si }
+        let r1 = ((wr + sr) * (wr + sr) + (wi + si) * (wi + si)).squareRoot()
+        let r2 = ((wr - sr) * (wr - sr) + (wi - si) * (wi - si)).squareRoot()
+        return Swift.max(r1, r2)
+    }
+
+    /// ∫ₐᵇ f by Gauss–Legendre with an error estimate from two degrees n₁ < n₂ = ⌈1.5 n₁⌉.
+    /// With Δ = |S(n₂) − S(n₁)| ≈ err(n₁) and errors decaying like ρ^(−2n), the relative error of
+    /// S(n₂) is estimated as (Δ/|S|)^(n₂/n₁); the degrees grow by 1.5 until that is below
+    /// 10^(−digits). When `rho` (the Bernstein parameter of the nearest singularity of f, see
+    /// `bernsteinRho`) is known, the first degree is chosen so that the second should suffice.
+    /// Requires f analytic on a neighbourhood of [a, b]; otherwise the degrees run out and the
+    /// result reports fewer digits than requested.
     public static func integrateAdaptive(_ f: (BigFloat) throws -> BigFloat, from a: BigFloat, to b: BigFloat,
-                                         digits: Int, precision: Int, maxPoints: Int? = nil) throws -> QuadratureResult {
-        var n = Swift.max(8, digits / 3)
+                                         digits: Int, precision: Int, rho: Double? = nil,
+                                         maxPoints: Int? = nil) throws -> QuadratureResult {
+        var n: Int
+        if let rho = rho, rho > 1.05 {
+            // ρ^(−2·n₂) ≤ 10^(−digits−3) with n₂ = 1.5 n₁
+            let n2 = (Double(digits + 3) * 2.302585092994046 / (2 * Foundation_logD(rho))).rounded(.up)
+            n = Swift.max(6, Int((n2 / 1.5).rounded(.up)))
+        } else {
+            n = Swift.max(8, digits / 3)
+        }
         var previous: BigFloat? = nil
+        var previousN = 0
         var evaluations = 0
         var lastErr = BigFloat.infinity(precision: 64)
         var value = BigFloat(0, precision: precision)
@@ -132,18 +161,31 @@ extension GaussLegendre {
                 let d = (value - prev).magnitude.rounded(toPrecision: 64)
                 let roundoff = mag.scaled(byPowerOf2: -precision + 8)
                 var err = d
-                if !mag.isZero && d < mag.scaled(byPowerOf2: -10) { err = d * d / mag }
+                if !mag.isZero && d < mag.scaled(byPowerOf2: -10) {
+                    let rel = d / mag
+                    let power = Double(n) / Double(previousN)
+                    err = mag * rel.pow(BigFloat(power, precision: 64))
+                }
                 err = BigFloat.maximum(err, roundoff)
                 lastErr = err
-                if err <= tol * mag {
+                if err <= tol * mag || (mag.isZero && d.isZero) {
                     return QuadratureResult(value: value, errorEstimate: err, evaluations: evaluations,
-                                            rule: "Gauss-Legendre n=\(n)")
+                                            rule: "Gauss-Legendre n=\(previousN),\(n)")
                 }
             }
             previous = value
-            n *= 2
+            previousN = n
+            n = (n * 3 + 1) / 2
         }
         return QuadratureResult(value: value, errorEstimate: lastErr, evaluations: evaluations,
-                                rule: "Gauss-Legendre n=\(n / 2) (not converged)")
+                                rule: "Gauss-Legendre n=\(previousN) (not converged)")
     }
+}
+
+@inline(__always) func Foundation_logD(_ x: Double) -> Double {
+    #if canImport(Glibc)
+    return Glibc.log(x)
+    #else
+    return Darwin.log(x)
+    #endif
 }

@@ -31,10 +31,13 @@ public enum Quadrature {
     /// Returns the value with an error estimate; when the rule does not converge the result's
     /// `digits` is below the request (use `checked` to turn that into an inconclusive answer).
     /// Throws `QuadratureError.invalidInput` for bad breakpoints and `.integrandNotFinite` when f is
-    /// NaN/∞ inside a piece.
+    /// NaN/∞ inside a piece. `singularities` (optional) lists the complex singularities of f nearest
+    /// to the real axis; Gauss–Legendre uses them to choose its first degree per piece (a hint for
+    /// speed only: the error estimate never relies on it).
     public static func integrate(_ f: (BigFloat) throws -> BigFloat, over breakpoints: [BigFloat],
                                  digits: Int, rule: Rule = .doubleExponential,
-                                 precision: Int? = nil) throws -> QuadratureResult {
+                                 precision: Int? = nil,
+                                 singularities: [(re: Double, im: Double)] = []) throws -> QuadratureResult {
         guard breakpoints.count >= 2 else { throw QuadratureError.invalidInput("need at least two breakpoints") }
         guard digits >= 1 && digits <= 100_000 else { throw QuadratureError.invalidInput("digits = \(digits), expected 1…100000") }
         for (i, b) in breakpoints.enumerated() {
@@ -66,7 +69,9 @@ public enum Quadrature {
                 case .doubleExponential:
                     parts.append(try TanhSinh.integrate(f, from: a, to: b, digits: pieceDigits, precision: p))
                 case .gaussLegendre:
-                    parts.append(try GaussLegendre.integrateAdaptive(f, from: a, to: b, digits: pieceDigits, precision: p))
+                    let ad = a.doubleValue, bd = b.doubleValue
+                    let rho = singularities.map { GaussLegendre.bernsteinRho(singularity: $0, a: ad, b: bd) }.min()
+                    parts.append(try GaussLegendre.integrateAdaptive(f, from: a, to: b, digits: pieceDigits, precision: p, rho: rho))
                 }
             }
         }

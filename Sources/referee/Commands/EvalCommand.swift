@@ -17,14 +17,16 @@ struct EvalCommand: ParsableCommand {
         The engine's numeric functions (J_integral, …) may be called by name.
         """)
 
-    @Argument(help: "The expression, in the text syntax of derivations/README.md.")
-    var expression: String
+    @Argument(parsing: .allUnrecognized, help: "The expression, in the text syntax of derivations/README.md (may start with `-`).")
+    var words: [String] = []
+    var expression: String { words.joined(separator: " ") }
     @Option(name: .customLong("set"), help: "A value for a symbol, name=value (repeatable).")
     var assignments: [String] = []
     @Option(help: "Correct significant digits requested (1…\(Claim.maximumDigits)).")
     var digits: Int = 30
 
     func validate() throws {
+        if words.isEmpty { throw ValidationError("give the expression to evaluate, e.g. referee eval 'exp(pi*sqrt(163))'") }
         guard digits >= 1, digits <= Claim.maximumDigits else {
             throw ValidationError("--digits must be between 1 and \(Claim.maximumDigits), got \(digits)")
         }

@@ -20,10 +20,10 @@ struct IdentityCommand: ParsableCommand {
         Exit code 0 when verified, 1 for discrepancy or inconclusive, 2 on bad input.
         """)
 
-    @Argument(help: "Left-hand side.")
-    var lhs: String
-    @Argument(help: "Right-hand side.")
-    var rhs: String
+    @Argument(parsing: .allUnrecognized, help: "LHS and RHS (either may start with `-`).")
+    var sides: [String] = []
+    var lhs: String { sides.first ?? "" }
+    var rhs: String { sides.count > 1 ? sides[1] : "" }
     @Option(help: "An assumption: \"x>0\", \"x real\", \"x!=0\", \"x integer\" (repeatable).")
     var assume: [String] = []
     @Option(help: "Digits required of a numeric agreement (1…\(Claim.maximumDigits)).")
@@ -36,6 +36,7 @@ struct IdentityCommand: ParsableCommand {
     enum OutputFormat: String, ExpressibleByArgument { case text, json }
 
     func validate() throws {
+        if sides.count != 2 { throw ValidationError("give exactly two expressions, LHS and RHS (got \(sides.count))") }
         guard digits >= 1, digits <= Claim.maximumDigits else {
             throw ValidationError("--digits must be between 1 and \(Claim.maximumDigits), got \(digits)")
         }

@@ -7,6 +7,7 @@ extension Referee {
         CheckCommand.self,
         EvalCommand.self,
         IdentityCommand.self,
+        MutateCommand.self,
         CoefficientsCommand.self,
         EffectiveLindbladianCommand.self,
     ]
