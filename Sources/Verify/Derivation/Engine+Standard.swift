@@ -11,6 +11,7 @@ extension Engine {
     public static let standard: Engine = {
         var engine = Engine(checks: builtinChecks)
         engine.register(operations: StandardOperations.all)
+        engine.register(operations: OperatorOperations.all)
         engine.register(numericFunctions: IntegralFunctions.all)
         return engine
     }()

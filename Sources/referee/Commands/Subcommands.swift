@@ -10,5 +10,7 @@ extension Referee {
         MutateCommand.self,
         IntegralCommand.self,
         TableCommand.self,
+        CoefficientsCommand.self,
+        EffectiveLindbladianCommand.self,
     ]
 }
