@@ -5,6 +5,7 @@ extension Engine {
     public static let standard: Engine = {
         var engine = Engine()
         // Registries are added here as the modules provide them.
+        for check in DynamicsClaimCheck.all { engine.register(check: check) }
         return engine
     }()
 }
