@@ -19,7 +19,7 @@ public struct SignCheck: ClaimCheck {
             throw DerivationError(claim.printed.location, "a sign claim needs <, <=, > or >=, found `\(kind.rawValue)`",
                                   fix: "write e.g. `printed: g < 0`")
         }
-        var verdict = SignChecker(digits: min(claim.digits, 30), seed: claim.seed, functions: context.engine.numericFunctions)
+        var verdict = SignChecker(digits: min(claim.digits, 30), seed: claim.seed, samples: 64, functions: context.engine.numericFunctions)
             .check(lhs - rhs, is: sign)
         verdict.computed = (lhs - rhs).text + " " + sign.rawValue
         return verdict

@@ -7,5 +7,6 @@ extension Referee {
         CheckCommand.self,
         EvalCommand.self,
         IdentityCommand.self,
+        MutateCommand.self,
     ]
 }
