@@ -228,3 +228,13 @@ extension IdentityCheckerTests {
         XCTAssertEqual(conjugated.method.name, "exact")
     }
 }
+
+extension IdentityCheckerTests {
+    /// A small constant offset next to values that are huge at complex points (sin of a large
+    /// complex argument) must still be found: the gentle sample point keeps the values moderate.
+    func testSmallOffsetBesideHugeValuesIsFound() {
+        let e = Expr.pow(x + y + 1, 10)
+        let verdict = checker.check(Expr.sin(e), Expr.sin(e.expanded()) + 1 / Expr(1_000_000))
+        XCTAssertEqual(verdict.kind, .discrepancy, verdict.detail)
+    }
+}

@@ -71,11 +71,12 @@ extension IdentityChecker {
 
     /// Samples a point inside the assumptions. Point 0 puts the real parts of non-positive symbols
     /// below zero, point 1 above zero (so branch-dependent claims such as √(x²) = x meet both signs);
-    /// later points choose signs at random.
+    /// point 2 is a gentle one (small magnitudes, complex symbols on the real axis: values stay
+    /// moderate, so small absolute differences show); later points choose signs at random.
     func numericPoint(_ symbols: [Symbol], index: Int, _ g: inout SeededGenerator) -> [Symbol: GaussianRational] {
         let sign = index == 0 ? -1 : (index == 1 ? 1 : 0)
         var point: [Symbol: GaussianRational] = [:]
-        for s in symbols { point[s] = SampleDomain(s).numericSample(&g, sign: sign) }
+        for s in symbols { point[s] = SampleDomain(s).numericSample(&g, sign: sign, gentle: index == 2) }
         return point
     }
 
