@@ -117,6 +117,11 @@ final class CommandLineTests: XCTestCase {
         let b = try referee(["audit", "derivations/sd-coupling.md", "--format", "json", "--no-timings"])
         XCTAssertEqual(a.status, 0, a.stderr)
         XCTAssertEqual(a.stdout, b.stdout)
+        // One core or two: the same bytes.
+        let serial = try referee(["audit", "derivations/sd-coupling.md", "--format", "json", "--no-timings", "--jobs", "1"])
+        let parallel = try referee(["audit", "derivations/sd-coupling.md", "--format", "json", "--no-timings", "--jobs", "2"])
+        XCTAssertEqual(serial.stdout, a.stdout)
+        XCTAssertEqual(parallel.stdout, a.stdout)
     }
 
     func testOutputIsAtomic() throws {
@@ -128,6 +133,9 @@ final class CommandLineTests: XCTestCase {
         let ok = (f as NSString).deletingLastPathComponent + "/report.json"
         XCTAssertEqual(try referee(["check", f, "--format", "json", "--output", ok]).status, 0)
         XCTAssertNotNil(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: ok))))
+        // Writing again replaces the file (it must not vanish).
+        XCTAssertEqual(try referee(["check", f, "--format", "html", "--output", ok]).status, 0)
+        XCTAssertTrue(try String(contentsOfFile: ok, encoding: .utf8).hasPrefix("<!DOCTYPE html>"))
         // A bad derivation file writes nothing.
         let bad = try temporaryFile("# T\n")
         let none = (bad as NSString).deletingLastPathComponent + "/none.json"

@@ -11,7 +11,11 @@ extension Engine {
     public static let standard: Engine = {
         var engine = Engine(checks: builtinChecks)
         engine.register(operations: StandardOperations.all)
+        engine.register(operations: OperatorOperations.all)
         engine.register(numericFunctions: IntegralFunctions.all)
+        var engine = Engine()
+        // Registries are added here as the modules provide them.
+        for check in DynamicsClaimCheck.all { engine.register(check: check) }
         return engine
     }()
 }

@@ -8,5 +8,9 @@ extension Referee {
         EvalCommand.self,
         IdentityCommand.self,
         MutateCommand.self,
+        IntegralCommand.self,
+        TableCommand.self,
+        CoefficientsCommand.self,
+        EffectiveLindbladianCommand.self,
     ]
 }

@@ -1,2 +1,0 @@
-import Symbolic
-import Grassmann
