@@ -122,6 +122,11 @@ final class AlgebraPolynomialTests: XCTestCase {
         XCTAssertEqual(((x - Expr.pow(x, Expr(BigRational(1, 3)))) / (Expr.pow(x, Expr(BigRational(2, 3))) - 1)).together(),
                        Expr.pow(x, Expr(BigRational(1, 3))))
         XCTAssertEqual(((Expr.sqrt(x) + 1) * (Expr.sqrt(x) - 1)).expanded(), x - 1)
+        // Exponentials share atoms: e² − 1 = (e − 1)(e + 1), exp(x + 1) = e·exp(x), exp(x/2)² = exp(x).
+        XCTAssertEqual(((Expr.exp(Expr(2)) - 1) / (Expr.e - 1)).together(), Expr.exp(.one) + 1)
+        XCTAssertEqual((Expr.exp(x + 1) - Expr.e * Expr.exp(x)).together(), .zero)
+        XCTAssertEqual(((Expr.exp(x) - 1) / (Expr.exp(x / 2) + 1)).together(), Expr.exp(x / 2) - 1)
+        XCTAssertEqual(((Expr.exp(.i * x) - Expr.exp(-.i * x)) * Expr.exp(.i * x)).together(), Expr.exp(2 * .i * x) - 1)
         // A wrong cancellation must not happen: (x² + 1)/(x + 1) stays.
         XCTAssertEqual(((x * x + 1) / (x + 1)).together(), (x * x + 1) / (x + 1))
     }

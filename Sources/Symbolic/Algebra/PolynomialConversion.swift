@@ -25,6 +25,9 @@ struct AtomTable {
     private var index: [Expr: Int] = [:]
     /// lcm of the denominators of the fractional exponents of each (normalised) base.
     private var radicalDenominator: [Expr: Int] = [:]
+    /// lcm of the denominators of the rational coefficients q of each exponent term q·r.
+    private var expDenominator: [Expr: Int] = [:]
+    private var expTermsMemo: [Expr: [(BigRational, Expr)]] = [:]
     private var normalised: [Expr: Expr] = [:]
 
     /// normaliseInside, memoised.
@@ -46,8 +49,48 @@ struct AtomTable {
                 let old = radicalDenominator[base] ?? 1
                 radicalDenominator[base] = old / gcdInt(old, d) * d
             }
+        case .function(.exp, let u):
+            for (q, r) in expTerms(u) {
+                guard let d = q.denominator.intValue else { continue }
+                let old = expDenominator[r] ?? 1
+                expDenominator[r] = old / gcdInt(old, d) * d
+            }
+        case .constant(.e):
+            expDenominator[.one] = expDenominator[.one] ?? 1
         default: break
         }
+    }
+
+    /// The exponent u of exp(u) as Σ q_j r_j with q_j rational and r_j canonical (the terms of the
+    /// normalised, expanded exponent; a complex coefficient a + ib gives the terms a·r and b·(i r)).
+    mutating func expTerms(_ u: Expr) -> [(BigRational, Expr)] {
+        if let t = expTermsMemo[u] { return t }
+        let v = inside(u).expanded()
+        var out: [(BigRational, Expr)] = []
+        let terms: [Expr]
+        if case .sum(let ts) = v { terms = ts } else { terms = [v] }
+        for t in terms {
+            let (c, rest) = t.coefficientAndRest
+            if !c.re.isZero { out.append((c.re, rest)) }
+            if !c.im.isZero { out.append((c.im, .i * rest)) }
+        }
+        expTermsMemo[u] = out
+        return out
+    }
+
+    /// exp(u) = Π exp(r_j/L_j)^(q_j L_j) with L_j the lcm of the denominators met for r_j, so that
+    /// exp(2), exp(4), exp(x + 1) and e share the atom exp(1). Atoms that fold to numbers
+    /// (exp(iπ/2) = i) are returned as numbers.
+    mutating func expFactors(_ u: Expr) -> [(Expr, Int)] {
+        var out: [(Expr, Int)] = []
+        for (q, r) in expTerms(u) {
+            guard let d = q.denominator.intValue, let p = q.numerator.intValue else { return [(.exp(inside(u)), 1)] }
+            let l = Swift.max(expDenominator[r] ?? d, d)
+            let (k, overflow) = p.multipliedReportingOverflow(by: l / d)
+            if overflow || l % d != 0 { return [(.exp(inside(u)), 1)] }
+            out.append((.exp(r * Expr(BigRational(1, l))), k))
+        }
+        return out
     }
 
     private func gcdInt(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcdInt(b, a % b) }
@@ -108,8 +151,12 @@ struct AtomTable {
             }
             return atomPower(.pow(inside(b), inside(x)), 1)
         default:
-            let (a, n) = atomAndExponent(e)
-            return n > 0 ? atomPower(a, n) : atomPower(.pow(a, .minusOne), -n)
+            var out = Polynomial.one()
+            for (a, n) in atomFactors(e) {
+                if case .number(let z) = a { out = out.scaled(by: z.power(n)); continue }
+                out = out * (n > 0 ? atomPower(a, n) : atomPower(.pow(a, .minusOne), -n))
+            }
+            return out
         }
     }
 
@@ -136,34 +183,31 @@ struct AtomTable {
             }
             return RationalFunction(atomPower(.pow(inside(b), inside(x)), 1))
         default:
-            let (a, n) = atomAndExponent(e)
-            return RationalFunction(atomPower(a, 1)).power(n)
+            var out = RationalFunction(.one())
+            for (a, n) in atomFactors(e) {
+                if case .number(let z) = a { out = out * RationalFunction(Polynomial(z.power(n))); continue }
+                out = out * RationalFunction(atomPower(a, 1)).power(n)
+            }
+            return out
         }
     }
 
-    /// An atom a and integer n with e = aⁿ: exp(n·u) = exp(u)ⁿ, a radical base b = (b^(1/L))^L,
-    /// otherwise (e, 1).
-    mutating func atomAndExponent(_ e: Expr) -> (Expr, Int) {
-        let (a, n) = plainAtomAndExponent(e)
-        let (r, l) = radicalAtom(a)
-        return (r, n * l)
-    }
-
-    mutating func plainAtomAndExponent(_ e: Expr) -> (Expr, Int) {
+    /// Atoms aⱼ and integers nⱼ with e = Π aⱼ^nⱼ: exp(u) by `expFactors`, e = exp(1), a radical
+    /// base b = (b^(1/L))^L, functions and calls with normalised arguments, otherwise e itself.
+    mutating func atomFactors(_ e: Expr) -> [(Expr, Int)] {
         switch e {
         case .function(.exp, let u):
-            let (c, rest) = u.coefficientAndRest
-            if c.isReal, !c.re.isOne, !rest.isOne, let n = c.re.numerator.intValue, let d = c.re.denominator.intValue {
-                let inner = inside(rest * Expr(BigRational(1, d)))
-                return (.exp(inner), n)
-            }
-            return (.exp(inside(u)), 1)
-        case .function(let f, let u):
-            return (.apply(f, inside(u)), 1)
-        case .call(let name, let args):
-            return (.call(name, args.map { inside($0) }), 1)
+            return expFactors(u)
+        case .constant(.e):
+            return expFactors(.one)
         default:
-            return (e, 1)
+            let a: Expr
+            switch e {
+            case .function(let f, let u): a = .apply(f, inside(u))
+            case .call(let name, let args): a = .call(name, args.map { inside($0) })
+            default: a = e
+            }
+            return [radicalAtom(a)]
         }
     }
 }
