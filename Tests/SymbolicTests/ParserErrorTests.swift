@@ -235,7 +235,7 @@ final class ParserErrorTests: XCTestCase {
     }
 
     func testLongLinesAndJunkNeverTrap() {
-        var rng = SeededGenerator(seed: 42)
+        var rng = TextSyntaxRandom(seed: 42)
         let alphabet = Array("xed U kappa 0123456789.eE+-*/^()=<>~,_ κ−×·≲≳\t\n$#[]{}\\\u{0}\u{7}\u{FFFD}é")
         for _ in 0..<3000 {
             let n = Int.random(in: 0...40, using: &rng)

@@ -55,7 +55,7 @@ final class PrinterLatexTests: XCTestCase {
     }
 
     func testBalancedOnRandomExpressions() {
-        var generator = RandomExpressions(seed: 314)
+        var generator = RandomCanonicalExpressions(seed: 314)
         for _ in 0..<500 {
             let e = generator.expression(depth: 4)
             let s = e.latex

@@ -2,7 +2,7 @@ import XCTest
 @testable import Symbolic
 
 /// SplitMix64: a small seeded generator so that random tests are reproducible.
-struct SeededGenerator: RandomNumberGenerator {
+struct TextSyntaxRandom: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
@@ -15,13 +15,13 @@ struct SeededGenerator: RandomNumberGenerator {
 }
 
 /// Random canonical expressions built through the canonical constructors.
-struct RandomExpressions {
-    var rng: SeededGenerator
+struct RandomCanonicalExpressions {
+    var rng: TextSyntaxRandom
     let symbols: [Symbol] = [Symbol("x"), Symbol("y"), Symbol("r", .real), Symbol("p", .positive), Symbol("q", .positive),
                              Symbol("n", .integer), Symbol("eps_d", .real), Symbol("κ", .positive)]
     static let callNames: Set<String> = ["F", "J_int"]
 
-    init(seed: UInt64) { rng = SeededGenerator(seed: seed) }
+    init(seed: UInt64) { rng = TextSyntaxRandom(seed: seed) }
 
     mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &rng) }
 
@@ -69,13 +69,13 @@ struct RandomExpressions {
 
 extension Expr {
     /// The expression rebuilt bottom-up through the canonical constructors.
-    var recanonicalized: Expr {
-        children.isEmpty ? self : rebuilt(children.map(\.recanonicalized))
+    var rebuiltCanonically: Expr {
+        children.isEmpty ? self : rebuilt(children.map(\.rebuiltCanonically))
     }
     /// True when some power has base 0 (1/0 is representable but not parseable).
-    var dividesByZero: Bool {
+    var hasZeroBasePower: Bool {
         if case .power(let b, _) = self, b.isZero { return true }
-        return children.contains { $0.dividesByZero }
+        return children.contains { $0.hasZeroBasePower }
     }
 }
 
@@ -85,8 +85,8 @@ final class PrinterTests: XCTestCase {
     let p = Expr.symbol("p", .positive), r = Expr.symbol("r", .real)
 
     var context: ParseContext {
-        var c = ParseContext(symbols: RandomExpressions(seed: 0).symbols)
-        c.numericFunctions = RandomExpressions.callNames
+        var c = ParseContext(symbols: RandomCanonicalExpressions(seed: 0).symbols)
+        c.numericFunctions = RandomCanonicalExpressions.callNames
         return c
     }
 
@@ -164,17 +164,17 @@ final class PrinterTests: XCTestCase {
 
     func testRoundTripRandomCanonicalExpressions() {
         let environment = ProcessInfo.processInfo.environment
-        var generator = RandomExpressions(seed: UInt64(environment["ROUNDTRIP_SEED"] ?? "") ?? 20_261_122)
+        var generator = RandomCanonicalExpressions(seed: UInt64(environment["ROUNDTRIP_SEED"] ?? "") ?? 20_261_122)
         let count = Int(environment["ROUNDTRIP_COUNT"] ?? "") ?? 1500
         var failures = 0
         var tested = 0, notFixpoints = 0
         for _ in 0..<count {
             let e = generator.expression(depth: 4)
-            if e.dividesByZero { continue }
+            if e.hasZeroBasePower { continue }
             // The guarantee covers expressions that are fixpoints of the canonical constructors.
-            if e.recanonicalized != e {
+            if e.rebuiltCanonically != e {
                 notFixpoints += 1
-                if environment["ROUNDTRIP_SHOW"] != nil { print("not a fixpoint: \(e.text)  →  \(e.recanonicalized.text)") }
+                if environment["ROUNDTRIP_SHOW"] != nil { print("not a fixpoint: \(e.text)  →  \(e.rebuiltCanonically.text)") }
                 continue
             }
             tested += 1
@@ -193,21 +193,21 @@ final class PrinterTests: XCTestCase {
     }
 
     func testRoundTripAtOrigin() throws {
-        var generator = RandomExpressions(seed: 7)
+        var generator = RandomCanonicalExpressions(seed: 7)
         for _ in 0..<200 {
             let e = generator.expression(depth: 3)
-            if e.dividesByZero || e.recanonicalized != e { continue }
+            if e.hasZeroBasePower || e.rebuiltCanonically != e { continue }
             XCTAssertEqual(try context.parse(e.text, origin: SourcePosition(line: 40, column: 12)), e)
         }
     }
 
     /// The same expression written with Unicode operators and extra blanks parses to the same value.
     func testUnicodeOperatorsAndBlanksAreEquivalent() throws {
-        var generator = RandomExpressions(seed: 99)
-        var rng = SeededGenerator(seed: 5)
+        var generator = RandomCanonicalExpressions(seed: 99)
+        var rng = TextSyntaxRandom(seed: 5)
         for _ in 0..<300 {
             let e = generator.expression(depth: 3)
-            if e.dividesByZero || e.recanonicalized != e { continue }
+            if e.hasZeroBasePower || e.rebuiltCanonically != e { continue }
             var variant = ""
             for ch in e.text {
                 let blank = Int.random(in: 0...3, using: &rng) == 0 ? " " : ""
