@@ -93,6 +93,15 @@ final class AlgebraSeriesLimitTests: XCTestCase {
         let s = try (1 / (x * x * (1 - x))).series(xs, around: .zero, order: 2)
         XCTAssertEqual(s.valuation, -2)
         XCTAssertEqual(s.polynomialPart, Expr.pow(x, -2) + 1 / x + 1 + x)
+        // Negative orders: only the terms below the remainder are kept.
+        XCTAssertEqual(try (Expr.pow(x, -3) + 1 / x).series(xs, around: .zero, order: -1).polynomialPart, Expr.pow(x, -3))
+        XCTAssertEqual(try (Expr.exp(x) / (x * x)).series(xs, around: .zero, order: 0).polynomialPart, Expr.pow(x, -2) + 1 / x)
+        // csc⁴x = x⁻⁴ + (2/3)x⁻² + 11/45 + O(x²): the x⁻⁴ coefficient of sin⁴x·csc⁴x = 1 checks the inversion.
+        let csc4 = try Expr.pow(Expr.sin(x), -4).series(xs, around: .zero, order: 2)
+        let sin4 = try Expr.pow(Expr.sin(x), 4).series(xs, around: .zero, order: 10)
+        XCTAssertEqual(csc4.valuation, -4)
+        let product = (csc4.polynomialPart * sin4.polynomialPart).expanded()
+        XCTAssertEqual(try product.series(xs, around: .zero, order: 6).polynomialPart, .one)
         // cot-like: cos(x)/sin(x) = 1/x − x/3 + O(x³)
         let c = try (Expr.cos(x) / Expr.sin(x)).series(xs, around: .zero, order: 3)
         XCTAssertEqual(c.polynomialPart, 1 / x - x / 3)

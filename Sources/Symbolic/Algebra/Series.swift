@@ -71,16 +71,24 @@ extension Expr {
         guard !point.contains(x) else {
             throw OperationError("series: the point \(point) depends on the variable \(x.name)", fix: "expand about a point free of \(x.name)")
         }
-        // Working precision: raise until the result reaches the requested order.
-        var extra = 2
+        // Working precision: raise until the result reaches the requested order (intermediate
+        // inversions of vanishing factors lose precision, so the working order may exceed n).
+        var working = Swift.max(n, 1) + 2
+        var shortfall: SeriesPrecisionShortfall? = nil
         for _ in 0..<6 {
-            var expander = SeriesExpander(variable: x, point: point, approach: approach, workingOrder: n + extra)
-            let s = try expander.expand(self)
-            if s.order >= n || s.start >= n {
-                return expander.result(s, order: n)
+            var expander = SeriesExpander(variable: x, point: point, approach: approach, workingOrder: working)
+            do {
+                let s = try expander.expand(self)
+                if s.order >= n || s.start >= n {
+                    return expander.result(s, order: n)
+                }
+                working += (n - s.order) + 2
+            } catch let error as SeriesPrecisionShortfall {
+                shortfall = error
+                working *= 2
             }
-            extra += (n - s.order) + 2
         }
+        if let shortfall { throw shortfall.operationError }
         throw OperationError("series: could not reach order \(n) (too much cancellation)", fix: "lower the order")
     }
 
@@ -101,8 +109,12 @@ extension Expr {
         var n = 2
         while n <= 48 {
             var expander = SeriesExpander(variable: x, point: point, approach: approach, workingOrder: n)
-            let s = try expander.expand(self)
-            if !s.isZeroToOrder { return expander.result(s, order: s.start + 1) }
+            do {
+                let s = try expander.expand(self)
+                if !s.isZeroToOrder { return expander.result(s, order: s.start + 1) }
+            } catch is SeriesPrecisionShortfall {
+                // retry at a higher working order
+            }
             n *= 2
         }
         throw OperationError("leading term: every coefficient up to order 48 is zero (or not decided zero)",
