@@ -102,6 +102,17 @@ final class AlgebraSeriesLimitTests: XCTestCase {
         XCTAssertEqual(csc4.valuation, -4)
         let product = (csc4.polynomialPart * sin4.polynomialPart).expanded()
         XCTAssertEqual(try product.series(xs, around: .zero, order: 6).polynomialPart, .one)
+        // Poles of tan and fermi: tan(x) = −1/(x − π/2) + (x − π/2)/3 + O((x − π/2)³), and
+        // fermi(x) = 1/(e^x + 1) = −1/(x − iπ) + 1/2 + O(x − iπ) (a formal expansion about iπ).
+        let tanAtPole = try Expr.apply(.tan, x).series(xs, around: .pi / 2, order: 2)
+        XCTAssertEqual(tanAtPole.valuation, -1)
+        XCTAssertEqual(tanAtPole.coefficient(-1), .minusOne)
+        XCTAssertEqual(tanAtPole.coefficient(0), .zero)
+        XCTAssertEqual(tanAtPole.coefficient(1), Expr(BigRational(1, 3)))
+        let fermiAtPole = try Expr.fermi(x).series(xs, around: .i * .pi, order: 1)
+        XCTAssertEqual(fermiAtPole.coefficient(-1), .minusOne)
+        XCTAssertEqual(fermiAtPole.coefficient(0), .half)
+        XCTAssertThrowsError(try Expr.apply(.atan, x).series(xs, around: .i, order: 2))
         // cot-like: cos(x)/sin(x) = 1/x − x/3 + O(x³)
         let c = try (Expr.cos(x) / Expr.sin(x)).series(xs, around: .zero, order: 3)
         XCTAssertEqual(c.polynomialPart, 1 / x - x / 3)

@@ -262,6 +262,19 @@ struct SeriesExpander {
             throw OperationError("series: log of an argument vanishing at the point gives a log(t) term (not a Laurent series)",
                                  fix: "split off the logarithm by hand")
         }
+        // Poles of the meromorphic functions: expand the quotient instead, so the pole appears as a
+        // negative power (tan = sin/cos, tanh = sinh/cosh, fermi = 1/(e^u + 1)).
+        switch f {
+        case .tan where Expr.cos(s0).together().isZero:
+            return try expand(.sin(u) / .cos(u))
+        case .tanh where Expr.apply(.cosh, s0).together().isZero:
+            return try expand(.apply(.sinh, u) / .apply(.cosh, u))
+        case .fermi where (Expr.exp(s0) + 1).together().isZero:
+            return try expand(1 / (Expr.exp(u) + 1))
+        case .atan where (1 + s0 * s0).together().isZero:
+            throw OperationError("series: atan has a logarithmic branch point at ±i", fix: "expand about another point")
+        default: break
+        }
         let y = Symbol("series·ζ")
         var fk = Expr.apply(f, .symbol(y))
         var derivatives: [Expr] = []
