@@ -164,6 +164,9 @@ struct ContinuityLimit {
             let l = try childLimit(u)
             if case .finite(let c) = l {
                 if f == .log && c.together().isZero { throw fail("log of a vanishing argument") }
+                if f == .tan && Expr.cos(c).together().isZero { throw fail("tan at a pole") }
+                if f == .tanh && Expr.apply(.cosh, c).together().isZero { throw fail("tanh at a pole") }
+                if f == .fermi && (Expr.exp(c) + 1).together().isZero { throw fail("fermi at a pole") }
                 return .finite(.apply(f, c))
             }
             let plus = l == .plusInfinity
