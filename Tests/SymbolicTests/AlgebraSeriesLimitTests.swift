@@ -164,6 +164,9 @@ final class AlgebraSeriesLimitTests: XCTestCase {
         XCTAssertEqual(try Expr.sqrt(x).limit(xs, to: .zero, approach: .fromAbove), .zero)
         XCTAssertEqual(try Expr.pow(x, Expr(BigRational(-1, 2))).limit(xs, to: .zero, approach: .fromAbove), .infinity)
         XCTAssertEqual(try (1 + Expr.sqrt(x)).limit(xs, to: Expr(4)), Expr(3))
+        XCTAssertEqual(try Expr.log(x * x).limit(xs, to: .zero), -.infinity)
+        XCTAssertEqual(try Expr.log(x).limit(xs, to: .zero, approach: .fromAbove), -.infinity)
+        XCTAssertThrowsError(try Expr.log(x).limit(xs, to: .zero))   // log of negative values from below
         // Indeterminate and oscillating cases are refused rather than guessed.
         XCTAssertThrowsError(try (Expr.sqrt(x) * Expr.log(x)).limit(xs, to: .zero, approach: .fromAbove))
         XCTAssertThrowsError(try (x * Expr.exp(-x)).limit(xs, to: .infinity))

@@ -163,7 +163,14 @@ struct ContinuityLimit {
         case .function(let f, let u):
             let l = try childLimit(u)
             if case .finite(let c) = l {
-                if f == .log && c.together().isZero { throw fail("log of a vanishing argument") }
+                if f == .log && c.together().isZero {
+                    // log u → −∞ when u → 0 through positive values (leading term c·t^v with c > 0, t > 0).
+                    if let lead = try? u.leadingSeries(variable, at: point, approach: approach),
+                       let c0 = lead.coefficients.first, c0.isKnownReal, c0.knownSign == 1 {
+                        return .minusInfinity
+                    }
+                    throw fail("log of a vanishing argument of unknown sign")
+                }
                 if f == .tan && Expr.cos(c).together().isZero { throw fail("tan at a pole") }
                 if f == .tanh && Expr.apply(.cosh, c).together().isZero { throw fail("tanh at a pole") }
                 if f == .fermi && (Expr.exp(c) + 1).together().isZero { throw fail("fermi at a pole") }
