@@ -58,12 +58,18 @@ extension Expr {
     /// Taylor series f(s₀ + p) = Σ f⁽ᵏ⁾(s₀)/k! pᵏ of exp, log, sin, cos, tan, atan, sinh, cosh, tanh and
     /// fermi with f⁽ᵏ⁾ from `derivative`.
     ///
+    /// Poles of tan, tanh and fermi are expanded through sin/cos, sinh/cosh and 1/(e^u + 1).
+    ///
     /// Convention: a fractional power of a vanishing or divergent factor, (c t^v (1+u))^α with vα an
     /// integer, is expanded as c^α t^(vα) (1+u)^α on the principal branch, valid for t > 0: at ±∞
-    /// always, at a finite point only for a one-sided approach (two-sided throws). Throws `OperationError` for a Puiseux series (vα not an integer), a
-    /// logarithmic term (log of a vanishing argument), an essential singularity (exp of a divergent
-    /// argument), uninterpreted calls depending on x, or an order out of range.
-    /// Coefficients are decided zero by `together()`, i.e. as rational functions of their atoms.
+    /// always, at a finite point only for a one-sided approach (two-sided throws).
+    ///
+    /// Throws `OperationError` for a Puiseux series (vα not an integer), a logarithmic term (log of
+    /// a vanishing argument), an essential singularity (exp of a divergent argument), uninterpreted
+    /// calls depending on x, or an order out of range (|order| ≤ `maximumSeriesOrder`).
+    /// Coefficients are decided zero by `together()`, i.e. as rational functions of their atoms:
+    /// a coefficient that vanishes only by a transcendental identity (sin² + cos² − 1) is not
+    /// recognised as zero.
     public func series(_ x: Symbol, around point: Expr, order n: Int, approach: Approach = .twoSided) throws -> LaurentSeries {
         guard Swift.abs(n) <= Expr.maximumSeriesOrder else {
             throw OperationError("series: order \(n) is out of range", fix: "use an order between −\(Expr.maximumSeriesOrder) and \(Expr.maximumSeriesOrder)")
