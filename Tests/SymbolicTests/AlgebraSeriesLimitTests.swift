@@ -118,6 +118,24 @@ final class AlgebraSeriesLimitTests: XCTestCase {
         XCTAssertEqual(c.polynomialPart, 1 / x - x / 3)
     }
 
+    func testPuiseuxSeries() throws {
+        // √(x + x²) = x^(1/2) + x^(3/2)/2 − x^(5/2)/8 + O(x^(7/2)) from above (binomial series).
+        let r = try Expr.sqrt(x + x * x).series(xs, around: .zero, order: 3, approach: .fromAbove)
+        XCTAssertEqual(r.ramification, 2)
+        let h = Expr(BigRational(1, 2))
+        XCTAssertEqual(r.polynomialPart, Expr.pow(x, h) + Expr.pow(x, 3 * h) / 2 - Expr.pow(x, 5 * h) / 8)
+        // Squaring the truncated series gives back x + x² up to the remainder.
+        let square = (r.polynomialPart * r.polynomialPart).expanded()
+        XCTAssertEqual(try square.series(xs, around: .zero, order: 3, approach: .fromAbove).polynomialPart, x + x * x)
+        // Leading terms and limits through fractional powers.
+        XCTAssertEqual(try (Expr.sqrt(x) + x).leadingTerm(xs, at: .zero, approach: .fromAbove), Expr.sqrt(x))
+        XCTAssertEqual(try (Expr.sin(Expr.sqrt(x)) / Expr.sqrt(x)).limit(xs, to: .zero, approach: .fromAbove), .one)
+        XCTAssertEqual(try (Expr.pow(x, Expr(BigRational(1, 3))) / Expr.sqrt(x)).limit(xs, to: .zero, approach: .fromAbove), .infinity)
+        // At +∞: √x − √(x − 1) = 1/(2√x) + …
+        let d = try (Expr.sqrt(x) - Expr.sqrt(x - 1)).leadingTerm(xs, at: .infinity)
+        XCTAssertEqual(d, Expr.pow(x, -h) / 2)
+    }
+
     func testSeriesAtInfinity() throws {
         // (x² + 1)/(x − 1) = x + 1 + 2/(x − 1) = x + 1 + 2/x + 2/x² + O(x⁻³)
         let s = try ((x * x + 1) / (x - 1)).series(xs, around: .infinity, order: 3)

@@ -8,10 +8,12 @@ public enum Approach: Sendable, Hashable {
     case fromBelow
 }
 
-/// A truncated Laurent series of an expression in x about a point:
-///     f(x) = Σ_{k = valuation}^{order − 1} c_k t^k + O(t^order),
+/// A truncated Laurent (or Puiseux) series of an expression in x about a point:
+///     f(x) = Σ_{k = valuation}^{order − 1} c_k t^(k/D) + O(t^(order/D)),   D = `ramification`,
 /// with the expansion variable t = x − x₀ at a finite point (t = x₀ − x when approached from below),
-/// t = 1/x at +∞ and t = −1/x at −∞. The coefficients are expressions free of x, in `together()` form.
+/// t = 1/x at +∞ and t = −1/x at −∞. D = 1 (a Laurent series) unless fractional powers of t occur,
+/// e.g. √x = t^(1/2) at x₀ = 0 from above has D = 2. The coefficients are expressions free of x,
+/// in `together()` form.
 public struct LaurentSeries: Sendable, Hashable, CustomStringConvertible {
     /// The variable x.
     public let variable: Symbol
@@ -23,8 +25,10 @@ public struct LaurentSeries: Sendable, Hashable, CustomStringConvertible {
     public let valuation: Int
     /// c_valuation, …, c_{order−1}; the first is nonzero unless the list is empty.
     public let coefficients: [Expr]
-    /// The remainder is O(t^order).
+    /// The remainder is O(t^(order/D)).
     public let order: Int
+    /// D: exponents are multiples of 1/D.
+    public let ramification: Int
 
     /// c_k (0 when k is below the valuation; precondition k < order).
     public func coefficient(_ k: Int) -> Expr {
@@ -33,19 +37,29 @@ public struct LaurentSeries: Sendable, Hashable, CustomStringConvertible {
         return i >= 0 && i < coefficients.count ? coefficients[i] : .zero
     }
 
-    /// Σ c_k t^k with t written in x: the series without its remainder.
-    public var polynomialPart: Expr {
-        .sum(of: coefficients.enumerated().map { (i, c) in c * .pow(expansionVariable, Expr(valuation + i)) })
+    /// t^(k/D) in x; at ±∞, where ±x > 0, written (±x)^(−k/D).
+    func power(_ k: Int) -> Expr {
+        let e = Expr(BigRational(k, ramification))
+        if let s = point.infinitySign {
+            let x = Expr.symbol(variable)
+            return .pow(s > 0 ? x : -x, -e)
+        }
+        return .pow(expansionVariable, e)
     }
 
-    /// c_v t^v, the first nonzero term, in x; nil if the series is O(t^order) with no terms.
+    /// Σ c_k t^(k/D) with t written in x: the series without its remainder.
+    public var polynomialPart: Expr {
+        .sum(of: coefficients.enumerated().map { (i, c) in c * power(valuation + i) })
+    }
+
+    /// c_v t^(v/D), the first nonzero term, in x; nil if the series has no terms below its order.
     public var leadingTerm: Expr? {
         guard let c = coefficients.first else { return nil }
-        return c * .pow(expansionVariable, Expr(valuation))
+        return c * power(valuation)
     }
 
-    /// "Σ c_k t^k + O(t^order)" with t written in x.
-    public var description: String { "\(polynomialPart) + O(\(Expr.pow(expansionVariable, Expr(order))))" }
+    /// "Σ c_k t^(k/D) + O(t^(order/D))" with t written in x.
+    public var description: String { "\(polynomialPart) + O(\(power(order)))" }
 }
 
 extension Expr {
@@ -64,7 +78,8 @@ extension Expr {
     /// integer, is expanded as c^α t^(vα) (1+u)^α on the principal branch, valid for t > 0: at ±∞
     /// always, at a finite point only for a one-sided approach (two-sided throws).
     ///
-    /// Throws `OperationError` for a Puiseux series (vα not an integer), a logarithmic term (log of
+    /// Fractional powers of t (vα not an integer, one-sided or at ±∞) give a Puiseux series in
+    /// t^(1/D), D ≤ 24 (`ramification`). Throws `OperationError` for a logarithmic term (log of
     /// a vanishing argument), an essential singularity (exp of a divergent argument), uninterpreted
     /// calls depending on x, or an order out of range (|order| ≤ `maximumSeriesOrder`).
     /// Coefficients are decided zero by `together()`, i.e. as rational functions of their atoms:
@@ -79,19 +94,28 @@ extension Expr {
         }
         // Working precision: raise until the result reaches the requested order (intermediate
         // inversions of vanishing factors lose precision, so the working order may exceed n).
+        // Fractional powers of t raise the ramification D and restart.
+        var ramification = 1
         var working = Swift.max(n, 1) + 2
         var shortfall: SeriesPrecisionShortfall? = nil
-        for _ in 0..<6 {
-            var expander = SeriesExpander(variable: x, point: point, approach: approach, workingOrder: working)
+        var attempts = 0
+        while attempts < 8 {
+            attempts += 1
+            var expander = SeriesExpander(variable: x, point: point, approach: approach,
+                                          workingOrder: working * ramification, ramification: ramification)
             do {
                 let s = try expander.expand(self)
-                if s.order >= n || s.start >= n {
-                    return expander.result(s, order: n)
+                let target = n * ramification
+                if s.order >= target || s.start >= target {
+                    return expander.result(s, order: target)
                 }
-                working += (n - s.order) + 2
+                working += (target - s.order) / ramification + 2
             } catch let error as SeriesPrecisionShortfall {
                 shortfall = error
                 working *= 2
+            } catch let needed as PuiseuxRamification {
+                ramification = try SeriesExpander.raise(ramification, by: needed)
+                attempts -= 1
             }
         }
         if let shortfall { throw shortfall.operationError }
@@ -113,13 +137,18 @@ extension Expr {
         }
         if together().isZero { throw OperationError("leading term: the expression is identically 0", fix: "a zero expression has no leading term") }
         var n = 2
+        var ramification = 1
         while n <= 48 {
-            var expander = SeriesExpander(variable: x, point: point, approach: approach, workingOrder: n)
+            var expander = SeriesExpander(variable: x, point: point, approach: approach,
+                                          workingOrder: n * ramification, ramification: ramification)
             do {
                 let s = try expander.expand(self)
                 if !s.isZeroToOrder { return expander.result(s, order: s.start + 1) }
             } catch is SeriesPrecisionShortfall {
                 // retry at a higher working order
+            } catch let needed as PuiseuxRamification {
+                ramification = try SeriesExpander.raise(ramification, by: needed)
+                continue
             }
             n *= 2
         }
@@ -133,14 +162,31 @@ struct SeriesExpander {
     let variable: Symbol
     let point: Expr
     let approach: Approach
+    /// In units of t^(1/D).
     let workingOrder: Int
+    /// D: the series is in s = t^(1/D).
+    let ramification: Int
     var memo: [Expr: TruncatedSeries] = [:]
 
-    init(variable: Symbol, point: Expr, approach: Approach, workingOrder: Int) {
+    init(variable: Symbol, point: Expr, approach: Approach, workingOrder: Int, ramification: Int = 1) {
         self.variable = variable
         self.point = point
         self.approach = approach
         self.workingOrder = workingOrder
+        self.ramification = ramification
+    }
+
+    /// Largest ramification tried.
+    static let maximumRamification = 24
+
+    /// D·q for a needed denominator q, or an error beyond the maximum.
+    static func raise(_ d: Int, by needed: PuiseuxRamification) throws -> Int {
+        let (next, overflow) = d.multipliedReportingOverflow(by: needed.denominator)
+        guard !overflow, next <= maximumRamification else {
+            throw OperationError("series: fractional powers with denominators beyond \(maximumRamification) (a Puiseux series too fine to expand)",
+                                 fix: "simplify the radicals first")
+        }
+        return next
     }
 
     /// t in terms of x.
@@ -158,16 +204,20 @@ struct SeriesExpander {
         while let f = cs.first, f.isZero { cs.removeFirst(); v += 1 }
         if cs.isEmpty { v = n }
         return LaurentSeries(variable: variable, point: point, expansionVariable: expansionVariable,
-                             valuation: v, coefficients: cs, order: n)
+                             valuation: v, coefficients: cs, order: n, ramification: ramification)
     }
 
-    /// The series of x itself: x₀ ± t, or ±1/t.
+    /// The series of x itself in s = t^(1/D): x₀ ± s^D, or ±s^(−D).
     var leaf: TruncatedSeries {
+        let d = ramification
         if let s = point.infinitySign {
-            return TruncatedSeries(start: -1, coefficients: [Expr(s)], order: workingOrder).padded()
+            return TruncatedSeries(start: -d, coefficients: [Expr(s)], order: workingOrder).padded()
         }
         let sign: Expr = approach == .fromBelow ? .minusOne : .one
-        return TruncatedSeries(start: 0, coefficients: [point, sign], order: workingOrder).padded().normalised()
+        var cs = [Expr](repeating: .zero, count: d + 1)
+        cs[0] = point
+        cs[d] = sign
+        return TruncatedSeries(start: 0, coefficients: cs, order: workingOrder).padded().normalised()
     }
 
     mutating func expand(_ e: Expr) throws -> TruncatedSeries {
@@ -212,9 +262,21 @@ struct SeriesExpander {
         let (c, v, u) = try s.leadingFactorization()
         var shift = 0
         if v != 0 {
-            guard let q = alpha.rationalValue, (q * BigRational(v)).isInteger, let k = (q * BigRational(v)).numerator.intValue else {
-                throw OperationError("series: (\(base))^(\(alpha)) has a fractional power of the expansion variable (a Puiseux series)",
-                                     fix: "expand in a variable such that the power is integral, e.g. x = t²")
+            guard let q = alpha.rationalValue else {
+                throw OperationError("series: (\(base))^(\(alpha)): a symbolic power of a vanishing or divergent factor",
+                                     fix: "give the exponent a rational value")
+            }
+            let vq = q * BigRational(v)
+            if !vq.isInteger {
+                guard approach != .twoSided || point.infinitySign != nil else {
+                    throw OperationError("series: (\(base))^(\(alpha)) has different expansions on the two sides of the point",
+                                         fix: "choose a one-sided approach (fromAbove or fromBelow; side 1 or -1 in the text syntax)")
+                }
+                guard let den = vq.denominator.intValue else { throw PuiseuxRamification(denominator: Int.max / 2) }
+                throw PuiseuxRamification(denominator: den)
+            }
+            guard let k = vq.numerator.intValue else {
+                throw OperationError("series: exponent too large in (\(base))^(\(alpha))", fix: "lower the powers")
             }
             shift = k
             if approach == .twoSided && point.infinitySign == nil {
@@ -294,4 +356,10 @@ struct SeriesExpander {
             return derivatives[k]
         }
     }
+}
+
+/// Thrown when a fractional power of the expansion variable appears: `Expr.series` restarts with the
+/// ramification multiplied by `denominator` (a Puiseux series in t^(1/D)).
+struct PuiseuxRamification: Error {
+    let denominator: Int
 }
