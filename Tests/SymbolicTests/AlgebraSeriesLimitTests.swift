@@ -185,8 +185,14 @@ final class AlgebraSeriesLimitTests: XCTestCase {
         XCTAssertEqual(try Expr.log(x * x).limit(xs, to: .zero), -.infinity)
         XCTAssertEqual(try Expr.log(x).limit(xs, to: .zero, approach: .fromAbove), -.infinity)
         XCTAssertThrowsError(try Expr.log(x).limit(xs, to: .zero))   // log of negative values from below
+        // Power beats logarithm: x log x → 0, √x log²x → 0 as x → 0⁺; T log T at T → 0 for T > 0.
+        XCTAssertEqual(try (x * Expr.log(x)).limit(xs, to: .zero, approach: .fromAbove), .zero)
+        XCTAssertEqual(try (Expr.sqrt(x) * Expr.pow(Expr.log(x), 2)).limit(xs, to: .zero, approach: .fromAbove), .zero)
+        let tS = Symbol("T", .positive), tE = Expr.symbol(tS)
+        XCTAssertEqual(try (tE * Expr.log(tE)).limit(tS, to: .zero), .zero)
+        XCTAssertEqual(try (Expr.log(x) / x).limit(xs, to: .infinity), .zero)
         // Indeterminate and oscillating cases are refused rather than guessed.
-        XCTAssertThrowsError(try (Expr.sqrt(x) * Expr.log(x)).limit(xs, to: .zero, approach: .fromAbove))
+        XCTAssertThrowsError(try (x * Expr.exp(1 / x)).limit(xs, to: .zero, approach: .fromAbove))   // 0·∞ with exp: not decided
         XCTAssertThrowsError(try (x * Expr.exp(-x)).limit(xs, to: .infinity))
         XCTAssertThrowsError(try Expr.sin(x).limit(xs, to: .infinity))
         XCTAssertThrowsError(try (Expr.exp(x) - Expr.exp(2 * x)).limit(xs, to: .infinity))

@@ -10,7 +10,7 @@ extension Expr {
     /// Works for rational functions (the 0/0 and ∞/∞ cases included) and everything `series`
     /// expands. When there is no Laurent expansion, the limit is taken by continuity on the extended
     /// reals (`ContinuityLimit`): e^(−∞) = 0, fermi(±∞) = 0 or 1, atan(±∞) = ±π/2, tanh(±∞) = ±1,
-    /// sums and products of limits when they are determinate. Throws `OperationError` when the limit does not exist (different one-sided limits,
+    /// log(0⁺) = −∞, t^a·logⁿ t → 0 (a > 0), sums and products of limits when they are determinate. Throws `OperationError` when the limit does not exist (different one-sided limits,
     /// complex infinity) or cannot be decided (unknown sign of the divergent term, no expansion).
     public func limit(_ x: Symbol, to point: Expr, approach: Approach = .twoSided) throws -> Expr {
         if !contains(x) { return self }
@@ -128,7 +128,11 @@ struct ContinuityLimit {
                     finite.append(c)
                 }
             }
-            if infinite && zero { throw fail("indeterminate 0·∞") }
+            if infinite && zero {
+                // A power law beats a logarithm: t^a·logⁿ t → 0 for a > 0.
+                if powerBeatsLogarithm(fs, limits: ls) { return .finite(.zero) }
+                throw fail("indeterminate 0·∞")
+            }
             if infinite {
                 let c = Expr.product(of: finite)
                 guard c.isKnownReal, let s = c.knownSign, s != 0 else { throw fail("∞ times a factor of unknown sign") }
@@ -195,6 +199,25 @@ struct ContinuityLimit {
         case .number, .constant:
             return .finite(e)
         }
+    }
+
+    /// True when every divergent factor is a power of a logarithm and every vanishing factor
+    /// vanishes like a positive power of t (a Laurent/Puiseux leading term with positive valuation).
+    func powerBeatsLogarithm(_ factors: [Expr], limits: [ExtendedLimit]) -> Bool {
+        var sawVanishing = false
+        for (f, l) in zip(factors, limits) {
+            switch l {
+            case .plusInfinity, .minusInfinity:
+                let base: Expr
+                if case .power(let b, let n) = f, let k = n.integerValue, k > 0 { base = b } else { base = f }
+                guard case .function(.log, _) = base else { return false }
+            case .finite(let c):
+                guard c.together().isZero else { continue }
+                guard let s = try? f.leadingSeries(variable, at: point, approach: approach), s.valuation > 0 else { return false }
+                sawVanishing = true
+            }
+        }
+        return sawVanishing
     }
 
     /// The limit of a sub-expression: by series first, by continuity otherwise.
