@@ -191,9 +191,12 @@ final class AlgebraSeriesLimitTests: XCTestCase {
         let tS = Symbol("T", .positive), tE = Expr.symbol(tS)
         XCTAssertEqual(try (tE * Expr.log(tE)).limit(tS, to: .zero), .zero)
         XCTAssertEqual(try (Expr.log(x) / x).limit(xs, to: .infinity), .zero)
+        // Exponential decay beats powers: x³e^(−x) → 0 at ∞; e^(−Δ/T)/T² → 0 and fermi(Δ/T)/T → 0 as T → 0⁺.
+        XCTAssertEqual(try (Expr.pow(x, 3) * Expr.exp(-x)).limit(xs, to: .infinity), .zero)
+        XCTAssertEqual(try (Expr.exp(-a / tE) / (tE * tE)).limit(tS, to: .zero), .zero)
+        XCTAssertEqual(try (Expr.fermi(a / tE) / tE).limit(tS, to: .zero), .zero)
         // Indeterminate and oscillating cases are refused rather than guessed.
         XCTAssertThrowsError(try (x * Expr.exp(1 / x)).limit(xs, to: .zero, approach: .fromAbove))   // 0·∞ with exp: not decided
-        XCTAssertThrowsError(try (x * Expr.exp(-x)).limit(xs, to: .infinity))
         XCTAssertThrowsError(try Expr.sin(x).limit(xs, to: .infinity))
         XCTAssertThrowsError(try (Expr.exp(x) - Expr.exp(2 * x)).limit(xs, to: .infinity))
     }

@@ -10,7 +10,8 @@ extension Expr {
     /// Works for rational functions (the 0/0 and ∞/∞ cases included) and everything `series`
     /// expands. When there is no Laurent expansion, the limit is taken by continuity on the extended
     /// reals (`ContinuityLimit`): e^(−∞) = 0, fermi(±∞) = 0 or 1, atan(±∞) = ±π/2, tanh(±∞) = ±1,
-    /// log(0⁺) = −∞, t^a·logⁿ t → 0 (a > 0), sums and products of limits when they are determinate. Throws `OperationError` when the limit does not exist (different one-sided limits,
+    /// log(0⁺) = −∞, t^a·logⁿ t → 0 (a > 0), tⁿ·e^(−1/t) → 0 (an exponential decay beats powers),
+    /// sums and products of limits when they are determinate. Throws `OperationError` when the limit does not exist (different one-sided limits,
     /// complex infinity) or cannot be decided (unknown sign of the divergent term, no expansion).
     public func limit(_ x: Symbol, to point: Expr, approach: Approach = .twoSided) throws -> Expr {
         if !contains(x) { return self }
@@ -130,7 +131,7 @@ struct ContinuityLimit {
             }
             if infinite && zero {
                 // A power law beats a logarithm: t^a·logⁿ t → 0 for a > 0.
-                if powerBeatsLogarithm(fs, limits: ls) { return .finite(.zero) }
+                if powerBeatsLogarithm(fs, limits: ls) || exponentialBeatsPower(fs, limits: ls) { return .finite(.zero) }
                 throw fail("indeterminate 0·∞")
             }
             if infinite {
@@ -218,6 +219,32 @@ struct ContinuityLimit {
             }
         }
         return sawVanishing
+    }
+
+    /// True when some vanishing factor decays exponentially (exp(u) with u → −∞, fermi(u) with
+    /// u → +∞) and every divergent factor grows at most like a power or a logarithm (it has a
+    /// Laurent/Puiseux leading term, or is a power of a logarithm): tⁿ·e^(−1/t) → 0, x^n e^(−x) → 0.
+    func exponentialBeatsPower(_ factors: [Expr], limits: [ExtendedLimit]) -> Bool {
+        var sawExponential = false
+        for (f, l) in zip(factors, limits) {
+            switch l {
+            case .plusInfinity, .minusInfinity:
+                let base: Expr
+                if case .power(let b, let n) = f, let k = n.integerValue, k > 0 { base = b } else { base = f }
+                if case .function(.log, _) = base { continue }
+                guard (try? f.leadingSeries(variable, at: point, approach: approach)) != nil else { return false }
+            case .finite(let c):
+                guard c.together().isZero else { continue }
+                switch f {
+                case .function(.exp, let u):
+                    if (try? childLimit(u)) == .minusInfinity { sawExponential = true }
+                case .function(.fermi, let u):
+                    if (try? childLimit(u)) == .plusInfinity { sawExponential = true }
+                default: break
+                }
+            }
+        }
+        return sawExponential
     }
 
     /// The limit of a sub-expression: by series first, by continuity otherwise.
