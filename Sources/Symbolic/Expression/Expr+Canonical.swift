@@ -175,7 +175,7 @@ extension Expr {
                 let positive = fs.filter { $0.isKnownPositive }
                 if !positive.isEmpty {
                     let rest = fs.filter { !$0.isKnownPositive }
-                    let restPower: Expr = rest.isEmpty ? .one : .power(rest.count == 1 ? rest[0] : .product(rest), exponent)
+                    let restPower: Expr = rest.isEmpty ? .one : (rest.count == 1 ? pow(rest[0], exponent) : .power(.product(rest), exponent))
                     return product(of: positive.map { pow($0, exponent) } + [restPower])
                 }
             }
