@@ -1,6 +1,6 @@
 extension Expr {
-    /// lim_{x → point} of the expression, from its Laurent series (`leadingTerm`): with leading
-    /// term c·t^v (t = x − x₀ → 0, or t = ±1/x → 0⁺ at ±∞),
+    /// lim_{x → point} of the expression, from its Laurent or Puiseux series (`leadingTerm`): with
+    /// leading term c·t^v (t = x − x₀ → 0, or t = ±1/x → 0⁺ at ±∞; v may be fractional one-sided),
     /// - v > 0: the limit is 0; v = 0: it is c;
     /// - v < 0: the expression diverges; the limit is ±∞ (`Expr.infinity`, see `Infinity.swift`)
     ///   when c is real with a known sign.

@@ -21,16 +21,16 @@ public struct LaurentSeries: Sendable, Hashable, CustomStringConvertible {
     public let point: Expr
     /// t as an expression in x.
     public let expansionVariable: Expr
-    /// The exponent of `coefficients[0]`; equals `order` when the series is O(t^order) with no terms.
+    /// D times the exponent of `coefficients[0]`; equals `order` when the series has no terms.
     public let valuation: Int
-    /// c_valuation, …, c_{order−1}; the first is nonzero unless the list is empty.
+    /// c_valuation, …, c_{order−1} (consecutive multiples of 1/D); the first is nonzero unless the list is empty.
     public let coefficients: [Expr]
     /// The remainder is O(t^(order/D)).
     public let order: Int
     /// D: exponents are multiples of 1/D.
     public let ramification: Int
 
-    /// c_k (0 when k is below the valuation; precondition k < order).
+    /// c_k, the coefficient of t^(k/D) (0 when k is below the valuation; precondition k < order).
     public func coefficient(_ k: Int) -> Expr {
         precondition(k < order, "coefficient beyond the order of the series")
         let i = k - valuation
