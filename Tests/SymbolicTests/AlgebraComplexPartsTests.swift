@@ -26,6 +26,9 @@ final class AlgebraComplexPartsTests: XCTestCase {
         let (r2, i2) = (z * z).complexParts()
         XCTAssertEqual(r2, rz * rz - iz * iz)
         XCTAssertEqual(i2, 2 * rz * iz)
+        // Real functions of |z| are rewritten consistently: fermi(|z|²) = fermi(re² + im²).
+        XCTAssertEqual(Expr.fermi(Expr.pow(.abs(z), 2)).complexParts().re, Expr.fermi(rz * rz + iz * iz))
+        XCTAssertEqual(Expr.sqrt(Expr.pow(.abs(z), 2) + 1).complexParts().re, Expr.sqrt(rz * rz + iz * iz + 1))
         // exp(i a) = cos a + i sin a
         XCTAssertEqual(Expr.exp(.i * a).complexParts().re, .cos(a))
         XCTAssertEqual(Expr.exp(.i * a).complexParts().im, .sin(a))

@@ -62,6 +62,25 @@ final class AlgebraRandomPointTests: XCTestCase {
         XCTAssertGreaterThan(checked, 30)
     }
 
+    /// d/da of a random rational expression equals (P′Q − PQ′)/Q² computed on the polynomials of its
+    /// normal form P/Q (`Polynomial.derivative`): two independent routes.
+    func testDerivativeAgreesWithQuotientRuleOnPolynomials() {
+        var random = AlgebraTestRandom(seed: 2718)
+        let aSymbol = Symbol("a", .real), a = Expr.symbol(aSymbol)
+        var checked = 0
+        for _ in 0..<30 {
+            let e = randomExpression(&random, depth: 3)
+            guard e.contains(aSymbol) else { continue }
+            let r = RationalFunction(e)
+            guard let k = r.variables.firstIndex(of: a) else { continue }
+            let p = r.numerator, q = r.denominator
+            let quotientRule = RationalFunction(p.derivative(k) * q - p * q.derivative(k), q * q).expression
+            XCTAssertEqual(e.derivative(aSymbol).together(), quotientRule)
+            checked += 1
+        }
+        XCTAssertGreaterThan(checked, 10)
+    }
+
     /// A deliberately wrong normal form (one coefficient changed) is caught by the same check.
     func testWrongFormIsCaught() {
         let a = Expr.symbol("a", .real), b = Expr.symbol("b", .real)

@@ -93,9 +93,47 @@ final class AlgebraSeriesLimitTests: XCTestCase {
         let s = try (1 / (x * x * (1 - x))).series(xs, around: .zero, order: 2)
         XCTAssertEqual(s.valuation, -2)
         XCTAssertEqual(s.polynomialPart, Expr.pow(x, -2) + 1 / x + 1 + x)
+        // Negative orders: only the terms below the remainder are kept.
+        XCTAssertEqual(try (Expr.pow(x, -3) + 1 / x).series(xs, around: .zero, order: -1).polynomialPart, Expr.pow(x, -3))
+        XCTAssertEqual(try (Expr.exp(x) / (x * x)).series(xs, around: .zero, order: 0).polynomialPart, Expr.pow(x, -2) + 1 / x)
+        // csc⁴x = x⁻⁴ + (2/3)x⁻² + 11/45 + O(x²): the x⁻⁴ coefficient of sin⁴x·csc⁴x = 1 checks the inversion.
+        let csc4 = try Expr.pow(Expr.sin(x), -4).series(xs, around: .zero, order: 2)
+        let sin4 = try Expr.pow(Expr.sin(x), 4).series(xs, around: .zero, order: 10)
+        XCTAssertEqual(csc4.valuation, -4)
+        let product = (csc4.polynomialPart * sin4.polynomialPart).expanded()
+        XCTAssertEqual(try product.series(xs, around: .zero, order: 6).polynomialPart, .one)
+        // Poles of tan and fermi: tan(x) = −1/(x − π/2) + (x − π/2)/3 + O((x − π/2)³), and
+        // fermi(x) = 1/(e^x + 1) = −1/(x − iπ) + 1/2 + O(x − iπ) (a formal expansion about iπ).
+        let tanAtPole = try Expr.apply(.tan, x).series(xs, around: .pi / 2, order: 2)
+        XCTAssertEqual(tanAtPole.valuation, -1)
+        XCTAssertEqual(tanAtPole.coefficient(-1), .minusOne)
+        XCTAssertEqual(tanAtPole.coefficient(0), .zero)
+        XCTAssertEqual(tanAtPole.coefficient(1), Expr(BigRational(1, 3)))
+        let fermiAtPole = try Expr.fermi(x).series(xs, around: .i * .pi, order: 1)
+        XCTAssertEqual(fermiAtPole.coefficient(-1), .minusOne)
+        XCTAssertEqual(fermiAtPole.coefficient(0), .half)
+        XCTAssertThrowsError(try Expr.apply(.atan, x).series(xs, around: .i, order: 2))
         // cot-like: cos(x)/sin(x) = 1/x − x/3 + O(x³)
         let c = try (Expr.cos(x) / Expr.sin(x)).series(xs, around: .zero, order: 3)
         XCTAssertEqual(c.polynomialPart, 1 / x - x / 3)
+    }
+
+    func testPuiseuxSeries() throws {
+        // √(x + x²) = x^(1/2) + x^(3/2)/2 − x^(5/2)/8 + O(x^(7/2)) from above (binomial series).
+        let r = try Expr.sqrt(x + x * x).series(xs, around: .zero, order: 3, approach: .fromAbove)
+        XCTAssertEqual(r.ramification, 2)
+        let h = Expr(BigRational(1, 2))
+        XCTAssertEqual(r.polynomialPart, Expr.pow(x, h) + Expr.pow(x, 3 * h) / 2 - Expr.pow(x, 5 * h) / 8)
+        // Squaring the truncated series gives back x + x² up to the remainder.
+        let square = (r.polynomialPart * r.polynomialPart).expanded()
+        XCTAssertEqual(try square.series(xs, around: .zero, order: 3, approach: .fromAbove).polynomialPart, x + x * x)
+        // Leading terms and limits through fractional powers.
+        XCTAssertEqual(try (Expr.sqrt(x) + x).leadingTerm(xs, at: .zero, approach: .fromAbove), Expr.sqrt(x))
+        XCTAssertEqual(try (Expr.sin(Expr.sqrt(x)) / Expr.sqrt(x)).limit(xs, to: .zero, approach: .fromAbove), .one)
+        XCTAssertEqual(try (Expr.pow(x, Expr(BigRational(1, 3))) / Expr.sqrt(x)).limit(xs, to: .zero, approach: .fromAbove), .infinity)
+        // At +∞: √x − √(x − 1) = 1/(2√x) + …
+        let d = try (Expr.sqrt(x) - Expr.sqrt(x - 1)).leadingTerm(xs, at: .infinity)
+        XCTAssertEqual(d, Expr.pow(x, -h) / 2)
     }
 
     func testSeriesAtInfinity() throws {
@@ -144,9 +182,21 @@ final class AlgebraSeriesLimitTests: XCTestCase {
         XCTAssertEqual(try Expr.sqrt(x).limit(xs, to: .zero, approach: .fromAbove), .zero)
         XCTAssertEqual(try Expr.pow(x, Expr(BigRational(-1, 2))).limit(xs, to: .zero, approach: .fromAbove), .infinity)
         XCTAssertEqual(try (1 + Expr.sqrt(x)).limit(xs, to: Expr(4)), Expr(3))
+        XCTAssertEqual(try Expr.log(x * x).limit(xs, to: .zero), -.infinity)
+        XCTAssertEqual(try Expr.log(x).limit(xs, to: .zero, approach: .fromAbove), -.infinity)
+        XCTAssertThrowsError(try Expr.log(x).limit(xs, to: .zero))   // log of negative values from below
+        // Power beats logarithm: x log x → 0, √x log²x → 0 as x → 0⁺; T log T at T → 0 for T > 0.
+        XCTAssertEqual(try (x * Expr.log(x)).limit(xs, to: .zero, approach: .fromAbove), .zero)
+        XCTAssertEqual(try (Expr.sqrt(x) * Expr.pow(Expr.log(x), 2)).limit(xs, to: .zero, approach: .fromAbove), .zero)
+        let tS = Symbol("T", .positive), tE = Expr.symbol(tS)
+        XCTAssertEqual(try (tE * Expr.log(tE)).limit(tS, to: .zero), .zero)
+        XCTAssertEqual(try (Expr.log(x) / x).limit(xs, to: .infinity), .zero)
+        // Exponential decay beats powers: x³e^(−x) → 0 at ∞; e^(−Δ/T)/T² → 0 and fermi(Δ/T)/T → 0 as T → 0⁺.
+        XCTAssertEqual(try (Expr.pow(x, 3) * Expr.exp(-x)).limit(xs, to: .infinity), .zero)
+        XCTAssertEqual(try (Expr.exp(-a / tE) / (tE * tE)).limit(tS, to: .zero), .zero)
+        XCTAssertEqual(try (Expr.fermi(a / tE) / tE).limit(tS, to: .zero), .zero)
         // Indeterminate and oscillating cases are refused rather than guessed.
-        XCTAssertThrowsError(try (Expr.sqrt(x) * Expr.log(x)).limit(xs, to: .zero, approach: .fromAbove))
-        XCTAssertThrowsError(try (x * Expr.exp(-x)).limit(xs, to: .infinity))
+        XCTAssertThrowsError(try (x * Expr.exp(1 / x)).limit(xs, to: .zero, approach: .fromAbove))   // 0·∞ with exp: not decided
         XCTAssertThrowsError(try Expr.sin(x).limit(xs, to: .infinity))
         XCTAssertThrowsError(try (Expr.exp(x) - Expr.exp(2 * x)).limit(xs, to: .infinity))
     }

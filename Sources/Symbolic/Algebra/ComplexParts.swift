@@ -46,6 +46,11 @@ enum ComplexSplitter {
                 }
                 return .pow(realForm(b), p)
             }
+            if b.isKnownReal {
+                // A real base in reduced real form (|z|² inside becomes re(z)² + im(z)²).
+                let r = Expr.pow(b.complexParts().re, p)
+                if r.isKnownReal { return r }
+            }
             return e.isKnownReal ? e : opaque(e)
         case .function(let f, let u):
             switch f {
@@ -55,7 +60,7 @@ enum ComplexSplitter {
                 let (ur, ui) = u.complexParts()
                 return ur - .i * ui
             case .abs:
-                if u.isKnownReal { return e }
+                if u.isKnownReal { return .abs(u.complexParts().re) }
                 let (ur, ui) = u.complexParts()
                 return .sqrt(normalForm(ur * ur + ui * ui))
             case .exp:
@@ -71,6 +76,10 @@ enum ComplexSplitter {
                 if ui.isZero { return .cos(ur) }
                 return .cos(ur) * .apply(.cosh, ui) - .i * .sin(ur) * .apply(.sinh, ui)
             default:
+                if u.isKnownReal {
+                    let r = Expr.apply(f, u.complexParts().re)
+                    if r.isKnownReal { return r }
+                }
                 return e.isKnownReal ? e : opaque(e)
             }
         case .call:

@@ -1,6 +1,6 @@
 extension Expr {
-    /// lim_{x → point} of the expression, from its Laurent series (`leadingTerm`): with leading
-    /// term c·t^v (t = x − x₀ → 0, or t = ±1/x → 0⁺ at ±∞),
+    /// lim_{x → point} of the expression, from its Laurent or Puiseux series (`leadingTerm`): with
+    /// leading term c·t^v (t = x − x₀ → 0, or t = ±1/x → 0⁺ at ±∞; v may be fractional one-sided),
     /// - v > 0: the limit is 0; v = 0: it is c;
     /// - v < 0: the expression diverges; the limit is ±∞ (`Expr.infinity`, see `Infinity.swift`)
     ///   when c is real with a known sign.
@@ -10,6 +10,7 @@ extension Expr {
     /// Works for rational functions (the 0/0 and ∞/∞ cases included) and everything `series`
     /// expands. When there is no Laurent expansion, the limit is taken by continuity on the extended
     /// reals (`ContinuityLimit`): e^(−∞) = 0, fermi(±∞) = 0 or 1, atan(±∞) = ±π/2, tanh(±∞) = ±1,
+    /// log(0⁺) = −∞, t^a·logⁿ t → 0 (a > 0), tⁿ·e^(−1/t) → 0 (an exponential decay beats powers),
     /// sums and products of limits when they are determinate. Throws `OperationError` when the limit does not exist (different one-sided limits,
     /// complex infinity) or cannot be decided (unknown sign of the divergent term, no expansion).
     public func limit(_ x: Symbol, to point: Expr, approach: Approach = .twoSided) throws -> Expr {
@@ -128,7 +129,11 @@ struct ContinuityLimit {
                     finite.append(c)
                 }
             }
-            if infinite && zero { throw fail("indeterminate 0·∞") }
+            if infinite && zero {
+                // A power law beats a logarithm: t^a·logⁿ t → 0 for a > 0.
+                if powerBeatsLogarithm(fs, limits: ls) || exponentialBeatsPower(fs, limits: ls) { return .finite(.zero) }
+                throw fail("indeterminate 0·∞")
+            }
             if infinite {
                 let c = Expr.product(of: finite)
                 guard c.isKnownReal, let s = c.knownSign, s != 0 else { throw fail("∞ times a factor of unknown sign") }
@@ -163,7 +168,17 @@ struct ContinuityLimit {
         case .function(let f, let u):
             let l = try childLimit(u)
             if case .finite(let c) = l {
-                if f == .log && c.together().isZero { throw fail("log of a vanishing argument") }
+                if f == .log && c.together().isZero {
+                    // log u → −∞ when u → 0 through positive values (leading term c·t^v with c > 0, t > 0).
+                    if let lead = try? u.leadingSeries(variable, at: point, approach: approach),
+                       let c0 = lead.coefficients.first, c0.isKnownReal, c0.knownSign == 1 {
+                        return .minusInfinity
+                    }
+                    throw fail("log of a vanishing argument of unknown sign")
+                }
+                if f == .tan && Expr.cos(c).together().isZero { throw fail("tan at a pole") }
+                if f == .tanh && Expr.apply(.cosh, c).together().isZero { throw fail("tanh at a pole") }
+                if f == .fermi && (Expr.exp(c) + 1).together().isZero { throw fail("fermi at a pole") }
                 return .finite(.apply(f, c))
             }
             let plus = l == .plusInfinity
@@ -185,6 +200,51 @@ struct ContinuityLimit {
         case .number, .constant:
             return .finite(e)
         }
+    }
+
+    /// True when every divergent factor is a power of a logarithm and every vanishing factor
+    /// vanishes like a positive power of t (a Laurent/Puiseux leading term with positive valuation).
+    func powerBeatsLogarithm(_ factors: [Expr], limits: [ExtendedLimit]) -> Bool {
+        var sawVanishing = false
+        for (f, l) in zip(factors, limits) {
+            switch l {
+            case .plusInfinity, .minusInfinity:
+                let base: Expr
+                if case .power(let b, let n) = f, let k = n.integerValue, k > 0 { base = b } else { base = f }
+                guard case .function(.log, _) = base else { return false }
+            case .finite(let c):
+                guard c.together().isZero else { continue }
+                guard let s = try? f.leadingSeries(variable, at: point, approach: approach), s.valuation > 0 else { return false }
+                sawVanishing = true
+            }
+        }
+        return sawVanishing
+    }
+
+    /// True when some vanishing factor decays exponentially (exp(u) with u → −∞, fermi(u) with
+    /// u → +∞) and every divergent factor grows at most like a power or a logarithm (it has a
+    /// Laurent/Puiseux leading term, or is a power of a logarithm): tⁿ·e^(−1/t) → 0, x^n e^(−x) → 0.
+    func exponentialBeatsPower(_ factors: [Expr], limits: [ExtendedLimit]) -> Bool {
+        var sawExponential = false
+        for (f, l) in zip(factors, limits) {
+            switch l {
+            case .plusInfinity, .minusInfinity:
+                let base: Expr
+                if case .power(let b, let n) = f, let k = n.integerValue, k > 0 { base = b } else { base = f }
+                if case .function(.log, _) = base { continue }
+                guard (try? f.leadingSeries(variable, at: point, approach: approach)) != nil else { return false }
+            case .finite(let c):
+                guard c.together().isZero else { continue }
+                switch f {
+                case .function(.exp, let u):
+                    if (try? childLimit(u)) == .minusInfinity { sawExponential = true }
+                case .function(.fermi, let u):
+                    if (try? childLimit(u)) == .plusInfinity { sawExponential = true }
+                default: break
+                }
+            }
+        }
+        return sawExponential
     }
 
     /// The limit of a sub-expression: by series first, by continuity otherwise.

@@ -8,10 +8,12 @@ public enum Approach: Sendable, Hashable {
     case fromBelow
 }
 
-/// A truncated Laurent series of an expression in x about a point:
-///     f(x) = Σ_{k = valuation}^{order − 1} c_k t^k + O(t^order),
+/// A truncated Laurent (or Puiseux) series of an expression in x about a point:
+///     f(x) = Σ_{k = valuation}^{order − 1} c_k t^(k/D) + O(t^(order/D)),   D = `ramification`,
 /// with the expansion variable t = x − x₀ at a finite point (t = x₀ − x when approached from below),
-/// t = 1/x at +∞ and t = −1/x at −∞. The coefficients are expressions free of x, in `together()` form.
+/// t = 1/x at +∞ and t = −1/x at −∞. D = 1 (a Laurent series) unless fractional powers of t occur,
+/// e.g. √x = t^(1/2) at x₀ = 0 from above has D = 2. The coefficients are expressions free of x,
+/// in `together()` form.
 public struct LaurentSeries: Sendable, Hashable, CustomStringConvertible {
     /// The variable x.
     public let variable: Symbol
@@ -19,33 +21,45 @@ public struct LaurentSeries: Sendable, Hashable, CustomStringConvertible {
     public let point: Expr
     /// t as an expression in x.
     public let expansionVariable: Expr
-    /// The exponent of `coefficients[0]`; equals `order` when the series is O(t^order) with no terms.
+    /// D times the exponent of `coefficients[0]`; equals `order` when the series has no terms.
     public let valuation: Int
-    /// c_valuation, …, c_{order−1}; the first is nonzero unless the list is empty.
+    /// c_valuation, …, c_{order−1} (consecutive multiples of 1/D); the first is nonzero unless the list is empty.
     public let coefficients: [Expr]
-    /// The remainder is O(t^order).
+    /// The remainder is O(t^(order/D)).
     public let order: Int
+    /// D: exponents are multiples of 1/D.
+    public let ramification: Int
 
-    /// c_k (0 when k is below the valuation; precondition k < order).
+    /// c_k, the coefficient of t^(k/D) (0 when k is below the valuation; precondition k < order).
     public func coefficient(_ k: Int) -> Expr {
         precondition(k < order, "coefficient beyond the order of the series")
         let i = k - valuation
         return i >= 0 && i < coefficients.count ? coefficients[i] : .zero
     }
 
-    /// Σ c_k t^k with t written in x: the series without its remainder.
-    public var polynomialPart: Expr {
-        .sum(of: coefficients.enumerated().map { (i, c) in c * .pow(expansionVariable, Expr(valuation + i)) })
+    /// t^(k/D) in x; at ±∞, where ±x > 0, written (±x)^(−k/D).
+    func power(_ k: Int) -> Expr {
+        let e = Expr(BigRational(k, ramification))
+        if let s = point.infinitySign {
+            let x = Expr.symbol(variable)
+            return .pow(s > 0 ? x : -x, -e)
+        }
+        return .pow(expansionVariable, e)
     }
 
-    /// c_v t^v, the first nonzero term, in x; nil if the series is O(t^order) with no terms.
+    /// Σ c_k t^(k/D) with t written in x: the series without its remainder.
+    public var polynomialPart: Expr {
+        .sum(of: coefficients.enumerated().map { (i, c) in c * power(valuation + i) })
+    }
+
+    /// c_v t^(v/D), the first nonzero term, in x; nil if the series has no terms below its order.
     public var leadingTerm: Expr? {
         guard let c = coefficients.first else { return nil }
-        return c * .pow(expansionVariable, Expr(valuation))
+        return c * power(valuation)
     }
 
-    /// "Σ c_k t^k + O(t^order)" with t written in x.
-    public var description: String { "\(polynomialPart) + O(\(Expr.pow(expansionVariable, Expr(order))))" }
+    /// "Σ c_k t^(k/D) + O(t^(order/D))" with t written in x.
+    public var description: String { "\(polynomialPart) + O(\(power(order)))" }
 }
 
 extension Expr {
@@ -58,12 +72,19 @@ extension Expr {
     /// Taylor series f(s₀ + p) = Σ f⁽ᵏ⁾(s₀)/k! pᵏ of exp, log, sin, cos, tan, atan, sinh, cosh, tanh and
     /// fermi with f⁽ᵏ⁾ from `derivative`.
     ///
+    /// Poles of tan, tanh and fermi are expanded through sin/cos, sinh/cosh and 1/(e^u + 1).
+    ///
     /// Convention: a fractional power of a vanishing or divergent factor, (c t^v (1+u))^α with vα an
     /// integer, is expanded as c^α t^(vα) (1+u)^α on the principal branch, valid for t > 0: at ±∞
-    /// always, at a finite point only for a one-sided approach (two-sided throws). Throws `OperationError` for a Puiseux series (vα not an integer), a
-    /// logarithmic term (log of a vanishing argument), an essential singularity (exp of a divergent
-    /// argument), uninterpreted calls depending on x, or an order out of range.
-    /// Coefficients are decided zero by `together()`, i.e. as rational functions of their atoms.
+    /// always, at a finite point only for a one-sided approach (two-sided throws).
+    ///
+    /// Fractional powers of t (vα not an integer, one-sided or at ±∞) give a Puiseux series in
+    /// t^(1/D), D ≤ 24 (`ramification`). Throws `OperationError` for a logarithmic term (log of
+    /// a vanishing argument), an essential singularity (exp of a divergent argument), uninterpreted
+    /// calls depending on x, or an order out of range (|order| ≤ `maximumSeriesOrder`).
+    /// Coefficients are decided zero by `together()`, i.e. as rational functions of their atoms:
+    /// a coefficient that vanishes only by a transcendental identity (sin² + cos² − 1) is not
+    /// recognised as zero.
     public func series(_ x: Symbol, around point: Expr, order n: Int, approach: Approach = .twoSided) throws -> LaurentSeries {
         guard Swift.abs(n) <= Expr.maximumSeriesOrder else {
             throw OperationError("series: order \(n) is out of range", fix: "use an order between −\(Expr.maximumSeriesOrder) and \(Expr.maximumSeriesOrder)")
@@ -71,16 +92,33 @@ extension Expr {
         guard !point.contains(x) else {
             throw OperationError("series: the point \(point) depends on the variable \(x.name)", fix: "expand about a point free of \(x.name)")
         }
-        // Working precision: raise until the result reaches the requested order.
-        var extra = 2
-        for _ in 0..<6 {
-            var expander = SeriesExpander(variable: x, point: point, approach: approach, workingOrder: n + extra)
-            let s = try expander.expand(self)
-            if s.order >= n || s.start >= n {
-                return expander.result(s, order: n)
+        // Working precision: raise until the result reaches the requested order (intermediate
+        // inversions of vanishing factors lose precision, so the working order may exceed n).
+        // Fractional powers of t raise the ramification D and restart.
+        var ramification = 1
+        var working = Swift.max(n, 1) + 2
+        var shortfall: SeriesPrecisionShortfall? = nil
+        var attempts = 0
+        while attempts < 8 {
+            attempts += 1
+            var expander = SeriesExpander(variable: x, point: point, approach: approach,
+                                          workingOrder: working * ramification, ramification: ramification)
+            do {
+                let s = try expander.expand(self)
+                let target = n * ramification
+                if s.order >= target || s.start >= target {
+                    return expander.result(s, order: target)
+                }
+                working += (target - s.order) / ramification + 2
+            } catch let error as SeriesPrecisionShortfall {
+                shortfall = error
+                working *= 2
+            } catch let needed as PuiseuxRamification {
+                ramification = try SeriesExpander.raise(ramification, by: needed)
+                attempts -= 1
             }
-            extra += (n - s.order) + 2
         }
+        if let shortfall { throw shortfall.operationError }
         throw OperationError("series: could not reach order \(n) (too much cancellation)", fix: "lower the order")
     }
 
@@ -99,10 +137,19 @@ extension Expr {
         }
         if together().isZero { throw OperationError("leading term: the expression is identically 0", fix: "a zero expression has no leading term") }
         var n = 2
+        var ramification = 1
         while n <= 48 {
-            var expander = SeriesExpander(variable: x, point: point, approach: approach, workingOrder: n)
-            let s = try expander.expand(self)
-            if !s.isZeroToOrder { return expander.result(s, order: s.start + 1) }
+            var expander = SeriesExpander(variable: x, point: point, approach: approach,
+                                          workingOrder: n * ramification, ramification: ramification)
+            do {
+                let s = try expander.expand(self)
+                if !s.isZeroToOrder { return expander.result(s, order: s.start + 1) }
+            } catch is SeriesPrecisionShortfall {
+                // retry at a higher working order
+            } catch let needed as PuiseuxRamification {
+                ramification = try SeriesExpander.raise(ramification, by: needed)
+                continue
+            }
             n *= 2
         }
         throw OperationError("leading term: every coefficient up to order 48 is zero (or not decided zero)",
@@ -115,14 +162,31 @@ struct SeriesExpander {
     let variable: Symbol
     let point: Expr
     let approach: Approach
+    /// In units of t^(1/D).
     let workingOrder: Int
+    /// D: the series is in s = t^(1/D).
+    let ramification: Int
     var memo: [Expr: TruncatedSeries] = [:]
 
-    init(variable: Symbol, point: Expr, approach: Approach, workingOrder: Int) {
+    init(variable: Symbol, point: Expr, approach: Approach, workingOrder: Int, ramification: Int = 1) {
         self.variable = variable
         self.point = point
         self.approach = approach
         self.workingOrder = workingOrder
+        self.ramification = ramification
+    }
+
+    /// Largest ramification tried.
+    static let maximumRamification = 24
+
+    /// D·q for a needed denominator q, or an error beyond the maximum.
+    static func raise(_ d: Int, by needed: PuiseuxRamification) throws -> Int {
+        let (next, overflow) = d.multipliedReportingOverflow(by: needed.denominator)
+        guard !overflow, next <= maximumRamification else {
+            throw OperationError("series: fractional powers with denominators beyond \(maximumRamification) (a Puiseux series too fine to expand)",
+                                 fix: "simplify the radicals first")
+        }
+        return next
     }
 
     /// t in terms of x.
@@ -140,16 +204,20 @@ struct SeriesExpander {
         while let f = cs.first, f.isZero { cs.removeFirst(); v += 1 }
         if cs.isEmpty { v = n }
         return LaurentSeries(variable: variable, point: point, expansionVariable: expansionVariable,
-                             valuation: v, coefficients: cs, order: n)
+                             valuation: v, coefficients: cs, order: n, ramification: ramification)
     }
 
-    /// The series of x itself: x₀ ± t, or ±1/t.
+    /// The series of x itself in s = t^(1/D): x₀ ± s^D, or ±s^(−D).
     var leaf: TruncatedSeries {
+        let d = ramification
         if let s = point.infinitySign {
-            return TruncatedSeries(start: -1, coefficients: [Expr(s)], order: workingOrder).padded()
+            return TruncatedSeries(start: -d, coefficients: [Expr(s)], order: workingOrder).padded()
         }
         let sign: Expr = approach == .fromBelow ? .minusOne : .one
-        return TruncatedSeries(start: 0, coefficients: [point, sign], order: workingOrder).padded().normalised()
+        var cs = [Expr](repeating: .zero, count: d + 1)
+        cs[0] = point
+        cs[d] = sign
+        return TruncatedSeries(start: 0, coefficients: cs, order: workingOrder).padded().normalised()
     }
 
     mutating func expand(_ e: Expr) throws -> TruncatedSeries {
@@ -194,9 +262,21 @@ struct SeriesExpander {
         let (c, v, u) = try s.leadingFactorization()
         var shift = 0
         if v != 0 {
-            guard let q = alpha.rationalValue, (q * BigRational(v)).isInteger, let k = (q * BigRational(v)).numerator.intValue else {
-                throw OperationError("series: (\(base))^(\(alpha)) has a fractional power of the expansion variable (a Puiseux series)",
-                                     fix: "expand in a variable such that the power is integral, e.g. x = t²")
+            guard let q = alpha.rationalValue else {
+                throw OperationError("series: (\(base))^(\(alpha)): a symbolic power of a vanishing or divergent factor",
+                                     fix: "give the exponent a rational value")
+            }
+            let vq = q * BigRational(v)
+            if !vq.isInteger {
+                guard approach != .twoSided || point.infinitySign != nil else {
+                    throw OperationError("series: (\(base))^(\(alpha)) has different expansions on the two sides of the point",
+                                         fix: "choose a one-sided approach (fromAbove or fromBelow; side 1 or -1 in the text syntax)")
+                }
+                guard let den = vq.denominator.intValue else { throw PuiseuxRamification(denominator: Int.max / 2) }
+                throw PuiseuxRamification(denominator: den)
+            }
+            guard let k = vq.numerator.intValue else {
+                throw OperationError("series: exponent too large in (\(base))^(\(alpha))", fix: "lower the powers")
             }
             shift = k
             if approach == .twoSided && point.infinitySign == nil {
@@ -250,6 +330,19 @@ struct SeriesExpander {
             throw OperationError("series: log of an argument vanishing at the point gives a log(t) term (not a Laurent series)",
                                  fix: "split off the logarithm by hand")
         }
+        // Poles of the meromorphic functions: expand the quotient instead, so the pole appears as a
+        // negative power (tan = sin/cos, tanh = sinh/cosh, fermi = 1/(e^u + 1)).
+        switch f {
+        case .tan where Expr.cos(s0).together().isZero:
+            return try expand(.sin(u) / .cos(u))
+        case .tanh where Expr.apply(.cosh, s0).together().isZero:
+            return try expand(.apply(.sinh, u) / .apply(.cosh, u))
+        case .fermi where (Expr.exp(s0) + 1).together().isZero:
+            return try expand(1 / (Expr.exp(u) + 1))
+        case .atan where (1 + s0 * s0).together().isZero:
+            throw OperationError("series: atan has a logarithmic branch point at ±i", fix: "expand about another point")
+        default: break
+        }
         let y = Symbol("series·ζ")
         var fk = Expr.apply(f, .symbol(y))
         var derivatives: [Expr] = []
@@ -263,4 +356,10 @@ struct SeriesExpander {
             return derivatives[k]
         }
     }
+}
+
+/// Thrown when a fractional power of the expansion variable appears: `Expr.series` restarts with the
+/// ramification multiplied by `denominator` (a Puiseux series in t^(1/D)).
+struct PuiseuxRamification: Error {
+    let denominator: Int
 }

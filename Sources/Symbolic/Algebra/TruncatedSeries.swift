@@ -91,8 +91,7 @@ struct TruncatedSeries {
     /// 1/a for a with a nonzero leading coefficient: relative precision is preserved.
     func inverse() throws -> TruncatedSeries {
         guard !isZeroToOrder else {
-            throw OperationError("series: cannot invert a series that vanishes to order \(order)",
-                                 fix: "raise the order, or check that the expression is not identically zero")
+            throw SeriesPrecisionShortfall(message: "series: cannot invert a series that vanishes to order \(order)")
         }
         let v = start, r = order - start
         let c = coefficients[0]
@@ -142,8 +141,7 @@ struct TruncatedSeries {
     /// Splits a series with nonzero leading term as c·t^v·(1 + u) with u(0) = 0.
     func leadingFactorization() throws -> (c: Expr, v: Int, u: TruncatedSeries) {
         guard !isZeroToOrder else {
-            throw OperationError("series: the argument vanishes to order \(order); its leading term is unknown",
-                                 fix: "raise the order")
+            throw SeriesPrecisionShortfall(message: "series: the argument vanishes to order \(order); its leading term is unknown")
         }
         let c = coefficients[0]
         let cInverse = TruncatedSeries.simplify(.pow(c, .minusOne))
@@ -152,5 +150,16 @@ struct TruncatedSeries {
         if r > 1 { for k in 1..<r { us.append(coefficients[k] * cInverse) } }
         let u = TruncatedSeries(start: 0, coefficients: us, order: r).normalised()
         return (c, start, u)
+    }
+}
+
+/// Thrown when a series is zero to the working order where a leading term is needed (inversion,
+/// powers, logarithms): `Expr.series` retries at a higher working order, and reports it as an
+/// `OperationError` only when the order limit is reached.
+struct SeriesPrecisionShortfall: Error {
+    let message: String
+    var operationError: OperationError {
+        OperationError(message + " (up to the largest working order tried)",
+                       fix: "check that the expression is not identically zero, or simplify it first")
     }
 }
