@@ -124,6 +124,19 @@ final class QuadratureTests: XCTestCase {
         assertAgree(s12, BigFloat(2, precision: p) / 13, digits: 55)
     }
 
+    /// A larger rule at higher precision: Σ w x^(2n−2) = 2/(2n−1) to the full precision.
+    func testGaussLegendreHighDegreeIsExactToFullPrecision() {
+        let p = 400, n = 40
+        let nodes = GaussLegendre.nodes(n, precision: p)
+        var s = BigFloat(0, precision: p), s0 = BigFloat(0, precision: p)
+        for (i, x) in nodes.x.enumerated() {
+            s = s + nodes.w[i] * x.pow(2 * n - 2) * 2
+            s0 = s0 + nodes.w[i] * 2
+        }
+        assertAgree(s, BigFloat(2, precision: p) / (2 * n - 1), digits: 110)
+        assertAgree(s0, BigFloat(2, precision: p), digits: 110)
+    }
+
     func testBadBreakpointsAreRejected() {
         let p = 100
         XCTAssertThrowsError(try Quadrature.integrate({ $0 }, over: [BigFloat(1, precision: p), BigFloat(0, precision: p)], digits: 10))

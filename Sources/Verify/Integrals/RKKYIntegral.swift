@@ -55,5 +55,10 @@ public enum RKKYIntegral {
             throw IntegralError.invalidParameter(name: "t = k_B T/ε_F", value: t.toString(digits: 10),
                                                  requirement: "must be finite and ≥ 0")
         }
+        // Pieces are at most 8π/x long: beyond x = 10⁴ (k_F R = 5000) the piece count explodes.
+        guard x.doubleValue <= 1e4 else {
+            throw IntegralError.invalidParameter(name: "x = 2 k_F R", value: x.toString(digits: 10),
+                                                 requirement: "must be ≤ 10⁴ (k_F R ≤ 5000): the quadrature splits [0, U] into pieces of length ≤ 8π/x")
+        }
     }
 }

@@ -25,13 +25,16 @@ public enum GaussLegendre {
         cache.value(for: Key(n: n, precision: precision)) { compute(n, precision: precision) }
     }
 
-    /// Pₙ(x) and Pₙ′(x) by the recurrence, at the precision of x.
-    static func legendre(_ n: Int, _ x: BigFloat) -> (p: BigFloat, dp: BigFloat) {
+    /// Pₙ(x) and Pₙ′(x) by the recurrence, at the precision of x, written as
+    /// P_{k+1} = t + c_k (t − P_{k−1}) with t = x P_k and c_k = k/(k+1) (three roundings per step).
+    static func legendre(_ n: Int, _ x: BigFloat, coefficients c: [BigFloat]? = nil) -> (p: BigFloat, dp: BigFloat) {
         let prec = x.precision
         var p0 = BigFloat(1, precision: prec), p1 = x
         if n == 0 { return (p0, BigFloat(0, precision: prec)) }
         for k in 1..<n {
-            let p2 = (x * p1 * (2 * k + 1) - p0 * k) / (k + 1)
+            let t = x * p1
+            let p2: BigFloat
+            if let c = c { p2 = BigFloat.fma(t - p0, c[k], t) } else { p2 = t + (t - p0) * k / (k + 1) }
             p0 = p1; p1 = p2
         }
         // (1 − x²) Pₙ′ = n (P_{n−1} − x Pₙ)
@@ -39,10 +42,16 @@ public enum GaussLegendre {
         return (p1, dp)
     }
 
+    /// c_k = k/(k+1), k = 0…n−1, at `precision` bits (for `legendre`).
+    static func recurrenceCoefficients(_ n: Int, precision: Int) -> [BigFloat] {
+        (0..<Swift.max(n, 1)).map { BigFloat(BigRational(BigInt($0), BigInt($0 + 1)), precision: precision) }
+    }
+
     static func compute(_ n: Int, precision: Int) -> Nodes {
         precondition(n >= 1)
         var xs: [BigFloat] = [], ws: [BigFloat] = []
         let half = (n + 1) / 2
+        let coefficients = recurrenceCoefficients(n, precision: precision + 16)
         for i in 1...half {
             if n % 2 == 1 && i == half {
                 let x0 = BigFloat(0, precision: precision)
@@ -59,21 +68,20 @@ public enum GaussLegendre {
                 xd -= step
                 if abs(step) < 1e-17 { break }
             }
-            // Newton with doubling precision up to the target (+ guard bits).
+            // Newton with doubling precision up to the target (+ guard bits): each step doubles the
+            // correct bits, so the step at full precision from a half-precision x is exact to the end.
             var prec = 48
             var x = BigFloat(xd, precision: prec)
             let target = precision + 16
             while true {
                 prec = Swift.min(2 * prec, target)
                 x = x.rounded(toPrecision: prec)
-                let (p, dp) = legendre(n, x)
+                let (p, dp) = legendre(n, x, coefficients: prec == target ? coefficients : nil)
                 x = x - p / dp
                 if prec == target { break }
             }
-            // One more step at full precision for the last bits.
-            let (p, dp) = legendre(n, x)
-            x = x - p / dp
-            let (_, dpf) = legendre(n, x)
+            // Pₙ′ at the final node for the weight.
+            let (_, dpf) = legendre(n, x, coefficients: coefficients)
             let w = 2 / ((1 - x * x) * dpf * dpf)
             xs.append(x.rounded(toPrecision: precision)); ws.append(w.rounded(toPrecision: precision))
         }
