@@ -2,6 +2,7 @@
 let allBenchmarks: [(name: String, run: @Sendable () -> Void)] = [
     ("timer-resolution", { print("clock: \(Clock.now())") }),
     ("evaluation", { _ = runEvaluationBenchmark() }),
+    ("lindblad", { runLindbladBenchmark() }),
 ]
 
 import Foundation

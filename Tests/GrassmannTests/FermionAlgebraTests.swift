@@ -103,4 +103,15 @@ final class FermionAlgebraTests: XCTestCase {
         }
         XCTAssertThrowsError(try FockSpace([.d(.up), .d(.up)]))
     }
+
+    /// Normal ordering after every factor gives the same canonical form as ordering the full product.
+    func testIncrementalNormalOrderingOfPowers() throws {
+        var hop = Op.zero
+        for (n, i) in modes.enumerated() { for (m, j) in modes.enumerated() {
+            hop += Op([.create(i), .annihilate(j)], GaussianRational(BigRational(n + 1), BigRational(m - 1)))
+        } }
+        XCTAssertEqual(hop.normalOrderedPower(3), hop.power(3).normalOrdered())
+        let space = try FockSpace(modes)
+        XCTAssertEqual(try space.matrix(hop.normalOrderedPower(2)), try space.matrix(hop) * space.matrix(hop))
+    }
 }

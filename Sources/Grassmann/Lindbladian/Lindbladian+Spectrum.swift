@@ -88,6 +88,29 @@ public struct Spectrum: Sendable {
     }
 }
 
+extension Spectrum {
+    /// Eigenvalues only (LAPACK `zgeev` with jobvl = jobvr = 'N').
+    public static func eigenvalues(_ a: SparseMatrix<ComplexDouble>) throws -> [ComplexDouble] {
+        let n = a.rowCount
+        guard n == a.columnCount, n > 0 else { throw SpectrumError(message: "Spectrum.eigenvalues: matrix must be square and nonempty") }
+        var m = [Double](repeating: 0, count: 2 * n * n)
+        for (i, j, c) in a.entries { m[2 * (j * n + i)] = c.re; m[2 * (j * n + i) + 1] = c.im }
+        var w = [Double](repeating: 0, count: 2 * n)
+        var dummy = [Double](repeating: 0, count: 2)
+        let info: Int32 = m.withUnsafeMutableBytes { mp in
+            w.withUnsafeMutableBytes { wp in
+                dummy.withUnsafeMutableBytes { dp in
+                    LAPACKE_zgeev(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "N")), Int8(UInt8(ascii: "N")), Int32(n),
+                                  OpaquePointer(mp.baseAddress!), Int32(n), OpaquePointer(wp.baseAddress!),
+                                  OpaquePointer(dp.baseAddress!), 1, OpaquePointer(dp.baseAddress!), 1)
+                }
+            }
+        }
+        guard info == 0 else { throw SpectrumError(message: "Spectrum.eigenvalues: zgeev failed with info = \(info)") }
+        return (0..<n).map { ComplexDouble(w[2 * $0], w[2 * $0 + 1]) }
+    }
+}
+
 extension Lindbladian where C == ComplexDouble {
     /// The full spectrum of Ľ with biorthonormal left and right eigenvectors (AX(S15)–(S17)).
     public func spectrum() throws -> Spectrum { try Spectrum.compute(superoperator.matrix) }

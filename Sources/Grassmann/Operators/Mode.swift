@@ -15,17 +15,31 @@ public enum ContourBranch: Int, Hashable, Comparable, Sendable {
     public static func < (a: ContourBranch, b: ContourBranch) -> Bool { a.rawValue < b.rawValue }
 }
 
+/// Species of a fermionic mode, in the order used by normal ordering and Jordan–Wigner.
+public enum Species: UInt8, Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// Localized orbital d.
+    case d = 0
+    /// Conduction electron c.
+    case c = 1
+    /// Higher-level orbital f (SI Sec. V).
+    case f = 2
+    /// A generic fermion ψ.
+    case psi = 3
+    public static func < (a: Species, b: Species) -> Bool { a.rawValue < b.rawValue }
+    public var description: String { ["d", "c", "f", "ψ"][Int(rawValue)] }
+}
+
 /// A labelled fermionic mode: species (`d` localized, `c` conduction, …), site, momentum index,
 /// spin and contour branch. The total order (species, site, momentum, spin, contour) is the
 /// ordering used by normal ordering and by the Jordan–Wigner string.
 public struct Mode: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public var species: String
+    public var species: Species
     public var site: Int
     public var momentum: Int
     public var spin: Spin
     public var contour: ContourBranch
 
-    public init(_ species: String, site: Int = 0, momentum: Int = 0, spin: Spin, contour: ContourBranch = .none) {
+    public init(_ species: Species, site: Int = 0, momentum: Int = 0, spin: Spin, contour: ContourBranch = .none) {
         self.species = species
         self.site = site
         self.momentum = momentum
@@ -34,12 +48,12 @@ public struct Mode: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Localized orbital d_{σ,a} at site a (NC(1)).
-    public static func d(_ spin: Spin, site: Int = 0) -> Mode { Mode("d", site: site, spin: spin) }
+    public static func d(_ spin: Spin, site: Int = 0) -> Mode { Mode(.d, site: site, spin: spin) }
     /// Conduction mode c_{k,σ} with momentum (level) index k (NC(1)).
-    public static func c(_ k: Int, _ spin: Spin) -> Mode { Mode("c", momentum: k, spin: spin) }
+    public static func c(_ k: Int, _ spin: Spin) -> Mode { Mode(.c, momentum: k, spin: spin) }
 
     public static func < (a: Mode, b: Mode) -> Bool {
-        if a.species != b.species { return a.species > b.species }  // "d" before "c"
+        if a.species != b.species { return a.species < b.species }
         if a.site != b.site { return a.site < b.site }
         if a.momentum != b.momentum { return a.momentum < b.momentum }
         if a.spin != b.spin { return a.spin < b.spin }
@@ -47,8 +61,8 @@ public struct Mode: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        var s = species
-        if species == "c" { s += "\(momentum)" } else if site != 0 { s += "\(site)" }
+        var s = species.description
+        if species == .c { s += "\(momentum)" } else if site != 0 { s += "\(site)" }
         s += spin.description
         switch contour { case .none: break; case .plus: s += "+"; case .minus: s += "-" }
         return s

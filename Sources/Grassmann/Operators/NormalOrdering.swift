@@ -68,4 +68,12 @@ extension FermionOperator {
         }
         return out.filter { $0.value != 0 }.map { ($0.key, $0.value) }
     }
+
+    /// Aᵏ in normal order, normal-ordering after every factor: equal to `power(k).normalOrdered()`
+    /// (normal ordering is compatible with products), without ever forming the unreduced product.
+    public func normalOrderedPower(_ k: Int) -> FermionOperator {
+        var r = FermionOperator.identity
+        for _ in 0..<k { r = (r * self).normalOrdered() }
+        return r
+    }
 }
