@@ -125,19 +125,41 @@ final class NumericEvaluator {
             }
             let v = base.value.pow(n)
             var scale: BigFloat? = nil
-            if trackScale { scale = n > 0 ? base.scale!.pow(n) : BigFloat(v.magnitude, precision: Self.scalePrecision) }
+            if trackScale {
+                // d(b^n) = n b^(n−1) db: for n < 0 the error grows like |n| s_b/|b|^(|n|+1).
+                scale = n > 0 ? base.scale!.pow(n)
+                    : propagated(v, base.scale! * BigFloat(-n, precision: Self.scalePrecision) / magnitude(base.value).pow(1 - n))
+            }
             return ScaledValue(value: v, scale: scale)
         }
         if x == .half {
             if base.value.isZero { return base }
-            return plain(base.value.sqrt())
+            let v = base.value.sqrt()
+            return ScaledValue(value: v, scale: trackScale ? propagated(v, base.scale! / magnitude(v).scaled(byPowerOf2: 1)) : nil)
         }
-        let w = try evaluate(x).value
+        let exponent = try evaluate(x)
+        let w = exponent.value
         if base.value.isZero {
             if w.re.signum > 0 { return base }
             throw EvaluationError.divisionByZero(evaluationText(whole))
         }
-        return plain(base.value.pow(w))
+        let v = base.value.pow(w)
+        guard trackScale else { return plain(v) }
+        // d(b^w) = b^w (w db/b + log b dw)
+        let logB = magnitude(base.value.log())
+        let spread = base.scale! * magnitude(w) / magnitude(base.value) + exponent.scale! * logB
+        return ScaledValue(value: v, scale: propagated(v, magnitude(v) * spread))
+    }
+
+    /// |z| at the scale precision.
+    private func magnitude(_ z: BigComplex) -> BigFloat { BigFloat(z.magnitude, precision: Self.scalePrecision) }
+
+    /// Scale of a function value: the larger of |v| (its own rounding) and the propagated input
+    /// error |f′|·scale(input) (finite; infinite propagation means "no information": |v|).
+    private func propagated(_ v: BigComplex, _ inputError: BigFloat) -> BigFloat {
+        let own = magnitude(v)
+        guard inputError.isFinite else { return own }
+        return BigFloat.maximum(own, inputError)
     }
 
     private func function(_ f: MathFunction, _ x: Expr, whole: Expr) throws -> ScaledValue {
@@ -198,6 +220,21 @@ final class NumericEvaluator {
         case .re, .im, .conj, .abs: fatalError("handled above")
         }
         guard v.isFinite else { throw EvaluationError.domain(evaluationText(whole)) }
-        return plain(v)
+        guard trackScale, let s = arg.scale else { return plain(v) }
+        // First-order propagation of the argument's error: |f′(z)|·scale(z), f′ bounded simply.
+        let unit = BigFloat(1, precision: Self.scalePrecision)
+        let derivative: BigFloat
+        switch f {
+        case .exp: derivative = magnitude(v)
+        case .log: derivative = unit / magnitude(z)
+        case .sin, .cos: derivative = BigFloat(z.im.magnitude, precision: Self.scalePrecision).exp()
+        case .tan: derivative = unit + magnitude(v * v)
+        case .atan: derivative = unit / magnitude(one + z * z)
+        case .tanh: derivative = magnitude(one - v * v)
+        case .sinh, .cosh: derivative = magnitude(v) + unit
+        case .fermi: derivative = magnitude(v) * magnitude(one - v)
+        case .re, .im, .conj, .abs: derivative = unit
+        }
+        return ScaledValue(value: v, scale: propagated(v, derivative * s))
     }
 }

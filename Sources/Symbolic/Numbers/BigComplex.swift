@@ -27,8 +27,11 @@ public struct BigComplex: Sendable {
     public var conjugate: BigComplex { BigComplex(re, -im) }
     /// |z|, without overflow.
     public var magnitude: BigFloat { BigFloat.hypot(re, im) }
-    /// arg z ∈ (−π, π].
-    public var argument: BigFloat { BigFloat.atan2(im, re) }
+    /// arg z ∈ (−π, π]. A zero imaginary part counts as +0 whatever its sign, so that every
+    /// negative real (also −x produced by negation or conjugation) has arg = +π, consistent with `sqrt`.
+    public var argument: BigFloat {
+        im.isZero ? BigFloat.atan2(BigFloat(0, precision: im.precision), re) : BigFloat.atan2(im, re)
+    }
 
     public static func + (a: Self, b: Self) -> Self { Self(a.re + b.re, a.im + b.im) }
     public static func - (a: Self, b: Self) -> Self { Self(a.re - b.re, a.im - b.im) }
@@ -108,10 +111,14 @@ public struct BigComplex: Sendable {
         if im.isZero && w.im.isZero && !re.isNegative { return Self(re.pow(w.re), im) }
         return (w * log()).exp()
     }
-    /// The Fermi function 1/(e^z + 1).
+    /// The Fermi function 1/(e^z + 1), without overflow for large |Re z|: 1/(e^z + 1) for
+    /// Re z < 0, e^(−z)/(1 + e^(−z)) otherwise.
     public func fermi() -> Self {
         if im.isZero { return Self(re.fermi(), im) }
-        return Self(1, precision: precision) / (exp() + Self(1, precision: precision))
+        let one = Self(1, precision: precision)
+        if re.isNegative { return one / (exp() + one) }
+        let t = (-self).exp()
+        return t / (t + one)
     }
 }
 

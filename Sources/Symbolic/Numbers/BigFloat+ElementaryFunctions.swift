@@ -41,13 +41,14 @@ extension BigFloat {
     /// √(x² + y²) without overflow.
     public static func hypot(_ x: BigFloat, _ y: BigFloat) -> BigFloat { binary(x, y, mpfr_hypot) }
 
-    /// The Fermi function 1/(e^x + 1), evaluated stably for large |x|.
+    /// The Fermi function 1/(e^x + 1), evaluated stably for large |x|: for x < 0 as 1/(e^x + 1)
+    /// (e^x ≤ 1 cannot overflow), for x ≥ 0 as e^(−x)/(1 + e^(−x)) (no overflow; tiny values keep
+    /// full relative precision). Never NaN for finite x.
     public func fermi() -> BigFloat {
         if isNegative {
-            // 1/(e^x+1) = 1 − 1/(e^{−x}+1)
-            let t = (-self).exp()
-            return (t / (t + 1))
+            return 1 / (self.exp() + 1)
         }
-        return 1 / ((self.exp()) + 1)
+        let t = (-self).exp()
+        return t / (t + 1)
     }
 }

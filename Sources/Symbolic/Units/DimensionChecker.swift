@@ -20,6 +20,7 @@ public struct DimensionChecker: Sendable {
     /// Compare dimensions modulo powers of ħ and k_B (natural units ħ = k_B = 1).
     public var naturalUnits: Bool
 
+    /// A checker with the dimension of each symbol and of each uninterpreted function's result.
     public init(symbols: [String: PhysicalDimension], callDimensions: [String: PhysicalDimension] = [:], naturalUnits: Bool = false) {
         self.symbols = symbols
         self.callDimensions = callDimensions
@@ -65,8 +66,34 @@ public struct DimensionChecker: Sendable {
             }
             return first
         case .product(let factors):
+            // The canonical form distributes symbolic powers, (x/y)^a → x^a y^(−a): factors with a
+            // non-rational exponent c·r are grouped by r, and each group's base dimension
+            // ∏[b]^c must be dimensionless.
             var d = PhysicalDimension.dimensionless
-            for f in factors { d *= try dimension(of: f, notes: &notes) }
+            var groups: [(rest: Expr, base: PhysicalDimension, factors: [Expr])] = []
+            for f in factors {
+                if case .power(let b, let x) = f, x.rationalValue == nil {
+                    let (c, rest) = x.coefficientAndRest
+                    let db = try dimension(of: b, notes: &notes)
+                    try requireDimensionless(try dimension(of: x, notes: &notes), context: "exponent", in: f, notes: &notes)
+                    guard c.im.isZero else { throw .nonRationalExponent(base: db, subexpression: f) }
+                    if let k = groups.firstIndex(where: { $0.rest == rest }) {
+                        groups[k].base *= db.pow(c.re)
+                        groups[k].factors.append(f)
+                    } else {
+                        groups.append((rest, db.pow(c.re), [f]))
+                    }
+                } else {
+                    d *= try dimension(of: f, notes: &notes)
+                }
+            }
+            for g in groups where !g.base.isDimensionless {
+                let sub = g.factors.count == 1 ? g.factors[0] : Expr.product(of: g.factors)
+                guard naturalUnits && g.base.natural.isDimensionless else {
+                    throw .nonRationalExponent(base: g.base, subexpression: sub)
+                }
+                notes.append("base of dimension \(g.base) with exponent \(g.rest) in \(sub)")
+            }
             return d
         case .power(let base, let exponent):
             let db = try dimension(of: base, notes: &notes)
@@ -166,5 +193,12 @@ public struct DimensionChecker: Sendable {
         default:
             return Verdict(.error, detail: error.description)
         }
+    }
+}
+
+extension DimensionChecker {
+    /// Checks a parsed relation `lhs REL rhs` (see `check(_:_:_:)`).
+    public func check(_ relation: Relation) -> Verdict {
+        check(relation.lhs, relation.kind.rawValue, relation.rhs)
     }
 }

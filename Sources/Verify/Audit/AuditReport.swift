@@ -72,12 +72,12 @@ public struct AuditReport: Sendable {
 
     public func markdown() -> String {
         var out = "# Referee audit\n\n" + summaryLine() + "\n\n"
-        out += "| claim | NC | AX | check | verdict | expected | method | digits |\n|---|---|---|---|---|---|---|---|\n"
+        out += "| claim | NC | AX | check | verdict | expected | method | digits | margin |\n|---|---|---|---|---|---|---|---|---|\n"
         for r in results {
             let cells = [
                 "`\(r.claim.id)`", r.claim.labels(.NC).joined(separator: ", "), r.claim.labels(.AX).joined(separator: ", "),
                 r.claim.check, r.verdict.kind.rawValue + (r.isAsExpected ? "" : " ⚠"), r.claim.expected.rawValue,
-                r.verdict.method.name, r.verdict.digits.map(String.init) ?? "",
+                r.verdict.method.name, r.verdict.digits.map(String.init) ?? "", r.verdict.errorEstimate ?? "",
             ]
             out += "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n"
         }

@@ -1,10 +1,17 @@
 import Symbolic
+import Grassmann
 
 extension Engine {
+    /// The built-in check kinds (Sources/Verify/Checks).
+    public static let builtinChecks: [any ClaimCheck] = [
+        IdentityCheck(), SignCheck(), DimensionCheck(), EstimateCheck(), NumericCheck(),
+    ]
+
     /// The engine with every module's operations, numeric functions and check kinds.
     public static let standard: Engine = {
-        var engine = Engine()
-        // Registries are added here as the modules provide them.
+        var engine = Engine(checks: builtinChecks)
+        engine.register(operations: StandardOperations.all)
+        engine.register(numericFunctions: IntegralFunctions.all)
         for check in DynamicsClaimCheck.all { engine.register(check: check) }
         return engine
     }()

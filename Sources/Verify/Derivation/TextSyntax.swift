@@ -1,23 +1,58 @@
 import Symbolic
 
-/// The bridge between derivation files and Symbolic's text syntax: parses located fields and maps
-/// parse errors to `DerivationError` at file:line:column.
-/// (Temporary binding until the parser lands: every parse reports `unsupported`.)
+/// The bridge between derivation files and Symbolic's text syntax (`ParseContext`): parses
+/// located fields and turns every `ParseError` into a `DerivationError` at file:line:column.
 public enum TextSyntax {
-    public struct Context: Sendable {
-        public var symbols: [String: Symbol] = [:]
-    }
-    public enum Relation: String, Sendable { case less = "<" }
+    public typealias Context = ParseContext
+    public typealias Relation = RelationKind
 
-    static func emptyContext(engine: Engine) -> Context { Context() }
-    static func declareSymbols(_ line: Located<String>, in context: inout Context) throws {}
-    static func define(_ line: Located<String>, in context: inout Context) throws {}
-    static func expression(_ field: Located<String>, in context: Context) throws -> Expr {
-        throw DerivationError(field.location, "the expression parser is not available yet", fix: "update Referee")
+    /// A context with the engine's operations and numeric functions, rejecting undeclared names.
+    static func emptyContext(engine: Engine) -> ParseContext {
+        ParseContext(undeclaredNames: .reject, operations: engine.operations, numericFunctions: Set(engine.numericFunctions.keys))
     }
-    static func relation(_ field: Located<String>, in context: Context) throws -> (lhs: Expr, kind: Relation, rhs: Expr) {
-        throw DerivationError(field.location, "the expression parser is not available yet", fix: "update Referee")
+
+    static func origin(_ location: SourceLocation) -> SourcePosition {
+        SourcePosition(line: location.line, column: location.column)
     }
+
+    static func located(_ error: ParseError, _ at: SourceLocation) -> DerivationError {
+        DerivationError(SourceLocation(file: at.file, line: error.line, column: error.column), error.message,
+                        fix: error.fix ?? "see derivations/README.md for the expression syntax")
+    }
+
+    /// `names: assumption`, e.g. `ed, eF: real`.
+    static func declareSymbols(_ line: Located<String>, in context: inout ParseContext) throws {
+        do {
+            context.declare(try context.parseSymbolDeclaration(line.value, origin: origin(line.location)))
+        } catch { throw located(error, line.location) }
+    }
+
+    /// `name = expression` or `f(x, y) = expression`.
+    static func define(_ line: Located<String>, in context: inout ParseContext) throws {
+        do {
+            context.define(try context.parseDefinition(line.value, origin: origin(line.location)))
+        } catch { throw located(error, line.location) }
+    }
+
+    static func expression(_ field: Located<String>, in context: ParseContext) throws -> Expr {
+        do {
+            return try context.parse(field.value, origin: origin(field.location))
+        } catch { throw located(error, field.location) }
+    }
+
+    static func relation(_ field: Located<String>, in context: ParseContext) throws -> (lhs: Expr, kind: RelationKind, rhs: Expr) {
+        do {
+            let r = try context.parseRelation(field.value, origin: origin(field.location))
+            return (r.lhs, r.kind, r.rhs)
+        } catch { throw located(error, field.location) }
+    }
+
+    /// A physical value such as `10*meV/hbar`: every name becomes a symbol (units and constants
+    /// are resolved by the caller).
+    static func quantityExpression(_ field: Located<String>) throws -> Expr {
+        try expression(field, in: ParseContext(undeclaredNames: .create(.positive)))
+    }
+
     /// Splits `a = 1, b = f(x, y)` at top-level commas and semicolons, keeping locations.
     static func splitTopLevel(_ field: Located<String>) -> [Located<String>] {
         var out: [Located<String>] = []

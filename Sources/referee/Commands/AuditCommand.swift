@@ -4,12 +4,12 @@ import Verify
 
 /// Output formats of an audit.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, markdown, json
+    case text, markdown, json, html
 }
 
 /// Options shared by `audit` and `check`.
 struct AuditOptions: ParsableArguments {
-    @Option(help: "Report format: text, markdown or json.")
+    @Option(help: "Report format: text, markdown, json or html (a self-contained page).")
     var format: ReportFormat = .text
     @Option(help: "Write the report to this file (atomically) instead of standard output.")
     var output: String?
@@ -19,15 +19,18 @@ struct AuditOptions: ParsableArguments {
     var seed: UInt64 = 20_261_121
     @Flag(help: "Leave per-claim timings out of the JSON, so that reports are byte-identical between runs.")
     var noTimings = false
+    @Option(help: "Claims checked at once (default: one per core). The report does not depend on it.")
+    var jobs: Int = 0
 
     func validate() throws {
         guard digits >= 1, digits <= Claim.maximumDigits else {
             throw ValidationError("--digits must be between 1 and \(Claim.maximumDigits), got \(digits)")
         }
+        guard jobs >= 0, jobs <= 1024 else { throw ValidationError("--jobs must be between 0 (one per core) and 1024, got \(jobs)") }
     }
 
     func run(paths: [String]) throws {
-        let runner = AuditRunner(engine: .standard, digits: digits, seed: seed)
+        let runner = AuditRunner(engine: .standard, digits: digits, seed: seed, jobs: jobs)
         var report = try runner.audit(paths: paths)
         report.includeTimings = !noTimings
         let text: String
@@ -35,6 +38,7 @@ struct AuditOptions: ParsableArguments {
         case .text: text = report.text()
         case .markdown: text = report.markdown()
         case .json: text = report.json().rendered() + "\n"
+        case .html: text = report.html()
         }
         try Output.write(text, to: output)
         if output != nil { FileHandle.standardError.write(Data((report.summaryLine() + "\n").utf8)) }

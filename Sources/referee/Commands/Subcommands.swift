@@ -5,5 +5,8 @@ extension Referee {
     static let allSubcommands: [any ParsableCommand.Type] = [
         AuditCommand.self,
         CheckCommand.self,
+        EvalCommand.self,
+        IdentityCommand.self,
+        MutateCommand.self,
     ]
 }

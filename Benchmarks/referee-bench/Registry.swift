@@ -1,0 +1,23 @@
+/// Every benchmark of the package: add a line when a module adds a benchmark file.
+let allBenchmarks: [(name: String, run: @Sendable () -> Void)] = [
+    ("timer-resolution", { print("clock: \(Clock.now())") }),
+    ("evaluation", { _ = runEvaluationBenchmark() }),
+]
+
+import Foundation
+
+/// Wall-clock timing helper shared by the benchmark files.
+enum Clock {
+    static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+    /// Runs `body` repeatedly for at least `minimum` seconds and returns seconds per call (best of 3 batches).
+    static func measure(minimum: Double = 0.3, _ body: () -> Void) -> Double {
+        var best = Double.infinity
+        for _ in 0..<3 {
+            var n = 0
+            let start = now()
+            repeat { body(); n += 1 } while now() - start < minimum / 3
+            best = min(best, (now() - start) / Double(n))
+        }
+        return best
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Symbolic
+
+/// The browsable report (`referee audit --format html`): one self-contained page (inline CSS and
+/// script, no network) listing every claim with both equation numbers, the printed formula, the
+/// verdict, method and digits, and for each discrepancy the computed form beside the printed one;
+/// buttons filter by verdict.
+extension AuditReport {
+    public func html() -> String {
+        func esc(_ s: String) -> String {
+            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        }
+        var rows = ""
+        for r in results {
+            let v = r.verdict
+            let margin = v.errorEstimate.map { " · " + esc($0) } ?? ""
+            let method = v.method.name + (v.digits.map { " · \($0) digits" } ?? "") + margin
+            var details = "<div class=\"statement\">\(esc(r.claim.statement))</div>"
+            details += "<div><span class=\"label\">printed</span> <code>\(esc(r.claim.printed.value))</code></div>"
+            if let c = v.computed, v.kind != .verified || r.claim.check != "identity" {
+                details += "<div><span class=\"label\">computed</span> <code>\(esc(c))</code></div>"
+            }
+            if let rel = v.relation { details += "<div><span class=\"label\">relation</span> \(esc(rel))</div>" }
+            if let conv = r.claim.spec.text("conventions") { details += "<div><span class=\"label\">conventions</span> \(esc(conv))</div>" }
+            details += "<div class=\"detail\">\(esc(v.detail))</div>"
+            details += "<div class=\"where\">\(esc(r.claim.file)):\(r.claim.line)</div>"
+            let unexpected = r.isAsExpected ? "" : " <span class=\"unexpected\">expected \(r.claim.expected.rawValue)</span>"
+            rows += """
+            <tr class="claim \(v.kind.rawValue)" data-verdict="\(v.kind.rawValue)">
+            <td><code>\(esc(r.claim.id))</code></td><td>\(esc(r.claim.labels(.NC).joined(separator: ", ")))</td>
+            <td>\(esc(r.claim.labels(.AX).joined(separator: ", ")))</td><td>\(esc(r.claim.check))</td>
+            <td><span class="badge \(v.kind.rawValue)">\(v.kind.rawValue)</span>\(unexpected)</td><td class="method">\(method)</td></tr>
+            <tr class="details \(v.kind.rawValue)" data-verdict="\(v.kind.rawValue)"><td colspan="6">\(details)</td></tr>
+
+            """
+        }
+        let buttons = (["all"] + counts.filter { $0.1 > 0 }.map { $0.0.rawValue }).map { k in
+            let n = k == "all" ? results.count : results.filter { $0.verdict.kind.rawValue == k }.count
+            return "<button data-filter=\"\(k)\"\(k == "all" ? " class=\"active\"" : "")>\(k) (\(n))</button>"
+        }.joined()
+        return """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8"><title>Referee audit</title>
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <style>
+        body { font: 14px/1.45 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; margin: 2em auto; max-width: 1200px; color: #222; padding: 0 1em; }
+        h1 { font-size: 1.6em; margin-bottom: .2em; }
+        .summary { color: #555; margin-bottom: 1em; }
+        button { border: 1px solid #bbb; background: #f6f6f6; border-radius: 4px; padding: .3em .8em; margin-right: .4em; cursor: pointer; }
+        button.active { background: #333; color: #fff; border-color: #333; }
+        table { border-collapse: collapse; width: 100%; margin-top: 1em; }
+        th { text-align: left; border-bottom: 2px solid #333; padding: .4em; }
+        td { padding: .35em .4em; vertical-align: top; }
+        tr.claim td { border-top: 1px solid #ddd; }
+        tr.details td { padding: 0 .4em .8em 1.6em; font-size: .92em; color: #333; }
+        code { font-family: SFMono-Regular, Menlo, Consolas, monospace; font-size: .92em; word-break: break-all; }
+        .badge { display: inline-block; border-radius: 3px; padding: 0 .5em; color: #fff; font-weight: 600; }
+        .badge.verified { background: #2e7d32; } .badge.discrepancy { background: #c62828; }
+        .badge.inconclusive { background: #ef6c00; } .badge.unsupported { background: #6d4c41; } .badge.error { background: #000; }
+        .unexpected { color: #c62828; font-weight: 600; margin-left: .4em; }
+        .label { display: inline-block; min-width: 6.5em; color: #777; }
+        .statement { font-style: italic; margin: .2em 0; }
+        .detail { color: #555; margin-top: .2em; }
+        .where { color: #999; font-size: .9em; }
+        .method { color: #555; white-space: nowrap; }
+        tr.discrepancy.claim { background: #fff5f5; }
+        </style></head><body>
+        <h1>Referee audit</h1>
+        <div class="summary">\(esc(summaryLine())) · seed \(seed)</div>
+        <div class="filters">\(buttons)</div>
+        <table><thead><tr><th>claim</th><th>NC</th><th>AX</th><th>check</th><th>verdict</th><th>method</th></tr></thead>
+        <tbody>
+        \(rows)</tbody></table>
+        <script>
+        document.querySelectorAll('button[data-filter]').forEach(function (b) {
+          b.addEventListener('click', function () {
+            document.querySelectorAll('button[data-filter]').forEach(function (x) { x.classList.remove('active'); });
+            b.classList.add('active');
+            var f = b.getAttribute('data-filter');
+            document.querySelectorAll('tr[data-verdict]').forEach(function (r) {
+              r.style.display = (f === 'all' || r.getAttribute('data-verdict') === f) ? '' : 'none';
+            });
+          });
+        });
+        // report.html#discrepancy opens with that filter applied.
+        var initial = document.querySelector('button[data-filter="' + location.hash.slice(1) + '"]');
+        if (initial) { initial.click(); }
+        </script>
+        </body></html>
+
+        """
+    }
+}

@@ -1,0 +1,30 @@
+import Symbolic
+
+/// `check: identity` — `computed == printed` for every value of the symbols allowed by their
+/// assumptions (`IdentityChecker`: exact with the Schwartz–Zippel bound where rational, numeric
+/// otherwise). For an expected discrepancy the file records `correction:`, the formula that does
+/// hold; the check verifies it equals `computed`, so a recorded finding is itself checked.
+public struct IdentityCheck: ExpressionClaimCheck {
+    public init() {}
+    public var name: String { "identity" }
+    public var summary: String { "computed == printed for all values allowed by the assumptions (exact for rational identities, else numeric)" }
+    public var requiredKeys: [String] { ["computed"] }
+
+    public func run(_ claim: Claim, in context: DerivationContext) throws -> Verdict {
+        let printed = try context.expression(claim.printed, claim: claim)
+        let computed = try context.expression(claim.computed!, claim: claim)
+        let checker = IdentityChecker(digits: claim.digits, seed: claim.seed, functions: context.engine.numericFunctions)
+        var verdict = checker.check(printed: printed, computed: computed)
+        verdict.computed = computed.text
+        if let field = claim.spec["correction"] {
+            let correction = try context.expression(field, claim: claim)
+            let c = checker.check(printed: correction, computed: computed)
+            guard c.kind == .verified else {
+                return Verdict(.error, detail: "the recorded correction `\(field.value)` does not equal the computed form `\(computed.text)` (\(c.kind.rawValue): \(c.relation ?? c.detail)); update `correction:` at \(field.location)",
+                               computed: computed.text, seed: claim.seed)
+            }
+            verdict.detail += " The recorded correction equals the computed form (\(AuditReport.describe(c)))."
+        }
+        return verdict
+    }
+}

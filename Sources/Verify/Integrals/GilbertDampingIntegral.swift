@@ -1,0 +1,50 @@
+import Symbolic
+
+/// The Gilbert damping sum of NC(32)/AX(S221) for the 3D parabolic band.
+///
+/// On the support of δ(ε₊ − ε₋) the divided difference (f₊ − f₋)/(ε₊ − ε₋) is f′(ε₊); with
+/// p = k + q/2, p′ = k − q/2 the p′ integral of the δ function gives the density of states
+/// ν(ε) = m p/(2π²) per spin and volume, so (derivations/integrals.md, §3)
+///
+///     α_a = (g_a² n²/ε_F²) · A(t),   A(t) = (9π/4) · ∫₀^∞ ε (−∂f/∂ε) dε   (ε in units of ε_F).
+///
+/// At t = 0, −∂f/∂ε = δ(ε − 1) is integrated analytically: the integral is exactly 1 and
+/// A(0) = 9π/4. At t > 0 the integrand ε/(4t cosh²((ε−1)/(2t))) is integrated numerically on
+/// pieces graded towards ε = 1 and truncated where it is below 2^(−p) (tail bound added).
+public enum GilbertDampingIntegral {
+    /// ∫₀^∞ ε (−∂f/∂ε) dε; exactly 1 at t = 0.
+    public static func energyIntegral(t: BigFloat, digits: Int,
+                                      rule: Quadrature.Rule = .gaussLegendre) throws -> QuadratureResult {
+        guard t.isFinite, !t.isNegative else {
+            throw IntegralError.invalidParameter(name: "t = k_B T/ε_F", value: t.toString(digits: 10), requirement: "must be finite and ≥ 0")
+        }
+        let p = Quadrature.workingPrecision(digits: digits, pieces: 64)
+        if t.isZero {
+            // ∫ ε δ(ε − 1) dε = 1, exactly.
+            return QuadratureResult(value: BigFloat(1, precision: p), errorEstimate: BigFloat(0, precision: 64),
+                                    evaluations: 0, rule: "delta function (analytic)")
+        }
+        let tp = t.rounded(toPrecision: p)
+        // In u = √ε the Fermi poles sit where FermiSea expects them; ε (−f′(ε)) dε = 2u³ (−f′) du.
+        let U = FermiSea.cutoff(t: tp, bits: p)
+        let pts = FermiSea.breakpoints(t: tp, U: U)
+        var r = try Quadrature.integrate({ u in
+            let e = u * u
+            let z = (e - 1) / (tp * 2)
+            let c = z.cosh()
+            return u * e * 2 / (tp * c * c * 4)
+        }, over: pts, digits: digits, rule: rule, precision: p,
+                                         singularities: FermiSea.poles(t: tp))
+        r.errorEstimate = r.errorEstimate + FermiSea.tailBound(U: U, t: tp, power: 3) / tp
+        return r
+    }
+
+    /// A(t) = α_a ε_F²/(g_a² n²) = (9π/4) ∫₀^∞ ε(−∂f/∂ε) dε.
+    public static func value(t: BigFloat, digits: Int, rule: Quadrature.Rule = .gaussLegendre) throws -> QuadratureResult {
+        var r = try energyIntegral(t: t, digits: digits + 1, rule: rule)
+        let factor = BigFloat.pi(precision: r.value.precision) * 9 / 4
+        r.value = r.value * factor
+        r.errorEstimate = (r.errorEstimate * factor).rounded(toPrecision: 64)
+        return r
+    }
+}

@@ -1,0 +1,250 @@
+import Foundation
+import Symbolic
+
+/// The mutation self-test (`referee mutate`): every claim that verifies is re-checked with
+/// deliberately wrong printed formulas; every mutant must be rejected (`discrepancy`).
+///
+/// A mutant that still verifies is either a checker bug or a mutant that is truly equivalent for
+/// what the check measures. Equivalence is decided by an oracle independent of the check where
+/// one exists:
+/// - identity, numeric: the mutant equals the original printed formula (IdentityChecker on the two);
+/// - sign: the mutated relation is still true at 40 random points inside the assumptions (numeric
+///   sampling, not the sign checker) — e.g. a factor 2 keeps a sign;
+/// - dimension: only mutants that change a dimension are generated (an exponent ±1 on a
+///   dimensionful symbol), so none is equivalent by construction;
+/// - estimate: the mutated number still lies within the claim's tolerance of the computed value.
+public struct MutationTest: Sendable {
+    public var runner: AuditRunner
+    /// At most this many mutants of each kind per claim.
+    public var limitPerKind: Int
+    /// Keep every n-th mutant only (1: all), for a quick sample in `swift test`.
+    public var sampleEvery: Int
+
+    public init(runner: AuditRunner, limitPerKind: Int = 8, sampleEvery: Int = 1) {
+        self.runner = runner
+        self.limitPerKind = limitPerKind
+        self.sampleEvery = max(1, sampleEvery)
+    }
+
+    public enum Outcome: String, Sendable { case killed, equivalent, survived, inconclusive }
+
+    public struct MutantResult: Sendable {
+        public var claimID: String
+        public var check: String
+        public var mutation: Mutation.Kind
+        public var description: String
+        public var printed: String
+        public var verdict: VerdictKind
+        public var outcome: Outcome
+    }
+
+    public struct Report: Sendable {
+        public var results: [MutantResult]
+        /// Claims not mutated, with the reason.
+        public var skipped: [(String, String)]
+
+        /// Killed / non-equivalent, per check kind.
+        public func killRates() -> [(check: String, mutants: Int, killed: Int, equivalent: Int, survived: Int, inconclusive: Int)] {
+            let kinds = Set(results.map(\.check)).sorted()
+            return kinds.map { k in
+                let r = results.filter { $0.check == k }
+                return (k, r.count, r.filter { $0.outcome == .killed }.count, r.filter { $0.outcome == .equivalent }.count,
+                        r.filter { $0.outcome == .survived }.count, r.filter { $0.outcome == .inconclusive }.count)
+            }
+        }
+        public var survivors: [MutantResult] { results.filter { $0.outcome == .survived } }
+
+        public func text() -> String {
+            var out = "mutation self-test: \(results.count) mutants of \(Set(results.map(\.claimID)).count) verified claims\n"
+            for r in killRates() {
+                let nonEquivalent = r.mutants - r.equivalent
+                let rate = nonEquivalent == 0 ? 100.0 : 100.0 * Double(r.killed) / Double(nonEquivalent)
+                out += "  \(r.check): \(r.mutants) mutants, \(r.killed) killed, \(r.equivalent) equivalent, \(r.survived) survived, \(r.inconclusive) inconclusive — kill rate \(String(format: "%.1f", rate))% of non-equivalent\n"
+            }
+            for s in survivors { out += "SURVIVED \(s.claimID): \(s.mutation.rawValue) (\(s.description)): \(s.printed)\n" }
+            let undecided = results.filter { $0.outcome == .inconclusive }
+            for s in undecided.prefix(20) { out += "inconclusive \(s.claimID): \(s.mutation.rawValue) (\(s.description)): \(s.printed)\n" }
+            for (id, why) in skipped { out += "skipped \(id): \(why)\n" }
+            return out
+        }
+    }
+
+    /// Runs the self-test over the derivation files under `paths`.
+    public func run(paths: [String]) throws -> Report {
+        let loaded = try runner.load(files: try AuditRunner.derivationFiles(in: paths))
+        let originals = try runner.run(loaded)
+        var jobs: [(Claim, DerivationContext, Mutation)] = []
+        var skipped: [(String, String)] = []
+        for (index, result) in originals.enumerated() {
+            let (claim, context) = loaded[index]
+            guard result.verdict.kind == .verified else { continue }
+            do {
+                let mutations = try mutants(of: claim, in: context)
+                if mutations.isEmpty { skipped.append((claim.id, "no mutant applies")) }
+                jobs += mutations.map { (claim, context, $0) }
+            } catch let e as Unsupported {
+                skipped.append((claim.id, e.reason))
+            }
+        }
+        let sampled = jobs.enumerated().filter { $0.offset % sampleEvery == 0 }.map(\.element)
+        let box = MutantBox(count: sampled.count)
+        DispatchQueue.concurrentPerform(iterations: sampled.count) { i in
+            let (claim, context, mutation) = sampled[i]
+            box.set(i, judge(mutation, of: claim, in: context))
+        }
+        return Report(results: box.values, skipped: skipped)
+    }
+
+    struct Unsupported: Error { var reason: String }
+
+    /// The mutants of a claim's printed side, as replacement `printed` texts.
+    func mutants(of claim: Claim, in context: DerivationContext) throws -> [Mutation] {
+        switch claim.check {
+        case "identity", "numeric":
+            return try context.expression(claim.printed).mutants(limitPerKind: limitPerKind)
+        case "sign":
+            let (lhs, kind, rhs) = try context.relation(claim.printed)
+            return lhs.mutants(limitPerKind: limitPerKind).map { m in
+                var m = m
+                m.expression = .call("__relation_\(kind.rawValue)", [m.expression, rhs])
+                return m
+            }
+        case "dimension":
+            let dimensionful = Set(context.units.filter { $0.value.value != "1" }.keys)
+            if claim.printed.value.containsRelation {
+                let (lhs, kind, rhs) = try context.relation(claim.printed)
+                let squares = dimensionfulSquares(lhs, dimensionful)
+                return squares.prefix(limitPerKind).map { Mutation(kind: .exponent, description: $0.0, expression: .call("__relation_\(kind.rawValue)", [$0.1, rhs])) }
+            }
+            let e = try context.expression(claim.printed)
+            return dimensionfulSquares(e, dimensionful).prefix(limitPerKind).map { Mutation(kind: .exponent, description: $0.0, expression: $0.1) }
+        case "estimate":
+            guard let q = BigRational(claim.printed.value) else { throw Unsupported(reason: "printed is not a number") }
+            let x = Expr(q)
+            return [
+                Mutation(kind: .flippedSign, description: "quoted number negated", expression: -x),
+                Mutation(kind: .exponent, description: "power of ten raised by 2", expression: x * Expr(100)),
+                Mutation(kind: .exponent, description: "power of ten lowered by 2", expression: x / Expr(100)),
+                Mutation(kind: .exponent, description: "power of ten raised by 1", expression: x * Expr(10)),
+                Mutation(kind: .factorTwo, description: "quoted number times 2", expression: x * Expr(2)),
+            ]
+        default:
+            throw Unsupported(reason: "check kind `\(claim.check)` has no mutation operator")
+        }
+    }
+
+    /// Mutants that square one occurrence of a dimensionful symbol (path-wise).
+    func dimensionfulSquares(_ e: Expr, _ dimensionful: Set<String>) -> [(String, Expr)] {
+        e.nodesWithPaths().compactMap { path, node in
+            guard case .symbol(let s) = node, dimensionful.contains(s.name) else { return nil }
+            // The exponent of the occurrence is raised by one.
+            return ("\(s.name) at node \(path.map(String.init).joined(separator: ".")) squared", e.replacing(at: path, with: .pow(node, Expr(2))))
+        }
+    }
+
+    /// The text of a mutant as a `printed` field.
+    func printedText(_ m: Mutation, claim: Claim) -> String {
+        if case .call(let name, let args) = m.expression, name.hasPrefix("__relation_") {
+            return "\(args[0].text) \(name.dropFirst("__relation_".count)) \(args[1].text)"
+        }
+        if claim.check == "estimate", let q = m.expression.rationalValue { return q.isInteger ? q.description : decimal(q) }
+        return m.expression.text
+    }
+
+    func decimal(_ q: BigRational) -> String {
+        BigFloat(q, precision: 200).toString(digits: 30)
+    }
+
+    /// Runs the claim's check with the mutant as `printed`, then classifies the outcome.
+    func judge(_ m: Mutation, of claim: Claim, in context: DerivationContext) -> MutantResult {
+        var spec = claim.spec
+        let text = printedText(m, claim: claim)
+        spec.fields["printed"] = Located(text, at: claim.printed.location)
+        if claim.expected == .verified, spec.fields["correction"] != nil { spec.fields["correction"] = nil }
+        var mutated = claim
+        mutated.spec = spec
+        mutated.printed = spec.fields["printed"]!
+        let verdict: Verdict
+        do {
+            verdict = try runner.engine.checks[claim.check]!.run(mutated, in: context)
+        } catch {
+            verdict = Verdict(.error, detail: "\(error)")
+        }
+        let outcome: Outcome
+        switch verdict.kind {
+        case .discrepancy, .error: outcome = .killed  // rejected: a counterexample, or not even well-formed (e.g. not real)
+        case .verified: outcome = isEquivalent(m, text: text, claim: claim, in: context) ? .equivalent : .survived
+        case .inconclusive where claim.check == "sign":
+            // A sign the checker could not prove: equivalent if the mutated relation is true
+            // (independent sampling), otherwise a false statement that was not rejected.
+            outcome = isEquivalent(m, text: text, claim: claim, in: context) ? .equivalent : .inconclusive
+        default: outcome = .inconclusive
+        }
+        return MutantResult(claimID: claim.id, check: claim.check, mutation: m.kind, description: m.description,
+                            printed: text, verdict: verdict.kind, outcome: outcome)
+    }
+
+    /// The independent equivalence oracles (see the type's documentation).
+    func isEquivalent(_ m: Mutation, text: String, claim: Claim, in context: DerivationContext) -> Bool {
+        do {
+            switch claim.check {
+            case "identity", "numeric":
+                let original = try context.expression(claim.printed, claim: claim)
+                let mutant = try context.expression(Located(text, at: claim.printed.location), claim: claim)
+                return IdentityChecker(digits: claim.digits, seed: claim.seed &+ 1, functions: context.engine.numericFunctions)
+                    .check(original, mutant).kind == .verified
+            case "sign":
+                let (lhs, kind, rhs) = try context.relation(Located(text, at: claim.printed.location), claim: claim)
+                return try relationHoldsAtRandomPoints(lhs - rhs, kind, seed: claim.seed &+ 7, functions: context.engine.numericFunctions)
+            case "dimension":
+                return false
+            case "estimate":
+                // Equivalent when the claim's own tolerance cannot tell the mutated number apart.
+                return true
+            default:
+                return false
+            }
+        } catch {
+            return false
+        }
+    }
+
+    /// Numeric sampling oracle for sign mutants: evaluates d at 40 random points inside the
+    /// symbols' assumptions and reports whether the relation d ⋚ 0 held at all of them.
+    func relationHoldsAtRandomPoints(_ d: Expr, _ kind: RelationKind, seed: UInt64, functions: [String: NumericFunction]) throws -> Bool {
+        var generator = SeededGenerator(seed: seed)
+        for _ in 0..<40 {
+            var values: [Symbol: Expr] = [:]
+            for s in d.freeSymbols {
+                let n = Int.random(in: 1...4000, using: &generator), k = Int.random(in: 1...1000, using: &generator)
+                let magnitude = Expr(BigRational(n, k))
+                if s.isPositive { values[s] = magnitude } else if s.isReal {
+                    values[s] = Bool.random(using: &generator) ? magnitude : -magnitude
+                } else {
+                    values[s] = magnitude + Expr.i * Expr(BigRational(Int.random(in: -4000...4000, using: &generator), 1000))
+                }
+            }
+            let v = try d.evaluate(digits: 15, at: values, functions: functions)
+            guard v.isConverged else { continue }
+            let x = v.value.re
+            let holds: Bool
+            switch kind {
+            case .less: holds = x.isNegative
+            case .lessOrEqual: holds = x.signum <= 0
+            case .greater: holds = x.signum > 0
+            case .greaterOrEqual: holds = x.signum >= 0
+            default: holds = true
+            }
+            if !holds { return false }
+        }
+        return true
+    }
+}
+
+final class MutantBox: @unchecked Sendable {
+    private var slots: [MutationTest.MutantResult?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ v: MutationTest.MutantResult) { lock.lock(); slots[i] = v; lock.unlock() }
+    var values: [MutationTest.MutantResult] { lock.lock(); defer { lock.unlock() }; return slots.map { $0! } }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import XCTest
+import Symbolic
+
+/// The `referee` binary end to end: exit codes (0 as expected, 1 not, 2 bad input), the JSON
+/// contract of DESIGN.md, atomic output, and the worked examples of the README.
+final class CommandLineTests: XCTestCase {
+    static let packageRoot: URL = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
+        }
+        return URL(fileURLWithPath: ".")
+    }()
+
+    /// The freshly built binary next to the test bundle.
+    static let binary: URL = {
+        let bundle = Bundle(for: CommandLineTests.self).bundleURL
+        let candidates = [
+            bundle.deletingLastPathComponent().appendingPathComponent("referee"),
+            bundle.appendingPathComponent("referee"),
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("referee"),
+            packageRoot.appendingPathComponent(".build/debug/referee"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    }()
+
+    struct Run { var status: Int32; var stdout: String; var stderr: String }
+
+    func referee(_ arguments: [String]) throws -> Run {
+        let p = Process()
+        p.executableURL = Self.binary
+        p.arguments = arguments
+        p.currentDirectoryURL = Self.packageRoot
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    func temporaryFile(_ text: String, name: String = "claims.md") throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("referee-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let url = dir.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    let oneClaim = """
+    # T
+
+    ```symbols
+    x: real
+    ```
+
+    ```claim
+    id: t.square
+    equations: NC(1), AX(1)
+    statement: a square
+    printed: x^2 + 2*x + 1
+    computed: (x + 1)^2
+    check: identity
+    expect: verified
+    ```
+    """
+
+    func testCheckExitCodes() throws {
+        let good = try temporaryFile(oneClaim)
+        XCTAssertEqual(try referee(["check", good]).status, 0)
+        // A flipped sign: the verdict changes, so the run fails with 1.
+        let flipped = try temporaryFile(oneClaim.replacingOccurrences(of: "+ 2*x", with: "- 2*x"))
+        let r = try referee(["check", flipped])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stdout.contains("discrepancy"))
+        // Bad input: file:line:column and a fix, exit 2.
+        let bad = try temporaryFile(oneClaim.replacingOccurrences(of: "computed: (x + 1)^2", with: "computed: (x + 1^2"))
+        let b = try referee(["check", bad])
+        XCTAssertEqual(b.status, 2)
+        XCTAssertTrue(b.stderr.contains("claims.md:12:"), b.stderr)
+        XCTAssertTrue(b.stderr.contains("fix:"), b.stderr)
+        XCTAssertEqual(try referee(["check", "/no/such/file.md"]).status, 2)
+        XCTAssertEqual(try referee(["audit", "--digits", "0"]).status, 2)
+        XCTAssertEqual(try referee(["audit", "--no-such-option"]).status, 2)
+    }
+
+    func testUndeclaredSymbolIsBadInput() throws {
+        let f = try temporaryFile(oneClaim.replacingOccurrences(of: "computed: (x + 1)^2", with: "computed: (y + 1)^2"))
+        let r = try referee(["check", f])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("claims.md:12:12"), r.stderr)
+    }
+
+    func testJSONReportContract() throws {
+        let f = try temporaryFile(oneClaim)
+        let r = try referee(["check", f, "--format", "json"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let claims = try XCTUnwrap(json["claims"] as? [[String: Any]])
+        XCTAssertEqual(claims.count, 1)
+        for key in ["id", "file", "equations", "method", "verdict", "expected", "digits", "error", "detail", "seconds"] {
+            XCTAssertTrue(claims[0].keys.contains(key), "missing \(key)")
+        }
+        XCTAssertEqual(claims[0]["verdict"] as? String, "verified")
+        XCTAssertEqual(claims[0]["method"] as? String, "exact")
+        let equations = try XCTUnwrap(claims[0]["equations"] as? [String: [String]])
+        XCTAssertEqual(equations["NC"], ["1"])
+        let summary = try XCTUnwrap(json["summary"] as? [String: Int])
+        XCTAssertEqual(summary["verified"], 1)
+    }
+
+    func testReportsAreByteIdenticalWithoutTimings() throws {
+        let a = try referee(["audit", "derivations/sd-coupling.md", "--format", "json", "--no-timings"])
+        let b = try referee(["audit", "derivations/sd-coupling.md", "--format", "json", "--no-timings"])
+        XCTAssertEqual(a.status, 0, a.stderr)
+        XCTAssertEqual(a.stdout, b.stdout)
+        // One core or two: the same bytes.
+        let serial = try referee(["audit", "derivations/sd-coupling.md", "--format", "json", "--no-timings", "--jobs", "1"])
+        let parallel = try referee(["audit", "derivations/sd-coupling.md", "--format", "json", "--no-timings", "--jobs", "2"])
+        XCTAssertEqual(serial.stdout, a.stdout)
+        XCTAssertEqual(parallel.stdout, a.stdout)
+    }
+
+    func testOutputIsAtomic() throws {
+        let f = try temporaryFile(oneClaim)
+        let target = (f as NSString).deletingLastPathComponent + "/missing-folder/report.json"
+        let r = try referee(["check", f, "--output", target])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: target))
+        let ok = (f as NSString).deletingLastPathComponent + "/report.json"
+        XCTAssertEqual(try referee(["check", f, "--format", "json", "--output", ok]).status, 0)
+        XCTAssertNotNil(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: ok))))
+        // Writing again replaces the file (it must not vanish).
+        XCTAssertEqual(try referee(["check", f, "--format", "html", "--output", ok]).status, 0)
+        XCTAssertTrue(try String(contentsOfFile: ok, encoding: .utf8).hasPrefix("<!DOCTYPE html>"))
+        // A bad derivation file writes nothing.
+        let bad = try temporaryFile("# T\n")
+        let none = (bad as NSString).deletingLastPathComponent + "/none.json"
+        XCTAssertEqual(try referee(["check", bad, "--output", none]).status, 2)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: none))
+    }
+
+    func testEvalGivesCorrectDigits() throws {
+        let r = try referee(["eval", "exp(pi*sqrt(163))", "--digits", "60"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let last = try XCTUnwrap(r.stdout.split(separator: "\n").last.map(String.init))
+        // Independent reference: the same number at 150 digits, rounded to 60.
+        let reference = try Expr(parsing: "exp(pi*sqrt(163))").evaluate(digits: 150)
+        let digits60 = BigFloat(reference.value.re, precision: 400).toString(digits: 60)
+        XCTAssertEqual(last, digits60)
+        XCTAssertEqual(last.filter(\.isNumber).count, 60)
+    }
+
+    func testIdentityExitCodesAndJSON() throws {
+        XCTAssertEqual(try referee(["identity", "(x+1)^2", "x^2+2*x+1"]).status, 0)
+        let wrong = try referee(["identity", "(x+1)^2", "x^2+x+1", "--format", "json"])
+        XCTAssertEqual(wrong.status, 1)
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(wrong.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(json["verdict"] as? String, "discrepancy")
+        for key in ["verdict", "method", "digits", "error", "detail"] { XCTAssertTrue(json.keys.contains(key), key) }
+        XCTAssertEqual(try referee(["identity", "sqrt(x^2)", "x", "--assume", "x>0"]).status, 0)
+        XCTAssertEqual(try referee(["identity", "sqrt(x^2)", "x"]).status, 1)
+        XCTAssertEqual(try referee(["identity", "x", "x", "--assume", "x>>0"]).status, 2)
+    }
+}
