@@ -8,5 +8,9 @@ extension Referee {
         EvalCommand.self,
         IdentityCommand.self,
         MutateCommand.self,
+        SimulateCommand.self,
+        ThresholdsCommand.self,
+        PhaseDiagramCommand.self,
+        MergeCommand.self,
     ]
 }
