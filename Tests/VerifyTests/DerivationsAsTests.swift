@@ -46,9 +46,11 @@ final class DerivationsAsTests: XCTestCase {
         "lindblad-perturbation.md",
     ]
     static let covered = ["sd-coupling.md", "estimates.md", "integrals.md", "lindblad-perturbation.md"]
+    static let covered = ["sd-coupling.md", "estimates.md", "dynamics.md", "integrals.md"]
 
     func testSdCoupling() throws { try run("sd-coupling.md") }
     func testEstimates() throws { try run("estimates.md") }
+    func testDynamics() throws { try run("dynamics.md") }
     func testIntegrals() throws { try run("integrals.md") }
     func testLindbladPerturbation() throws { try run("lindblad-perturbation.md") }
 }

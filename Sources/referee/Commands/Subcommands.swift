@@ -12,5 +12,9 @@ extension Referee {
         TableCommand.self,
         CoefficientsCommand.self,
         EffectiveLindbladianCommand.self,
+        SimulateCommand.self,
+        ThresholdsCommand.self,
+        PhaseDiagramCommand.self,
+        MergeCommand.self,
     ]
 }

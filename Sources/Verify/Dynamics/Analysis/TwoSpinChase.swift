@@ -67,21 +67,29 @@ public struct TwoSpinChase: Sendable {
         return TwoSpinState(phase: phase, cosAngle: c, length1: l1, length2: l2, rotationRate: rate)
     }
 
+    /// Does the pair align at ratio r? Decided by the drift of the relative angle over the run (it
+    /// must close: final cos θ₁₂ > initial), which stays decisive close to the threshold where full
+    /// settling would take arbitrarily long.
+    public func aligns(ratio r: Double, initialAngle: Double = 0.9) throws -> Bool {
+        let s = try state(ratio: r, initialAngle: initialAngle)
+        return s.phase == .aligned || (s.phase != .antialigned && s.phase != .decayed && s.cosAngle > cos(initialAngle))
+    }
+
     /// Smallest r in (0, upTo] at which the pair is no longer aligned, by bisection to `tolerance`.
     public func threshold(upTo: Double = 4, tolerance: Double = 1e-3) throws -> Threshold? {
         var lo = 0.0
         var hi: Double? = nil
         var r = 0.125
         while r <= upTo {
-            if try state(ratio: r).phase != .aligned { hi = r; break }
+            if try !aligns(ratio: r) { hi = r; break }
             lo = r
             r *= 2
         }
         guard var upper = hi else { return nil }
-        if lo == 0, try state(ratio: 1e-6).phase != .aligned { return Threshold(value: 0, lower: 0, upper: 1e-6) }
+        if lo == 0, try !aligns(ratio: 1e-3) { return Threshold(value: 0, lower: 0, upper: 1e-3) }
         while upper - lo > tolerance {
             let mid = 0.5 * (lo + upper)
-            if try state(ratio: mid).phase != .aligned { upper = mid } else { lo = mid }
+            if try !aligns(ratio: mid) { upper = mid } else { lo = mid }
         }
         return Threshold(value: 0.5 * (lo + upper), lower: lo, upper: upper)
     }

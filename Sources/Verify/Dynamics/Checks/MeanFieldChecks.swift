@@ -19,7 +19,7 @@ public enum MeanFieldChecks {
             throw DerivationError(claim.printed.location, "unknown phase `\(name)`",
                                   fix: "write one of: \(BilayerPhase.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        let seeds = Int(try Inputs.number(claim, key: "seeds", default: 8))
+        let seeds = Int(try Inputs.bilayer(claim).extra["seeds"] ?? 8)
         return try stateVerdict(p.with(gammaRatio: r), printed: printed, seeds: seeds, seed: claim.seed)
     }
 
@@ -53,15 +53,11 @@ public enum MeanFieldChecks {
     /// Which threshold of NC(8).
     public enum ThresholdKind: String, Sendable { case flip, chiral }
 
-    static func threshold(_ claim: Claim) throws -> Verdict {
-        let (p, _, _) = try Inputs.bilayer(claim)
-        let field = claim.spec["threshold"]!
-        guard let kind = ThresholdKind(rawValue: field.value.trimmingCharacters(in: .whitespaces)) else {
-            throw DerivationError(field.location, "unknown threshold `\(field.value)`", fix: "write `threshold: flip` or `threshold: chiral`")
-        }
+    static func threshold(_ claim: Claim, kind: ThresholdKind) throws -> Verdict {
+        let (p, _, extra) = try Inputs.bilayer(claim)
         let printed = try Inputs.printedNumber(claim)
         let tolerance = try Inputs.tolerance(claim, default: 0.05)
-        let upTo = try Inputs.number(claim, key: "ratio-max", default: 10)
+        let upTo = extra["ratioMax"] ?? 10
         return try thresholdVerdict(p, kind: kind, printed: printed, tolerance: tolerance, upTo: upTo, seed: claim.seed)
     }
 
@@ -121,7 +117,7 @@ public enum MeanFieldChecks {
                                              tolerance: Double = 1e-3) -> Double? {
         func chiral(_ j: Double) -> Bool {
             var q = p; q.jAB = j
-            return BilayerStability.predictedChiralOnset(q, upTo: ratioMax, tolerance: 1e-3) != nil
+            return BilayerStability.predictedChiralOnset(q, upTo: ratioMax, tolerance: 1e-3)?.transverse == true
         }
         var lo = 0.0, j = 0.25
         var hi: Double? = nil
@@ -132,8 +128,8 @@ public enum MeanFieldChecks {
     }
 
     static func chiralCoupling(_ claim: Claim, _ context: DerivationContext) throws -> Verdict {
-        let (p, _, _) = try Inputs.bilayer(claim)
-        let ratioMax = try Inputs.number(claim, key: "ratio-max", default: 20)
+        let (p, _, extra) = try Inputs.bilayer(claim)
+        let ratioMax = extra["ratioMax"] ?? 20
         let tolerance = try Inputs.tolerance(claim, default: 0.5)
         // The bound: a number after the relation sign, or the printed inequality solved for J_AB.
         var bound: Double
@@ -188,18 +184,25 @@ public enum MeanFieldChecks {
                            detail: "no chiral phase of NC(8) for j_AB ≤ 20 meV and γ_B/(α_B|g_B|) ≤ \(ratioMax)",
                            computed: "none", seed: seed)
         }
-        // Simulation confirmation at j_min ± 0.1 meV, at the predicted onset + 0.3 (above) and at ratioMax (below).
-        var above = p; above.jAB = jMin + 0.1
-        var below = p; below.jAB = max(jMin - 0.1, 0.01)
+        // Simulation confirmation: chiral just above the onset at j_min + 0.25 meV; not chiral at
+        // j_min − 0.25 meV for the same γ_B and for γ_B/(α_B|g_B|) = 1.5 and 3.
+        var above = p; above.jAB = jMin + 0.25
+        var below = p; below.jAB = max(jMin - 0.25, 0.01)
         var confirm = ""
         if let onset = BilayerStability.predictedChiralOnset(above, upTo: ratioMax, tolerance: 1e-4) {
-            let r = min(onset.value + 0.3 * (ratioMax - onset.value), ratioMax)
+            let r = onset.value + 0.02
             let sim = BilayerSimulation()
             let start = BilayerSimulation.randomInitialCondition(seed: seed)
             let sAbove = try sim.run(BilayerMeanField(above.with(gammaRatio: r)), from: start)
-            let sBelow = try sim.run(BilayerMeanField(below.with(gammaRatio: r)), from: start)
-            confirm = "; simulation at γ_B/(α_B|g_B|) = \(Inputs.fmt(r, 4)): j_AB = \(Inputs.fmt(above.jAB, 4)) → \(sAbove.phase.rawValue), j_AB = \(Inputs.fmt(below.jAB, 4)) → \(sBelow.phase.rawValue)"
-            if sAbove.phase != .chiral || sBelow.phase == .chiral {
+            var belowPhases: [String] = []
+            var anyChiralBelow = false
+            for rb in [r, 1.5, 3] {
+                let s = try sim.run(BilayerMeanField(below.with(gammaRatio: rb)), from: start)
+                belowPhases.append("\(s.phase.rawValue) at \(Inputs.fmt(rb, 4))")
+                if s.phase == .chiral { anyChiralBelow = true }
+            }
+            confirm = "; simulation: j_AB = \(Inputs.fmt(above.jAB, 4)) meV at γ_B/(α_B|g_B|) = \(Inputs.fmt(r, 4)) → \(sAbove.phase.rawValue); j_AB = \(Inputs.fmt(below.jAB, 4)) meV → \(belowPhases.joined(separator: ", "))"
+            if sAbove.phase != .chiral || anyChiralBelow {
                 return Verdict(.inconclusive, detail: "Jacobian and simulation disagree near j_AB = \(Inputs.fmt(jMin, 4)) meV" + confirm, seed: seed)
             }
         }
@@ -215,7 +218,7 @@ public enum MeanFieldChecks {
     static func temperatureExpansion(_ claim: Claim) throws -> Verdict {
         let (p, _, extra) = try Inputs.bilayer(claim)
         let lowT = extra["lowT"] ?? 5
-        let ratioMax = try Inputs.number(claim, key: "ratio-max", default: 10)
+        let ratioMax = extra["ratioMax"] ?? 10
         return try temperatureExpansionVerdict(p, lowTemperature: lowT, ratioMax: ratioMax, seed: claim.seed)
     }
 

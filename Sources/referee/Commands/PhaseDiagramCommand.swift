@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import Verify
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes CSV, SVG and PNG of a (complete) phase diagram into a folder.
+enum PhaseDiagramFiles {
+    static func writeAll(_ grid: PhaseDiagramGrid, _ points: [PhaseDiagramPoint], folder: String, stem: String = "phase-diagram") throws {
+        try Output.write(PhaseDiagramCSV.render(grid, points), to: folder + "/\(stem).csv")
+        try Output.write(PhaseDiagramPicture.svg(grid, points), to: folder + "/\(stem).svg")
+        let png = PhaseDiagramPicture.png(grid, points)
+        do { try Data(png).write(to: URL(fileURLWithPath: folder + "/\(stem).png"), options: .atomic) } catch {
+            throw BadInput(place: "--output \(folder)", message: "cannot write the PNG (\(error.localizedDescription))", fix: "check the folder is writable")
+        }
+    }
+
+    static func ensureFolder(_ folder: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw BadInput(place: "--output \(folder)", message: "is a file", fix: "give a folder") }
+        } else {
+            do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+                throw BadInput(place: "--output \(folder)", message: "cannot create the folder", fix: "check the path and permissions")
+            }
+        }
+    }
+}
+
+struct PhaseDiagramCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "phase-diagram",
+        abstract: "Phase diagram of NC(8) over (γ_B/(α_B|g_B|), j_AB) as in NC Fig. 1c: CSV, SVG (with Jacobian boundaries, dashed at --dashed-temperature) and PNG.",
+        discussion: "With --shard K/N only every N-th point starting at K−1 is computed and written as phase-diagram.shard-K-of-N.csv; `referee merge` joins shards into the same result as one run. Uses all cores (--threads).")
+
+    @Argument(help: "The model (meanfield).") var model: DynamicsModel
+    @Option(help: "Grid size NxM: N values of γ_B/(α_B|g_B|), M values of j_AB.") var grid: String = "40x40"
+    @Option(help: "Output folder.") var output: String = "phase-diagram"
+    @Option(help: "Compute shard K of N (e.g. 2/4).") var shard: String?
+    @Option(help: "Range of γ_B/(α_B|g_B|), a:b.") var ratioRange: String = "0:2.5"
+    @Option(help: "Range of j_AB in meV, a:b.") var couplingRange: String = "0:10"
+    @OptionGroup var inputs: MeanFieldOptions
+    @Option(help: "Base seed of the initial conditions (point i uses seed + i).") var seed: UInt64 = 1
+    @Option(help: "Worker threads (0: one per core).") var threads: Int = 0
+
+    static func pair<T: LosslessStringConvertible>(_ text: String, separator: Character, option: String, example: String) throws -> (T, T) {
+        let parts = text.split(separator: separator).map(String.init)
+        guard parts.count == 2, let a = T(parts[0]), let b = T(parts[1]) else {
+            throw BadInput(place: "--\(option) \(text)", message: "malformed", fix: "write e.g. --\(option) \(example)")
+        }
+        return (a, b)
+    }
+
+    func run() throws {
+        let (n, m): (Int, Int) = try Self.pair(grid, separator: "x", option: "grid", example: "200x200")
+        guard n >= 1, m >= 1, n * m <= 4_000_000 else { throw BadInput(place: "--grid \(grid)", message: "size out of range", fix: "use 1…2000 per side") }
+        let (r0, r1): (Double, Double) = try Self.pair(ratioRange, separator: ":", option: "ratio-range", example: "0:2.5")
+        let (j0, j1): (Double, Double) = try Self.pair(couplingRange, separator: ":", option: "coupling-range", example: "0:10")
+        guard r0 >= 0, r0 < r1, j0 < j1 else { throw BadInput(place: "--ratio-range/--coupling-range", message: "empty or negative range", fix: "give a < b, ratios ≥ 0") }
+        var k = 1, parts = 1
+        if let shard {
+            (k, parts) = try Self.pair(shard, separator: "/", option: "shard", example: "2/4")
+            guard parts >= 1, k >= 1, k <= parts else { throw BadInput(place: "--shard \(shard)", message: "K must be in 1…N", fix: "write e.g. --shard 2/4") }
+        }
+        let g = PhaseDiagramGrid(columns: n, rows: m, ratioRange: r0...r1, couplingRange: j0...j1, parameters: try inputs.parameters(), seed: seed)
+        try PhaseDiagramFiles.ensureFolder(output)
+        let indices = g.indices(shard: k, of: parts)
+        let terminal = isatty(STDERR_FILENO) != 0
+        let total = indices.count
+        let start = Date()
+        let points = try PhaseDiagramSweep(grid: g).run(indices: indices, threads: threads) { done in
+            guard terminal, done == total || done % max(1, total / 200) == 0 else { return }
+            let width = 40, filled = width * done / total
+            let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+            FileHandle.standardError.write(Data("\r\(bar) \(done)/\(total)".utf8))
+        }
+        if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
+        let seconds = Date().timeIntervalSince(start)
+        if shard != nil && parts > 1 {
+            try Output.write(PhaseDiagramCSV.render(g, points), to: output + "/phase-diagram.shard-\(k)-of-\(parts).csv")
+        } else {
+            try PhaseDiagramFiles.writeAll(g, points, folder: output)
+        }
+        FileHandle.standardError.write(Data(String(format: "%d points in %.2f s (%.3g s per point)\n", total, seconds, seconds / Double(max(total, 1))).utf8))
+    }
+}

@@ -1,0 +1,51 @@
+import XCTest
+import Foundation
+@testable import Verify
+
+final class DynamicsPhaseDiagramTests: XCTestCase {
+    let grid = PhaseDiagramGrid(columns: 5, rows: 4, ratioRange: 0...2, couplingRange: 1...8, seed: 11)
+
+    /// Two threads give exactly the serial result; three shards merged give exactly the full CSV.
+    func testParallelAndShardedSweepsEqualSerial() throws {
+        let sweep = PhaseDiagramSweep(grid: grid)
+        let serial = try sweep.run(indices: Array(0..<grid.count), threads: 1)
+        let parallel = try sweep.run(indices: Array(0..<grid.count), threads: 2)
+        XCTAssertEqual(serial, parallel)
+        let full = PhaseDiagramCSV.render(grid, serial)
+        var shards: [(name: String, text: String)] = []
+        for k in 1...3 {
+            let points = try sweep.run(indices: grid.indices(shard: k, of: 3), threads: 2)
+            shards.append(("shard\(k)", PhaseDiagramCSV.render(grid, points)))
+        }
+        let merged = try PhaseDiagramCSV.merge(shards.reversed())
+        XCTAssertTrue(merged.missing.isEmpty)
+        XCTAssertEqual(PhaseDiagramCSV.render(PhaseDiagramGrid(signature: merged.signature)!, merged.points), full)
+        XCTAssertEqual(PhaseDiagramGrid(signature: grid.signature)?.signature, grid.signature)
+        // A missing shard is reported, a duplicated one rejected.
+        XCTAssertEqual(try PhaseDiagramCSV.merge(Array(shards.prefix(2))).missing.count, grid.indices(shard: 3, of: 3).count)
+        XCTAssertThrowsError(try PhaseDiagramCSV.merge([shards[0], shards[0]]))
+        var other = grid; other.seed = 12
+        XCTAssertThrowsError(try PhaseDiagramCSV.merge([shards[0], ("other", PhaseDiagramCSV.render(other, []))]))
+    }
+
+    /// CRC-32 and Adler-32 against published check values; the PNG has signature, IHDR, IDAT, IEND.
+    func testPNGEncoderChecksumsAndLayout() {
+        XCTAssertEqual(PNGEncoder.crc32(Array("123456789".utf8)), 0xCBF4_3926)
+        XCTAssertEqual(PNGEncoder.crc32(Array("IEND".utf8)), 0xAE42_6082)
+        XCTAssertEqual(PNGEncoder.adler32(Array("Wikipedia".utf8)), 0x11E6_0398)
+        let png = PNGEncoder.encode(width: 300, height: 250, rgb: [UInt8](repeating: 7, count: 300 * 250 * 3))
+        XCTAssertEqual(Array(png.prefix(8)), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        XCTAssertEqual(String(decoding: png[12..<16], as: UTF8.self), "IHDR")
+        XCTAssertEqual(String(decoding: png[(png.count - 8)..<(png.count - 4)], as: UTF8.self), "IEND")
+        // stored blocks: raw size (1 + 900) × 250 = 225250 bytes needs 4 blocks of ≤ 65535
+        XCTAssertGreaterThan(png.count, 225_250)
+    }
+
+    func testSVGHasCellsAndBoundaries() throws {
+        let points = try PhaseDiagramSweep(grid: grid).run(indices: Array(0..<grid.count), threads: 2)
+        let svg = PhaseDiagramPicture.svg(grid, points)
+        XCTAssertEqual(svg.components(separatedBy: "<rect").count - 1 >= grid.count, true)
+        XCTAssertTrue(svg.contains("stroke-dasharray"))
+        XCTAssertTrue(svg.hasSuffix("</svg>\n"))
+    }
+}
