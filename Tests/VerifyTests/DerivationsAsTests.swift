@@ -38,9 +38,10 @@ final class DerivationsAsTests: XCTestCase {
         for f in files { XCTAssertTrue(covered.contains(f), "derivations/\(f) has no test in DerivationsAsTests") }
     }
 
-    static let covered = ["sd-coupling.md", "estimates.md", "integrals.md"]
+    static let covered = ["sd-coupling.md", "estimates.md", "integrals.md", "keldysh-action.md"]
 
     func testSdCoupling() throws { try run("sd-coupling.md") }
     func testEstimates() throws { try run("estimates.md") }
     func testIntegrals() throws { try run("integrals.md") }
+    func testKeldyshAction() throws { try run("keldysh-action.md") }
 }

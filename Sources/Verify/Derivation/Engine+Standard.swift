@@ -1,5 +1,6 @@
 import Symbolic
 import Grassmann
+import Keldysh
 
 extension Engine {
     /// The built-in check kinds (Sources/Verify/Checks).
@@ -12,6 +13,8 @@ extension Engine {
         var engine = Engine(checks: builtinChecks)
         engine.register(operations: StandardOperations.all)
         engine.register(numericFunctions: IntegralFunctions.all)
+        engine.register(operations: KeldyshOperations.all)
+        engine.register(check: CausalityCheck())
         return engine
     }()
 }
