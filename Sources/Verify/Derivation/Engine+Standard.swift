@@ -15,6 +15,7 @@ extension Engine {
         engine.register(numericFunctions: IntegralFunctions.all)
         engine.register(operations: KeldyshOperations.all)
         engine.register(check: CausalityCheck())
+        engine.register(check: KeldyshRotationCheck())
         return engine
     }()
 }
