@@ -13,6 +13,11 @@ import Grassmann
 ///   the Grassmann algebra (N ≤ 6).
 /// - `keldysh_green(N, e, dt, n0, s, sp, j, k)`: G_{s,sp}(t_j, t_k) = −i⟨ψ_s(t_j) ψ̄_sp(t_k)⟩ of the chain with
 ///   the unitary step and the closing of AX(S40), exactly (n0 a rational number ≠ 1; s, sp = 1 or −1).
+/// - `keldysh_gksl_partition(route, ordering, N)`: Z_N = tr[(1 + δ_tℒ)^N ρ₀] of a fixed two-mode GKSL
+///   model (`DiscreteGKSLPathIntegral`): modes d, c; H = 2 n_d + ½(d†c + c†d); jumps L₁ = d†c (κ = 3/4,
+///   the correlated-decay form of Eq. (4)) and L₂ = c (κ = 1/5); δ_t = 1/8; ρ₀ a product state with
+///   n_d = 1/4, n_c = 2/3. route = 1: slice-by-slice Grassmann integral; 2: operator matrices.
+///   ordering = 82: the t ± δ ordering of AX(S82) (X = L†L); −82: reversed (X = LL†).
 /// Plus the field functions of `KeldyshTextSyntax` (psi, psibar, gr, ddt, spin_m, spin_dot, spin_dot_dt).
 public enum KeldyshOperations {
     public static let all: [String: ExprOperation] = {
@@ -34,6 +39,14 @@ public enum KeldyshOperations {
             let z1 = try chain.partitionFunctionFromOperators(occupation: .one)
             return Expr.number(z0) + Expr.number(z1 - z0) * args[3]
         }
+        ops["keldysh_gksl_partition"] = { args in
+            guard args.count == 3, let route = args[0].integerValue, let ordering = args[1].integerValue, let n = args[2].integerValue,
+                  [1, 2].contains(route), [82, -82].contains(ordering), (0...12).contains(n) else {
+                throw OperationError("keldysh_gksl_partition(route, ordering, N): route 1 or 2, ordering 82 or -82, N from 0 to 12",
+                                     fix: "write e.g. keldysh_gksl_partition(1, 82, 3)")
+            }
+            return .number(try gkslModel(ordering: ordering == 82 ? .asInS82 : .reversed, route: Int(route), steps: Int(n)))
+        }
         ops["keldysh_green"] = { args in
             guard args.count == 8 else { throw OperationError("keldysh_green takes 8 arguments", fix: "write keldysh_green(N, e, dt, n0, s, sp, j, k)") }
             let chain = try chainArguments("keldysh_green", Array(args[0..<4]) + [Expr(2)], closingIndex: nil, stepIndex: 4)
@@ -52,6 +65,19 @@ public enum KeldyshOperations {
         }
         return ops
     }()
+
+    static func gkslModel(ordering: DiscreteGKSLPathIntegral.DecayOrdering, route: Int, steps: Int) throws -> GaussianRational {
+        typealias Op = FermionOperator<GaussianRational>
+        let d = Mode.d(.up), c = Mode.c(1, .up)
+        let q = { (a: Int, b: Int) in GaussianRational(BigRational(a, b)) }
+        let h = GaussianRational(2) * Op.number(d) + q(1, 2) * (Op.creation(d) * Op.annihilation(c) + Op.creation(c) * Op.annihilation(d))
+        let jumps = [DiscreteGKSLPathIntegral.Jump(rate: q(3, 4), Op.creation(d) * Op.annihilation(c)), .init(rate: q(1, 5), Op.annihilation(c))]
+        let system = try DiscreteGKSLPathIntegral(modes: [d, c], hamiltonian: h, jumps: jumps, timeStep: q(1, 8), ordering: ordering)
+        var rho = Op.identity
+        for (m, n) in [(d, q(1, 4)), (c, q(2, 3))] { rho = rho * (Op.scalar(.one - n) + (GaussianRational(2) * n - .one) * Op.number(m)) }
+        return route == 1 ? try system.partitionFunctionByGrassmann(initial: rho, steps: steps)
+                          : try system.partitionFunctionFromOperators(initial: rho, steps: steps)
+    }
 
     static func chainArguments(_ name: String, _ args: [Expr], closingIndex: Int?, stepIndex: Int) throws -> OneModeKeldyshChain {
         let count = stepIndex + 1
