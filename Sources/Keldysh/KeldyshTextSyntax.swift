@@ -10,7 +10,7 @@ import Grassmann
 /// - `gr(f1, …, fn)`: the ordered product f1 f2 … fn (each argument may be a sum).
 /// - `ddt(f)`: the time derivative ∂_t f (Leibniz rule).
 /// - `spin_m(a, j, l1, l2)`: the spin bilinear m̂_{a,j}^{l1,l2} = Σ_{μν} d̄_{μ,a}^{l1} σ_j^{μν} d_{ν,a}^{l2} (AX(S211)), j = 0…3
-///   (σ₀ = 1), with d_{↑,a}, d_{↓,a} named `d↑a`, `d↓a` after the site symbol a.
+///   (σ₀ = 1), with d_{↑,a}, d_{↓,a} named `d_up_a`, `d_dn_a` after the site symbol a.
 /// - `spin_dot(a, l1, l2, b, l3, l4)` = Σ_{j=0}^{3} m̂_{a,j}^{l1,l2} m̂_{b,j}^{l3,l4};
 ///   `spin_dot_dt(a, l1, l2, b, l3, l4)` = Σ_j m̂_{a,j}^{l1,l2} ∂_t m̂_{b,j}^{l3,l4}.
 public enum KeldyshTextSyntax {
@@ -105,7 +105,7 @@ public enum KeldyshTextSyntax {
 
     /// m̂_{a,j}^{l1,l2} = Σ_{μν} d̄_{μ,a}^{l1} σ_j^{μν} d_{ν,a}^{l2} (AX(S211)).
     public static func spinBilinear(_ site: String, _ j: Int, _ l1: ContourField.Branch, _ l2: ContourField.Branch) -> FieldPolynomial {
-        let names = ["d↑" + site, "d↓" + site]
+        let names = ["d_up_" + site, "d_dn_" + site]
         var out = FieldPolynomial()
         for mu in 0..<2 {
             for nu in 0..<2 {

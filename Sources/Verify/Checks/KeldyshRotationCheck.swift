@@ -41,3 +41,33 @@ public struct KeldyshRotationCheck: ExpressionClaimCheck {
         return verdict
     }
 }
+
+/// `check: field-identity` — `printed` and `computed` (contour-field syntax) are equal as elements of
+/// the Grassmann algebra (shifts t ± δ dropped), or up to a total time derivative. Exact.
+public struct FieldIdentityCheck: ExpressionClaimCheck {
+    public init() {}
+    public var name: String { "field-identity" }
+    public var summary: String { "two Grassmann field expressions are equal (exactly, or up to a total time derivative)" }
+    public var requiredKeys: [String] { ["computed"] }
+
+    public func run(_ claim: Claim, in context: DerivationContext) throws -> Verdict {
+        let helper = KeldyshRotationCheck()
+        let printed = try helper.fields(claim.printed, claim, context)
+        let computed = try helper.fields(claim.computed!, claim, context)
+        switch KeldyshRotation.compare(computed, printed) {
+        case .identical:
+            return Verdict(.verified, method: .exact(falseAcceptBound: nil), detail: "equal in the Grassmann algebra", computed: "identical")
+        case .equalUpToTotalDerivative(let d):
+            return Verdict(.verified, method: .exact(falseAcceptBound: nil), detail: "equal up to a total time derivative: difference \(d)", computed: d)
+        case .different(let d):
+            var v = Verdict(.discrepancy, method: .exact(falseAcceptBound: nil), detail: "computed − printed = \(d)", computed: d, relation: "computed − printed = \(d)")
+            if let field = claim.spec["correction"] {
+                if case .different(let e) = KeldyshRotation.compare(computed, try helper.fields(field, claim, context)) {
+                    return Verdict(.error, detail: "the recorded correction at \(field.location) does not equal the computed form either: difference \(e)")
+                }
+                v.detail += " The recorded correction equals the computed form."
+            }
+            return v
+        }
+    }
+}

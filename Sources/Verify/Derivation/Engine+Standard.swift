@@ -16,6 +16,7 @@ extension Engine {
         engine.register(operations: KeldyshOperations.all)
         engine.register(check: CausalityCheck())
         engine.register(check: KeldyshRotationCheck())
+        engine.register(check: FieldIdentityCheck())
         return engine
     }()
 }
