@@ -30,6 +30,8 @@ let package = Package(
             name: "referee",
             dependencies: ["Verify", "Symbolic", "Grassmann", "Keldysh", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict),
+        .executableTarget(name: "referee-fuzz", dependencies: ["Verify", "Symbolic"],
+                          path: "Fuzz/referee-fuzz", swiftSettings: strict),
         .executableTarget(name: "referee-bench", dependencies: ["Verify", "Symbolic", "Grassmann", "Keldysh"],
                           path: "Benchmarks/referee-bench", swiftSettings: strict),
 

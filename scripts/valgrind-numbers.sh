@@ -9,7 +9,7 @@ command -v valgrind >/dev/null || { echo "valgrind is not installed: apt-get ins
 scripts/dependencies.sh
 swift build --build-tests
 bin=$(swift build --show-bin-path)/RefereePackageTests.xctest
-tests=SymbolicTests.NumbersBigIntTests,SymbolicTests.NumbersBigRationalTests,SymbolicTests.NumbersGaussianRationalTests,SymbolicTests.NumbersBigFloatTests,SymbolicTests.NumbersBigComplexTests
+tests=SymbolicTests.NumbersBigIntTests,SymbolicTests.NumbersBigRationalTests,SymbolicTests.NumbersGaussianRationalTests,SymbolicTests.NumbersBigFloatTests,SymbolicTests.NumbersBigComplexTests,SymbolicTests.NumbersConcurrencyTests
 exec valgrind --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite \
     --error-exitcode=1 --num-callers=40 --suppressions=scripts/valgrind-swift.supp \
     "$bin" "$tests"

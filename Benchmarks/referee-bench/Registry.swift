@@ -1,6 +1,7 @@
 /// Every benchmark of the package: add a line when a module adds a benchmark file.
 let allBenchmarks: [(name: String, run: @Sendable () -> Void)] = [
     ("timer-resolution", { print("clock: \(Clock.now())") }),
+    ("evaluation", { _ = runEvaluationBenchmark() }),
     ("keldysh", { runKeldyshBenchmark() }),
 ]
 

@@ -23,6 +23,11 @@ let sdDerivation: Result<SdExchangeDerivation, any Error> = Result { try SdExcha
 ///   for l†ℒ_{d0} = λ l† (AX(S16)). `ld0_overlap(m, l-triples…, r-triples…)`: tr[l† r] with m l-triples.
 /// - `eom_spin(i)`: tr[ρ ℒ†S_i] for ℒ of NC(4), product state of `SpinEquationOfMotion`.
 ///   `eom_spin_first_order(i)`: the same for Σ_σ γ n 𝒟[d_σ†P_s] (AX(S176)).
+/// - `vec_product_residual(w, layout)`: vec(ABC) − M vec(B) on random exact matrices, as Σ_k R_k w^k,
+///   with M = Cᵀ ⊗ A (layout 1, AX(S9)) or A ⊗ Cᵀ (layout 0), vec of AX(S5).
+/// - `model_trace_defect(w)`: vec(I)†Ľ for the model NC(3) (one level), as Σ_k R_k w^k (AX(S22)).
+/// - `sector_escape_rate(s)`: second-order population escape rate of |∅,F⟩ (s = 0) or |↑↓,F−c_{0↑}⟩
+///   (s = 3) beyond κΣ_σ𝒟[d_σP_↑↓] (`SectorDynamics`; NC(19), AX(S135)–(S137)).
 /// - `spin_flip_count(c)`: spin-flip coherences produced from |↓⟩⟨↓| by 𝒟[Σ_σ d_σ†c_σ] (c = 1) or
 ///   Σ_σ 𝒟[d_σ†c_σ] (c = 0) (AX(S140)–(S142)).
 public enum OperatorOperations {
@@ -64,6 +69,25 @@ public enum OperatorOperations {
             let i = try component(args, "eom_spin_first_order")
             return try SpinEquationOfMotion.rate(try SpinEquationOfMotion.firstOrderKeldysh(), component: i)
         },
+        "vec_product_residual": { args in
+            guard args.count == 2, let layout = args[1].integerValue, layout == 0 || layout == 1 else {
+                throw OperationError("vec_product_residual(w, layout) needs a marker symbol and layout 1 (Cᵀ⊗A) or 0 (A⊗Cᵀ)", fix: "vec_product_residual(w, 1)")
+            }
+            return residualPolynomial(vecProductResidual(columnStacking: layout == 1), args[0])
+        },
+        "model_trace_defect": { args in
+            guard args.count == 1 else { throw OperationError("model_trace_defect(w) takes the marker symbol", fix: "model_trace_defect(w)") }
+            let model = try AndersonImpurityModel<Expr>(epsD: Expr.symbol("ed", .real), hubbardU: Expr.symbol("U", .positive),
+                                                        kappa: Expr.symbol("kappa", .positive), v: Expr.symbol("v", .complex),
+                                                        levels: [.init(energy: Expr.symbol("ek", .real), filled: true)])
+            return residualPolynomial(try model.full().traceDefect, args[0])
+        },
+        "sector_escape_rate": { args in
+            guard args.count == 1, let s = args[0].integerValue, s == 0 || s == 3 else {
+                throw OperationError("sector_escape_rate(s) needs s = 0 (vacant) or 3 (doubly occupied)", fix: "sector_escape_rate(3)")
+            }
+            return try SectorDynamics.escapeRate(doubly: s == 3)
+        },
         "spin_flip_count": { args in
             guard args.count == 1, let c = args[0].integerValue, c == 0 || c == 1 else {
                 throw OperationError("spin_flip_count(c) needs c = 1 (correlated) or 0 (independent)", fix: "spin_flip_count(1)")
@@ -71,6 +95,21 @@ public enum OperatorOperations {
             return Expr(try SpinEquationOfMotion.spinFlipCount(correlated: c == 1))
         },
     ]
+
+    /// vec(ABC) − M vec(B) for random exact 4 × 4 matrices (seed 2026), M = Cᵀ ⊗ A (AX(S9)) or A ⊗ Cᵀ.
+    static func vecProductResidual(columnStacking: Bool) -> [Int: Expr] {
+        var g = ExactPointEvaluation.SplitMix64(seed: 2026)
+        func random() -> SparseMatrix<GaussianRational> {
+            var m = SparseMatrix<GaussianRational>(rows: 4, columns: 4)
+            for i in 0..<4 { for j in 0..<4 { m[i, j] = GaussianRational(BigRational(Int(g.next() % 19) - 9), BigRational(Int(g.next() % 19) - 9)) } }
+            return m
+        }
+        let a = random(), b = random(), c = random()
+        let m = columnStacking ? SparseMatrix.kronecker(c.transpose, a) : SparseMatrix.kronecker(a, c.transpose)
+        var r = Vectorization.vec(a * b * c)
+        for (k, x) in m.apply(Vectorization.vec(b)) { r[k] = (r[k] ?? .zero) - x }
+        return r.filter { !$0.value.isZero }.mapValues { Expr($0) }
+    }
 
     static func noArguments(_ name: String, _ args: [Expr]) throws {
         if !args.isEmpty { throw OperationError("\(name) takes no arguments", fix: "write \(name)()") }

@@ -82,6 +82,30 @@ final class AlgebraPolynomialTests: XCTestCase {
         }
     }
 
+    /// Five variables, products of about 25 terms: the gcd is found, divides both, and is divisible by g.
+    func testGCDInFiveVariables() {
+        let five = ["a", "b", "c", "d", "e"].map { Expr.symbol($0) }
+        var random = AlgebraTestRandom(seed: 99)
+        for trial in 0..<2 {
+            let g = random.polynomial(five, terms: 4, degree: 2)
+            let a = random.polynomial(five, terms: 6, degree: 2), b = random.polynomial(five, terms: 6, degree: 2)
+            let d = Polynomial.gcd(a * g, b * g)
+            XCTAssertNotNil(d.divided(by: g), "trial \(trial)")
+            guard let ca = (a * g).divided(by: d), let cb = (b * g).divided(by: d) else { return XCTFail("trial \(trial)") }
+            XCTAssertTrue(Polynomial.gcd(ca, cb).isOne, "trial \(trial)")
+        }
+    }
+
+    func testOrderedVariables() {
+        let p = Polynomial(x * y + Expr.pow(y, 2) * z, variables: [z, y])
+        XCTAssertEqual(p.variables, [z, y, x])
+        XCTAssertEqual(p.leadingMonomial, Monomial([1, 2]))     // z y² leads when z is most significant
+        XCTAssertEqual(p.expression, x * y + Expr.pow(y, 2) * z)
+        XCTAssertEqual(p.degree(in: y), 2)
+        XCTAssertEqual(p.derivative(1).expression, x + 2 * y * z)
+        XCTAssertEqual(p.evaluating(0, at: GaussianRational(2)).expression, x * y + 2 * Expr.pow(y, 2))
+    }
+
     func testRationalFunctionNormalForm() {
         let r = RationalFunction(Polynomial(x * x - 1), Polynomial(2 * x + 2))
         XCTAssertEqual(r.numerator.expression, x / 2 - Expr.half)
@@ -91,6 +115,18 @@ final class AlgebraPolynomialTests: XCTestCase {
         let (n, d) = ((x + y) / (x * x - y * y) + z).numeratorDenominator()
         XCTAssertEqual(n, x * z - y * z + 1)
         XCTAssertEqual(d, x - y)
+        // Radicals: x = (√x)², so (x − 1)/(√x − 1) = √x + 1, and x^(1/3)·x^(1/2) relations hold.
+        let p = Expr.symbol("p", .positive)
+        XCTAssertEqual(((p - 1) / (Expr.sqrt(p) - 1)).together(), Expr.sqrt(p) + 1)
+        XCTAssertEqual(((x - 1) / (Expr.sqrt(x) - 1)).together(), Expr.sqrt(x) + 1)
+        XCTAssertEqual(((x - Expr.pow(x, Expr(BigRational(1, 3)))) / (Expr.pow(x, Expr(BigRational(2, 3))) - 1)).together(),
+                       Expr.pow(x, Expr(BigRational(1, 3))))
+        XCTAssertEqual(((Expr.sqrt(x) + 1) * (Expr.sqrt(x) - 1)).expanded(), x - 1)
+        // Exponentials share atoms: e² − 1 = (e − 1)(e + 1), exp(x + 1) = e·exp(x), exp(x/2)² = exp(x).
+        XCTAssertEqual(((Expr.exp(Expr(2)) - 1) / (Expr.e - 1)).together(), Expr.exp(.one) + 1)
+        XCTAssertEqual((Expr.exp(x + 1) - Expr.e * Expr.exp(x)).together(), .zero)
+        XCTAssertEqual(((Expr.exp(x) - 1) / (Expr.exp(x / 2) + 1)).together(), Expr.exp(x / 2) - 1)
+        XCTAssertEqual(((Expr.exp(.i * x) - Expr.exp(-.i * x)) * Expr.exp(.i * x)).together(), Expr.exp(2 * .i * x) - 1)
         // A wrong cancellation must not happen: (x² + 1)/(x + 1) stays.
         XCTAssertEqual(((x * x + 1) / (x + 1)).together(), (x * x + 1) / (x + 1))
     }

@@ -41,6 +41,38 @@ final class AlgebraSeriesLimitTests: XCTestCase {
         try assertSeries(.apply(.tanh, 2 * x), at: .zero, order: 6)
     }
 
+    /// Random compositions of exp, sin, cos, fermi, log and rational operations: the composed series
+    /// agrees with Taylor coefficients by repeated differentiation.
+    func testRandomCompositionsAgreeWithDifferentiation() throws {
+        var random = AlgebraTestRandom(seed: 314)
+        func build(_ depth: Int) -> Expr {
+            if depth == 0 { return random.int(0...2) == 0 ? Expr(random.int(-3...3)) : x }
+            let u = build(depth - 1)
+            switch random.int(0...7) {
+            case 0: return u + build(depth - 1)
+            case 1: return u * build(depth - 1)
+            case 2: return .exp(u)
+            case 3: return .sin(u)
+            case 4: return .cos(u)
+            case 5: return .fermi(u)
+            case 6: return .log(3 + Expr.pow(u, 2))
+            default: return u / (2 + Expr.pow(u, 2))
+            }
+        }
+        var checked = 0
+        for _ in 0..<12 {
+            let f = build(3)
+            guard f.contains(xs) else { continue }
+            let reference = taylorByDifferentiation(f, at: .zero, count: 4)
+            let s = try f.series(xs, around: .zero, order: 4)
+            for k in 0..<4 {
+                XCTAssertEqual(s.coefficient(k).together(), reference[k], "coefficient \(k)")
+            }
+            checked += 1
+        }
+        XCTAssertGreaterThan(checked, 6)
+    }
+
     func testKnownCoefficients() throws {
         // exp: 1/k!
         let e = try Expr.exp(x).series(xs, around: .zero, order: 6)
@@ -108,7 +140,12 @@ final class AlgebraSeriesLimitTests: XCTestCase {
         let ts = Symbol("T", .positive), T = Expr.symbol(ts)
         XCTAssertEqual(try Expr.fermi(a / T).limit(ts, to: .zero, approach: .fromAbove), .zero)
         XCTAssertEqual(try Expr.fermi(-a / T).limit(ts, to: .zero, approach: .fromAbove), .one)
+        // Fractional powers at a branch point (no Laurent series): √x → 0⁺, x^(−1/2) → +∞ from above.
+        XCTAssertEqual(try Expr.sqrt(x).limit(xs, to: .zero, approach: .fromAbove), .zero)
+        XCTAssertEqual(try Expr.pow(x, Expr(BigRational(-1, 2))).limit(xs, to: .zero, approach: .fromAbove), .infinity)
+        XCTAssertEqual(try (1 + Expr.sqrt(x)).limit(xs, to: Expr(4)), Expr(3))
         // Indeterminate and oscillating cases are refused rather than guessed.
+        XCTAssertThrowsError(try (Expr.sqrt(x) * Expr.log(x)).limit(xs, to: .zero, approach: .fromAbove))
         XCTAssertThrowsError(try (x * Expr.exp(-x)).limit(xs, to: .infinity))
         XCTAssertThrowsError(try Expr.sin(x).limit(xs, to: .infinity))
         XCTAssertThrowsError(try (Expr.exp(x) - Expr.exp(2 * x)).limit(xs, to: .infinity))

@@ -177,3 +177,24 @@ extension EvaluationTests {
         XCTAssertTrue(zero.isConverged)
     }
 }
+
+extension EvaluationTests {
+    /// (cos π/7 + i sin π/7)^7 = −1: the imaginary rounding noise is below the last digit and dropped.
+    func testComplexNoiseBelowResolutionIsDropped() throws {
+        let e = Expr.pow(Expr.cos(.pi / 7) + .i * .sin(.pi / 7), 7)
+        let r = try e.evaluate(digits: 20)
+        XCTAssertTrue(r.isConverged)
+        XCTAssertEqual(r.text, "-1." + String(repeating: "0", count: 19))
+    }
+
+    /// 1000 digits of π·e^0 agree with MPFR's π rounded directly; the Fermi function deep in its
+    /// tail keeps its relative accuracy (e^{−500}-sized values).
+    func testHighPrecisionAndTails() throws {
+        let r = try (Expr.pi * .exp(x - x + y - y)).evaluate(digits: 1000)
+        XCTAssertEqual(r.text, BigFloat.pi(precision: 4000).toString(digits: 1000))
+        let f = try Expr.fermi(y).evaluate(digits: 30, at: [ys: Expr(500)])
+        let direct = try Expr.exp(-y).evaluate(digits: 30, at: [ys: Expr(500)])
+        // fermi(500) = e^{−500}/(1 + e^{−500}): equal to e^{−500} to ~217 digits.
+        XCTAssertEqual(f.text, direct.text)
+    }
+}

@@ -81,5 +81,20 @@ final class NumbersBigComplexTests: XCTestCase {
         XCTAssertTrue(close(f + g, BigComplex(1, precision: p), ulps: 8, precision: p))
         let real = BigComplex(BigFloat(-2_000_000_000, precision: p))
         XCTAssertFalse(real.fermi().re.isNaN)
+        // Far from the origin along ±Re: no overflow to NaN; f → 1 on the left, → 0 on the right.
+        for x in [-2_000_000_000, -1_000_000, 1_000_000, 2_000_000_000] {
+            let z = BigComplex(BigFloat(x, precision: p), BigFloat(0.5, precision: p))
+            let f = z.fermi()
+            XCTAssertTrue(f.isFinite, "fermi(\(x) + 0.5i)")
+            let limit = BigComplex(x < 0 ? 1 : 0, precision: p)
+            XCTAssertTrue(close(f, limit, ulps: 4, precision: p), "fermi(\(x) + 0.5i) = \(f)")
+        }
+        // Against the definition at moderate arguments, on both half planes.
+        var rng = NumbersRandom(seed: 32)
+        for _ in 0..<100 {
+            let z = BigComplex(rng.bigFloat(precision: p, scale: 4), rng.bigFloat(precision: p, scale: 1))
+            let one = BigComplex(1, precision: p)
+            XCTAssertTrue(close(z.fermi(), one / (z.exp() + one), ulps: 64, precision: p), "\(z)")
+        }
     }
 }

@@ -1,4 +1,5 @@
 import XCTest
+import Foundation
 @testable import Symbolic
 
 /// Every parse error names its place (line, column) and carries a concrete fix; no input traps.
@@ -25,6 +26,9 @@ final class ParserErrorTests: XCTestCase {
         XCTAssertTrue(e.fix!.hasPrefix("did you mean `kappa`?"), e.fix!)
         // A Greek letter typed directly is matched to its spelled-out name.
         XCTAssertTrue(try XCTUnwrap(error("κ*x")).fix!.hasPrefix("did you mean `kappa`?"))
+        // The spelled-out name of a declared Greek letter.
+        let greek = ParseContext(symbols: [Symbol("κ", .positive)])
+        XCTAssertTrue(try XCTUnwrap(error("kappa/2", greek)).fix!.hasPrefix("did you mean `κ`?"))
         // Nothing close: the fix says how to declare it.
         let far = try XCTUnwrap(error("x + zzzz"))
         XCTAssertEqual(far.column, 5)
@@ -205,6 +209,29 @@ final class ParserErrorTests: XCTestCase {
         // Moderate nesting is fine.
         let fine = String(repeating: "(", count: 50) + "x" + String(repeating: ")", count: 50)
         XCTAssertEqual(try strict.parse(fine), .symbol("x"))
+    }
+
+    /// On a small secondary thread (512 KB, as on macOS) deep nesting is refused before the stack
+    /// runs out; on the threads of Swift concurrency, 150 levels parse.
+    func testNestingAdaptsToTheThreadStack() async {
+        let deep = String(repeating: "exp(", count: 150) + "(x + 1)" + String(repeating: ")", count: 150)
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            do {
+                _ = try ParseContext.lenient.parse(deep)
+                XCTFail("parsed on a 512 KB stack")
+            } catch let e as ParseError {
+                XCTAssertTrue(e.message.hasPrefix("nesting too deep"), e.message)
+            } catch {
+                XCTFail("\(error)")
+            }
+            done.signal()
+        }
+        thread.stackSize = 512 * 1024
+        thread.start()
+        done.wait()
+        let parsed = await Task.detached { (try? ParseContext.lenient.parse(deep)) != nil }.value
+        XCTAssertTrue(parsed)
     }
 
     func testLongLinesAndJunkNeverTrap() {

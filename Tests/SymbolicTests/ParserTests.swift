@@ -1,4 +1,5 @@
 import XCTest
+import Dispatch
 @testable import Symbolic
 
 /// The text syntax: precedence, exact numbers, names, functions, definitions, relations.
@@ -59,6 +60,12 @@ final class ParserTests: XCTestCase {
         let context = ParseContext(symbols: [Symbol("κ", .positive), Symbol("ε_d", .real), Symbol("γ_a")])
         XCTAssertEqual(try context.parse("κ/2 + ε_d*γ_a"),
                        Expr.symbol("κ", .positive) / 2 + Expr.symbol("ε_d", .real) * Expr.symbol("γ_a"))
+    }
+
+    func testIdentifierCharacters() throws {
+        XCTAssertEqual(try parse("κ₁ + ε̃"), Expr.symbol("κ₁") + Expr.symbol("ε̃"))
+        XCTAssertEqual(try parse("_a1 * b_2"), Expr.symbol("_a1") * Expr.symbol("b_2"))
+        XCTAssertThrowsError(try parse("x²"))
     }
 
     func testDeclaredSymbolsCarryAssumptions() throws {
@@ -124,7 +131,7 @@ final class ParserTests: XCTestCase {
         let cases: [(String, RelationKind)] = [
             ("x == y", .equal), ("x = y", .equal), ("x < y", .less), ("x <= y", .lessOrEqual), ("x ≤ y", .lessOrEqual),
             ("x > y", .greater), ("x >= y", .greaterOrEqual), ("x ≥ y", .greaterOrEqual), ("x ≲ y", .lessOrApproximatelyEqual),
-            ("x <~ y", .lessOrApproximatelyEqual), ("x ≳ y", .greaterOrApproximatelyEqual), ("x >~ y", .greaterOrApproximatelyEqual),
+            ("x <~ y", .lessOrApproximatelyEqual), ("x <=~ y", .lessOrApproximatelyEqual), ("x >=~ y", .greaterOrApproximatelyEqual), ("x ≳ y", .greaterOrApproximatelyEqual), ("x >~ y", .greaterOrApproximatelyEqual),
             ("x ≃ y", .approximatelyEqual), ("x ~ y", .approximatelyEqual), ("x ≈ y", .approximatelyEqual),
         ]
         for (text, kind) in cases {
@@ -153,5 +160,50 @@ final class ParserTests: XCTestCase {
         // 5000 terms: no stack growth (the tree is flat).
         let long = (1...5000).map { "x_\($0)" }.joined(separator: " - ")
         XCTAssertNoThrow(try parse(long))
+    }
+
+    func testSyntaxTreePositions() throws {
+        let tree = try ParseContext().parseSyntax("a*b -\n  f(x, 2^y)", origin: SourcePosition(line: 10, column: 5))
+        guard case .sum(let terms) = tree.kind else { return XCTFail("not a sum") }
+        XCTAssertEqual(tree.position, SourcePosition(line: 10, column: 5))
+        XCTAssertEqual(terms.map(\.negative), [false, true])
+        guard case .product(let factors) = terms[0].term.kind else { return XCTFail("not a product") }
+        XCTAssertEqual(factors.map(\.factor.position.column), [5, 7])
+        let call = terms[1].term
+        XCTAssertEqual(call.position, SourcePosition(line: 11, column: 3))
+        guard case .call("f", let args) = call.kind else { return XCTFail("not a call") }
+        XCTAssertEqual(args.map(\.position), [SourcePosition(line: 11, column: 5), SourcePosition(line: 11, column: 8)])
+        guard case .power(let base, let exponent) = args[1].kind else { return XCTFail("not a power") }
+        XCTAssertEqual(base.position.column, 8)
+        XCTAssertEqual(exponent.position.column, 10)
+        XCTAssertEqual(call.end, SourcePosition(line: 11, column: 12))
+    }
+
+    func testWhitespaceAndUnicodeNumbers() throws {
+        XCTAssertEqual(try parse("\tx\n +\r\n y "), x + y)
+        XCTAssertEqual(try parse("1e−3"), Expr(BigRational(1, 1000)))
+        XCTAssertEqual(try parse("2E+2"), Expr(200))
+        XCTAssertEqual(try parse("1.5e2"), Expr(150))
+        XCTAssertEqual(try parse("2*E"), 2 * Expr.e)
+        XCTAssertEqual(try parse("-oo"), -ParseContext.infinity)
+        XCTAssertEqual(try parse("∞"), ParseContext.infinity)
+    }
+
+    func testTwoHundredTermExpression() throws {
+        // A 200-term rational expression of the kind the benchmark evaluates.
+        let text = (1...200).map { k in "(\(k)*x + \(k % 7)/\(k + 1))^2/(y^2 + \(k))" }.joined(separator: " - ")
+        let lexStart = DispatchTime.now().uptimeNanoseconds
+        _ = try Lexer(text, origin: .start).tokens()
+        print("lexer alone: \(Double(DispatchTime.now().uptimeNanoseconds - lexStart) / 1e9) s")
+        let syntaxStart = DispatchTime.now().uptimeNanoseconds
+        _ = try ParseContext.lenient.parseSyntax(text)
+        print("syntax tree alone: \(Double(DispatchTime.now().uptimeNanoseconds - syntaxStart) / 1e9) s")
+        let start = DispatchTime.now().uptimeNanoseconds
+        let e = try parse(text)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        print("parsed a 200-term expression (\(text.count) characters) in \(seconds) s")
+        guard case .sum(let terms) = e else { return XCTFail("not a sum") }
+        XCTAssertEqual(terms.count, 200)
+        XCTAssertEqual(try parse(e.text), e)
     }
 }

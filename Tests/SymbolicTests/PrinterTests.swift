@@ -200,4 +200,36 @@ final class PrinterTests: XCTestCase {
             XCTAssertEqual(try context.parse(e.text, origin: SourcePosition(line: 40, column: 12)), e)
         }
     }
+
+    /// The same expression written with Unicode operators and extra blanks parses to the same value.
+    func testUnicodeOperatorsAndBlanksAreEquivalent() throws {
+        var generator = RandomExpressions(seed: 99)
+        var rng = SeededGenerator(seed: 5)
+        for _ in 0..<300 {
+            let e = generator.expression(depth: 3)
+            if e.dividesByZero || e.recanonicalized != e { continue }
+            var variant = ""
+            for ch in e.text {
+                let blank = Int.random(in: 0...3, using: &rng) == 0 ? " " : ""
+                switch ch {
+                case "-": variant += blank + (Bool.random(using: &rng) ? "−" : "-") + blank
+                case "*": variant += blank + (Bool.random(using: &rng) ? "·" : "×") + blank
+                case "^": variant += blank + (Bool.random(using: &rng) ? "**" : "^") + blank
+                case "(", ")", ",": variant += blank + String(ch) + blank
+                default: variant.append(ch)
+                }
+            }
+            XCTAssertEqual(try context.parse(variant), e, variant)
+        }
+    }
+
+    func testRelationRoundTrip() throws {
+        for kind in RelationKind.allCases {
+            let r = Relation(lhs: x - y, kind: kind, rhs: Expr.pow(x, 2) / 3)
+            let back = try ParseContext(symbols: [Symbol("x"), Symbol("y")]).parseRelation(r.description)
+            XCTAssertEqual(back.kind, kind)
+            XCTAssertEqual(back.lhs, r.lhs)
+            XCTAssertEqual(back.rhs, r.rhs)
+        }
+    }
 }

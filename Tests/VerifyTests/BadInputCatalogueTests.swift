@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import Verify
+import Symbolic
 
 /// A catalogue of bad derivation input. Each entry must be rejected by `referee audit` with a
 /// `DerivationError` naming file:line(:column) and a fix — never accepted, never a crash, and
@@ -149,6 +150,33 @@ final class BadInputCatalogueTests: XCTestCase {
                 }
             } catch let e as DerivationError {
                 XCTAssertGreaterThanOrEqual(e.location.line, 1, "\(e)")
+            }
+        }
+    }
+}
+
+/// A short fixed-seed fuzz of the expression parser (the long run is `scripts/fuzz parser`):
+/// mutated paper formulas either parse — and then round-trip through the printer — or throw a
+/// `ParseError` with a position; nothing crashes. Includes the inputs the fuzzer once crashed on.
+final class ParserFuzzTests: XCTestCase {
+    func testMutatedFormulasNeverCrash() throws {
+        let seeds = ["-abs(v)^2*((ed+U-eF)/((ed+U-eF)^2+kappa^2/4) + 1/(eF-ed))", "exp(pi*sqrt(163))",
+                     "x^-2**3^-3**3", "(3^10)^100", "2^(1/3^27)", "fermi((e-mu)/T)", "1e99^1e5"]
+        var state: UInt64 = 0xF022
+        func next() -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int(state >> 33) }
+        let alphabet = Array("()^*/-+ .,eI0123456789xyabs(sqrt(")
+        for k in 0..<400 {
+            var chars = Array(seeds[k % seeds.count])
+            for _ in 0..<(next() % 4) {
+                let i = chars.isEmpty ? 0 : next() % chars.count
+                if next() % 2 == 0, !chars.isEmpty { chars.remove(at: i) } else { chars.insert(alphabet[next() % alphabet.count], at: i) }
+            }
+            let text = String(chars)
+            do {
+                let e = try ParseContext.lenient.parse(text)
+                XCTAssertEqual(try ParseContext.lenient.parse(e.text), e, "round trip of \(text)")
+            } catch let error as ParseError {
+                XCTAssertGreaterThanOrEqual(error.column, 1, text)
             }
         }
     }

@@ -38,10 +38,18 @@ final class DerivationsAsTests: XCTestCase {
         for f in files { XCTAssertTrue(covered.contains(f), "derivations/\(f) has no test in DerivationsAsTests") }
     }
 
-    static let covered = ["sd-coupling.md", "estimates.md", "integrals.md", "keldysh-action.md"]
+    /// One line per file (this file merges with `merge=union`).
+    static let covered: [String] = [
+        "sd-coupling.md",
+        "estimates.md",
+        "integrals.md",
+        "lindblad-perturbation.md",
+        "keldysh-action.md",
+    ]
 
     func testSdCoupling() throws { try run("sd-coupling.md") }
     func testEstimates() throws { try run("estimates.md") }
     func testIntegrals() throws { try run("integrals.md") }
+    func testLindbladPerturbation() throws { try run("lindblad-perturbation.md") }
     func testKeldyshAction() throws { try run("keldysh-action.md") }
 }

@@ -12,6 +12,7 @@ extension Expr {
         default: break
         }
         var table = AtomTable(mode: .polynomial, normaliseInside: { $0.expanded() })
+        table.collectRadicals(self)
         var p = table.polynomial(self)
         p.variables = table.atoms
         return p.withSortedVariables.expression

@@ -4,7 +4,8 @@ extension Expr {
     /// - v > 0: the limit is 0; v = 0: it is c;
     /// - v < 0: the expression diverges; the limit is ±∞ (`Expr.infinity`, see `Infinity.swift`)
     ///   when c is real with a known sign.
-    /// A two-sided limit at a finite point is the common value of the two one-sided limits.
+    /// A two-sided limit at a finite point is the common value of the two one-sided limits; for a
+    /// variable declared positive, the limit at 0 is the one from above (the only side in its domain).
     ///
     /// Works for rational functions (the 0/0 and ∞/∞ cases included) and everything `series`
     /// expands. When there is no Laurent expansion, the limit is taken by continuity on the extended
@@ -13,6 +14,10 @@ extension Expr {
     /// complex infinity) or cannot be decided (unknown sign of the divergent term, no expansion).
     public func limit(_ x: Symbol, to point: Expr, approach: Approach = .twoSided) throws -> Expr {
         if !contains(x) { return self }
+        if approach == .twoSided && x.isPositive && point.isZero {
+            // A positive variable can only approach 0 from above.
+            return try limit(x, to: point, approach: .fromAbove)
+        }
         if approach == .twoSided && point.infinitySign == nil {
             // Two-sided at a finite point: both one-sided limits must exist and agree.
             let above = try limit(x, to: point, approach: .fromAbove)
@@ -21,7 +26,7 @@ extension Expr {
                 return above
             }
             throw OperationError("limit of \(self) as \(x.name) → \(point) does not exist: the limit from above is \(above), from below \(below)",
-                                 fix: "take a one-sided limit (approach: .fromAbove or .fromBelow)")
+                                 fix: "take a one-sided limit: approach .fromAbove/.fromBelow, in the text syntax limit(e, x, point, 1) or limit(e, x, point, -1)")
         }
         let s: LaurentSeries
         do {
@@ -132,8 +137,19 @@ struct ContinuityLimit {
             return .finite(Expr.product(of: finite).together())
         case .power(let b, let p):
             guard let n = p.integerValue else {
-                if !p.contains(variable), let q = p.rationalValue, q.signum > 0, case .plusInfinity = try childLimit(b) {
-                    return .plusInfinity
+                if !p.contains(variable), let q = p.rationalValue {
+                    // b^q with rational q: continuous where b ≠ 0 (principal branch along the approach),
+                    // 0 or +∞ where b → 0 through nonnegative values, 0 or +∞ where b → +∞.
+                    switch try childLimit(b) {
+                    case .plusInfinity: return q.signum > 0 ? .plusInfinity : .finite(.zero)
+                    case .minusInfinity: throw fail("fractional power of a base tending to −∞")
+                    case .finite(let c):
+                        if !c.together().isZero { return .finite(Expr.pow(c, p).together()) }
+                        if q.signum > 0 { return .finite(.zero) }
+                        let nonnegative = b.isKnownNonnegative || (b == .symbol(variable) && approach == .fromAbove)
+                        if nonnegative { return .plusInfinity }
+                        throw fail("negative fractional power of a vanishing base of unknown sign")
+                    }
                 }
                 return try limit(.exp(p * .log(b)))
             }

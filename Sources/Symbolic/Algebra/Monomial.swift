@@ -8,6 +8,7 @@ public struct Monomial: Hashable, Sendable, Comparable {
     /// Exponents, index = variable number; no trailing zeros.
     public private(set) var exponents: [Int]
 
+    /// The monomial with these exponents (trailing zeros are dropped).
     public init(_ exponents: [Int]) {
         var e = exponents
         while let last = e.last, last == 0 { e.removeLast() }
@@ -30,6 +31,7 @@ public struct Monomial: Hashable, Sendable, Comparable {
     /// Total degree Σ eₖ.
     public var totalDegree: Int { exponents.reduce(0, +) }
 
+    /// True for the monomial 1 (all exponents zero).
     public var isOne: Bool { exponents.isEmpty }
 
     /// The product: exponents add.

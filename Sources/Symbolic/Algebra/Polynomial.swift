@@ -30,9 +30,12 @@ public struct Polynomial: Hashable, Sendable {
         Polynomial(variables: variables, terms: [.variable(k): .one])
     }
 
-    public static func zero(_ variables: [Expr] = []) -> Polynomial { Polynomial(.zero, variables: variables) }
-    public static func one(_ variables: [Expr] = []) -> Polynomial { Polynomial(.one, variables: variables) }
+    /// The zero polynomial over `variables`.
+    public static func zero(_ variables: [Expr] = []) -> Polynomial { Polynomial(GaussianRational.zero, variables: variables) }
+    /// The constant 1 over `variables`.
+    public static func one(_ variables: [Expr] = []) -> Polynomial { Polynomial(GaussianRational.one, variables: variables) }
 
+    /// True for the zero polynomial (no terms).
     public var isZero: Bool { terms.isEmpty }
     /// True for a constant (including 0).
     public var isConstant: Bool { terms.isEmpty || (terms.count == 1 && terms.keys.first!.isOne) }
@@ -41,6 +44,7 @@ public struct Polynomial: Hashable, Sendable {
         if terms.isEmpty { return .zero }
         return isConstant ? terms[.one] : nil
     }
+    /// True for the constant 1.
     public var isOne: Bool { constantValue == .one }
 
     /// Monomials, largest first in the lexicographic order.
@@ -176,6 +180,7 @@ public struct Polynomial: Hashable, Sendable {
 
     // MARK: Arithmetic
 
+    /// Sum, coefficientwise in Q(i).
     public static func + (a: Polynomial, b: Polynomial) -> Polynomial {
         let (a, b) = unified(a, b)
         var out = a.terms
@@ -189,9 +194,12 @@ public struct Polynomial: Hashable, Sendable {
         return p
     }
 
+    /// Negation.
     public static prefix func - (a: Polynomial) -> Polynomial { a.scaled(by: GaussianRational(-1)) }
+    /// Difference.
     public static func - (a: Polynomial, b: Polynomial) -> Polynomial { a + (-b) }
 
+    /// Product: Σ_{m,n} c_m d_n · mn.
     public static func * (a: Polynomial, b: Polynomial) -> Polynomial {
         let (a, b) = unified(a, b)
         if a.isZero || b.isZero { return .zero(a.variables) }
@@ -207,8 +215,11 @@ public struct Polynomial: Hashable, Sendable {
         return Polynomial(variables: a.variables, terms: out)
     }
 
+    /// In-place sum.
     public static func += (a: inout Polynomial, b: Polynomial) { a = a + b }
+    /// In-place difference.
     public static func -= (a: inout Polynomial, b: Polynomial) { a = a - b }
+    /// In-place product.
     public static func *= (a: inout Polynomial, b: Polynomial) { a = a * b }
 
     /// pⁿ for n ≥ 0 (repeated squaring).
@@ -249,22 +260,6 @@ public struct Polynomial: Hashable, Sendable {
         return Polynomial(variables: a.variables, terms: quotient)
     }
 
-    /// Pseudo-remainder of a by b in variable k, up to a factor free of x_k:
-    /// lc_k(b)^δ·a = q·b + r with deg_k r < deg_k b. (The power of lc_k(b) is omitted; callers take
-    /// primitive parts, which removes it.)
-    func pseudoRemainder(_ b: Polynomial, in k: Int) -> Polynomial {
-        let db = b.degree(in: k)
-        let lcb = b.coefficient(in: k, degree: db)
-        var r = self
-        while !r.isZero {
-            let dr = r.degree(in: k)
-            if dr < db { break }
-            let lcr = r.coefficient(in: k, degree: dr)
-            r = r * lcb - (lcr * b).shifted(by: .variable(k, power: dr - db))
-        }
-        return r
-    }
-
     /// Substitutes x_k = value (a constant), giving a polynomial free of x_k.
     public func evaluating(_ k: Int, at value: GaussianRational) -> Polynomial {
         var out: [Monomial: GaussianRational] = [:]
@@ -289,5 +284,6 @@ public struct Polynomial: Hashable, Sendable {
 }
 
 extension Polynomial: CustomStringConvertible {
+    /// The polynomial as an expression (see `expression`).
     public var description: String { "\(expression)" }
 }

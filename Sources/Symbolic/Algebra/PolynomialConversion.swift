@@ -4,8 +4,12 @@
 /// integer powers: symbols, π and e, functions and calls (with their arguments normalised first), and
 /// powers with a non-integer exponent. A rational exponent p/q becomes the atom b^(1/q) raised to p,
 /// and exp(n·u) with integer n becomes exp(u)ⁿ, so that √x³/√x or exp(2u)/exp(u) are seen as
-/// polynomial relations. Algebraic relations between atoms (√2² = 2) are not used by the arithmetic;
-/// they are re-applied by the canonical constructors when converting back to `Expr`.
+/// polynomial relations. When a base b occurs with fractional exponents of denominators q₁, q₂, …,
+/// the atom is b^(1/L) with L = lcm(qᵢ), and b itself (when b is an atom: a symbol, function or
+/// call) is written (b^(1/L))^L — exact on the principal branch for every b, since
+/// (e^(log b/L))^k = e^(k log b/L) — so (x − 1)/(√x − 1) cancels to √x + 1.
+/// Other algebraic relations between atoms (√2² = 2, √(x²+1)² = x² + 1 with a sum base) are not
+/// used by the arithmetic; the canonical constructors re-apply them when converting back to `Expr`.
 struct AtomTable {
     enum Mode {
         /// Negative integer powers become atoms b⁻¹ (used by `expanded()`).
@@ -19,6 +23,94 @@ struct AtomTable {
     let normaliseInside: (Expr) -> Expr
     private(set) var atoms: [Expr] = []
     private var index: [Expr: Int] = [:]
+    /// lcm of the denominators of the fractional exponents of each (normalised) base.
+    private var radicalDenominator: [Expr: Int] = [:]
+    /// lcm of the denominators of the rational coefficients q of each exponent term q·r.
+    private var expDenominator: [Expr: Int] = [:]
+    private var expTermsMemo: [Expr: [(BigRational, Expr)]] = [:]
+    private var normalised: [Expr: Expr] = [:]
+
+    /// normaliseInside, memoised.
+    mutating func inside(_ e: Expr) -> Expr {
+        if let n = normalised[e] { return n }
+        let n = normaliseInside(e)
+        normalised[e] = n
+        return n
+    }
+
+    /// Records the fractional exponents of every base in the polynomial part of e.
+    mutating func collectRadicals(_ e: Expr) {
+        switch e {
+        case .sum(let xs), .product(let xs): xs.forEach { collectRadicals($0) }
+        case .power(let b, let x):
+            if x.integerValue != nil { collectRadicals(b); return }
+            if let q = x.rationalValue, let d = q.denominator.intValue, q.numerator.intValue != nil {
+                let base = inside(b)
+                let old = radicalDenominator[base] ?? 1
+                radicalDenominator[base] = old / gcdInt(old, d) * d
+            }
+        case .function(.exp, let u):
+            for (q, r) in expTerms(u) {
+                guard let d = q.denominator.intValue else { continue }
+                let old = expDenominator[r] ?? 1
+                expDenominator[r] = old / gcdInt(old, d) * d
+            }
+        case .constant(.e):
+            expDenominator[.one] = expDenominator[.one] ?? 1
+        default: break
+        }
+    }
+
+    /// The exponent u of exp(u) as Σ q_j r_j with q_j rational and r_j canonical (the terms of the
+    /// normalised, expanded exponent; a complex coefficient a + ib gives the terms a·r and b·(i r)).
+    mutating func expTerms(_ u: Expr) -> [(BigRational, Expr)] {
+        if let t = expTermsMemo[u] { return t }
+        let v = inside(u).expanded()
+        var out: [(BigRational, Expr)] = []
+        let terms: [Expr]
+        if case .sum(let ts) = v { terms = ts } else { terms = [v] }
+        for t in terms {
+            let (c, rest) = t.coefficientAndRest
+            if !c.re.isZero { out.append((c.re, rest)) }
+            if !c.im.isZero { out.append((c.im, .i * rest)) }
+        }
+        expTermsMemo[u] = out
+        return out
+    }
+
+    /// exp(u) = Π exp(r_j/L_j)^(q_j L_j) with L_j the lcm of the denominators met for r_j, so that
+    /// exp(2), exp(4), exp(x + 1) and e share the atom exp(1). Atoms that fold to numbers
+    /// (exp(iπ/2) = i) are returned as numbers.
+    mutating func expFactors(_ u: Expr) -> [(Expr, Int)] {
+        var out: [(Expr, Int)] = []
+        for (q, r) in expTerms(u) {
+            guard let d = q.denominator.intValue, let p = q.numerator.intValue else { return [(.exp(inside(u)), 1)] }
+            let l = Swift.max(expDenominator[r] ?? d, d)
+            let (k, overflow) = p.multipliedReportingOverflow(by: l / d)
+            if overflow || l % d != 0 { return [(.exp(inside(u)), 1)] }
+            out.append((.exp(r * Expr(BigRational(1, l))), k))
+        }
+        return out
+    }
+
+    private func gcdInt(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcdInt(b, a % b) }
+
+    /// b^(p/q) as (atom, exponent) with atom = b^(1/L) (or b^(−1/L) for negative exponents in
+    /// polynomial mode, so that expansion keeps denominators).
+    mutating func radicalPower(_ b: Expr, _ q: BigRational) -> (Expr, Int)? {
+        guard let p = q.numerator.intValue, let d = q.denominator.intValue else { return nil }
+        let base = inside(b)
+        let l = radicalDenominator[base] ?? d
+        let k = p * (l / d)
+        if k < 0 && mode == .polynomial { return (.pow(base, Expr(BigRational(-1, l))), -k) }
+        return (.pow(base, Expr(BigRational(1, l))), k)
+    }
+
+    /// A plain atom a as (b^(1/L))^L when a is a radical base, else (a, 1).
+    func radicalAtom(_ a: Expr) -> (Expr, Int) {
+        if let l = radicalDenominator[a], l > 1 { return (.pow(a, Expr(BigRational(1, l))), l) }
+        return (a, 1)
+    }
 
     init(mode: Mode, normaliseInside: @escaping (Expr) -> Expr) {
         self.mode = mode
@@ -52,17 +144,19 @@ struct AtomTable {
         case .power(let b, let x):
             if let n = x.integerValue {
                 if n > 0 { return polynomial(b).power(n) }
-                return atomPower(.pow(normaliseInside(b), .minusOne), -n)
+                return atomPower(.pow(inside(b), .minusOne), -n)
             }
-            if let q = x.rationalValue, let p = q.numerator.intValue, let d = q.denominator.intValue {
-                let base = normaliseInside(b)
-                if p > 0 { return atomPower(.pow(base, Expr(BigRational(1, d))), p) }
-                return atomPower(.pow(base, Expr(BigRational(-1, d))), -p)
+            if let q = x.rationalValue, let (a, k) = radicalPower(b, q) {
+                return atomPower(a, k)
             }
-            return atomPower(.pow(normaliseInside(b), normaliseInside(x)), 1)
+            return atomPower(.pow(inside(b), inside(x)), 1)
         default:
-            let (a, n) = atomAndExponent(e)
-            return n > 0 ? atomPower(a, n) : atomPower(.pow(a, .minusOne), -n)
+            var out = Polynomial.one()
+            for (a, n) in atomFactors(e) {
+                if case .number(let z) = a { out = out.scaled(by: z.power(n)); continue }
+                out = out * (n > 0 ? atomPower(a, n) : atomPower(.pow(a, .minusOne), -n))
+            }
+            return out
         }
     }
 
@@ -84,33 +178,36 @@ struct AtomTable {
                 if n < 0 && r.isZero { return RationalFunction(atomPower(.pow(b, x), 1)) }
                 return r.power(n)
             }
-            if let q = x.rationalValue, let p = q.numerator.intValue, let d = q.denominator.intValue {
-                let a = RationalFunction(atomPower(.pow(normaliseInside(b), Expr(BigRational(1, d))), 1))
-                return a.power(p)
+            if let q = x.rationalValue, let (a, k) = radicalPower(b, q) {
+                return RationalFunction(atomPower(a, 1)).power(k)
             }
-            return RationalFunction(atomPower(.pow(normaliseInside(b), normaliseInside(x)), 1))
+            return RationalFunction(atomPower(.pow(inside(b), inside(x)), 1))
         default:
-            let (a, n) = atomAndExponent(e)
-            return RationalFunction(atomPower(a, 1)).power(n)
+            var out = RationalFunction(.one())
+            for (a, n) in atomFactors(e) {
+                if case .number(let z) = a { out = out * RationalFunction(Polynomial(z.power(n))); continue }
+                out = out * RationalFunction(atomPower(a, 1)).power(n)
+            }
+            return out
         }
     }
 
-    /// An atom a and integer n with e = aⁿ: exp(n·u) = exp(u)ⁿ, otherwise (e, 1).
-    mutating func atomAndExponent(_ e: Expr) -> (Expr, Int) {
+    /// Atoms aⱼ and integers nⱼ with e = Π aⱼ^nⱼ: exp(u) by `expFactors`, e = exp(1), a radical
+    /// base b = (b^(1/L))^L, functions and calls with normalised arguments, otherwise e itself.
+    mutating func atomFactors(_ e: Expr) -> [(Expr, Int)] {
         switch e {
         case .function(.exp, let u):
-            let (c, rest) = u.coefficientAndRest
-            if c.isReal, !c.re.isOne, !rest.isOne, let n = c.re.numerator.intValue, let d = c.re.denominator.intValue {
-                let inner = normaliseInside(rest * Expr(BigRational(1, d)))
-                return (.exp(inner), n)
-            }
-            return (.exp(normaliseInside(u)), 1)
-        case .function(let f, let u):
-            return (.apply(f, normaliseInside(u)), 1)
-        case .call(let name, let args):
-            return (.call(name, args.map(normaliseInside)), 1)
+            return expFactors(u)
+        case .constant(.e):
+            return expFactors(.one)
         default:
-            return (e, 1)
+            let a: Expr
+            switch e {
+            case .function(let f, let u): a = .apply(f, inside(u))
+            case .call(let name, let args): a = .call(name, args.map { inside($0) })
+            default: a = e
+            }
+            return [radicalAtom(a)]
         }
     }
 }
@@ -120,9 +217,20 @@ extension Polynomial {
     /// non-atoms become atoms b⁻¹.
     public init(_ e: Expr) {
         var table = AtomTable(mode: .polynomial, normaliseInside: { $0 })
+        table.collectRadicals(e)
         var p = table.polynomial(e)
         p.variables = table.atoms
         self = p.withSortedVariables
+    }
+
+    /// The polynomial of `e` with the given variables first, in the given order (variable 0 most
+    /// significant), followed by any other atoms of `e` sorted canonically.
+    public init(_ e: Expr, variables: [Expr]) {
+        let p = Polynomial(e)
+        var vars = variables
+        for v in p.variables where !vars.contains(v) { vars.append(v) }
+        let map = p.variables.map { vars.firstIndex(of: $0)! }
+        self = p.reindexed(map, variables: vars)
     }
 
     /// The expression Σ c_m ∏ x_k^{m_k}, built canonically.
@@ -145,6 +253,7 @@ extension RationalFunction {
     /// canonical expression order. Arguments of functions and calls are brought to normal form first.
     public init(_ e: Expr) {
         var table = AtomTable(mode: .rational, normaliseInside: { $0.together() })
+        table.collectRadicals(e)
         let r = table.rational(e)
         var p = r.numerator, q = r.denominator
         p.variables = table.atoms

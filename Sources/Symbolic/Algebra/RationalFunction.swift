@@ -3,7 +3,9 @@
 /// sorted by the canonical expression order when built from an `Expr`). Equal rational functions
 /// over the same variables therefore have equal numerators and denominators.
 public struct RationalFunction: Hashable, Sendable {
+    /// P, coprime to Q.
     public private(set) var numerator: Polynomial
+    /// Q, leading coefficient 1.
     public private(set) var denominator: Polynomial
 
     /// P/Q reduced to normal form. Precondition: Q ≠ 0.
@@ -37,10 +39,14 @@ public struct RationalFunction: Hashable, Sendable {
         denominator = q
     }
 
+    /// The atoms (the longer variable list of P and Q).
     public var variables: [Expr] { numerator.variables.count >= denominator.variables.count ? numerator.variables : denominator.variables }
+    /// True when P = 0.
     public var isZero: Bool { numerator.isZero }
+    /// True when Q = 1.
     public var isPolynomial: Bool { denominator.isOne }
 
+    /// Sum over the lcm of the denominators, reduced.
     public static func + (a: RationalFunction, b: RationalFunction) -> RationalFunction {
         if a.isZero { return b }
         if b.isZero { return a }
@@ -52,10 +58,13 @@ public struct RationalFunction: Hashable, Sendable {
         let qa = a.denominator.divided(by: g)!, qb = b.denominator.divided(by: g)!
         return RationalFunction(a.numerator * qb + b.numerator * qa, a.denominator * qb)
     }
+    /// Negation.
     public static prefix func - (a: RationalFunction) -> RationalFunction {
         RationalFunction(reduced: -a.numerator, a.denominator)
     }
+    /// Difference.
     public static func - (a: RationalFunction, b: RationalFunction) -> RationalFunction { a + (-b) }
+    /// Product with cross-cancellation, reduced.
     public static func * (a: RationalFunction, b: RationalFunction) -> RationalFunction {
         if a.isZero { return a }
         if b.isZero { return b }

@@ -44,6 +44,7 @@ public struct LaurentSeries: Sendable, Hashable, CustomStringConvertible {
         return c * .pow(expansionVariable, Expr(valuation))
     }
 
+    /// "Σ c_k t^k + O(t^order)" with t written in x.
     public var description: String { "\(polynomialPart) + O(\(Expr.pow(expansionVariable, Expr(order))))" }
 }
 
@@ -192,16 +193,16 @@ struct SeriesExpander {
     private func binomial(_ s: TruncatedSeries, _ alpha: Expr, base: Expr) throws -> TruncatedSeries {
         let (c, v, u) = try s.leadingFactorization()
         var shift = 0
-        if v != 0 && approach == .twoSided && point.infinitySign == nil && alpha.integerValue == nil {
-            throw OperationError("series: (\(base))^(\(alpha)) has different expansions on the two sides of the point",
-                                 fix: "choose a one-sided approach (fromAbove or fromBelow)")
-        }
         if v != 0 {
             guard let q = alpha.rationalValue, (q * BigRational(v)).isInteger, let k = (q * BigRational(v)).numerator.intValue else {
                 throw OperationError("series: (\(base))^(\(alpha)) has a fractional power of the expansion variable (a Puiseux series)",
                                      fix: "expand in a variable such that the power is integral, e.g. x = t²")
             }
             shift = k
+            if approach == .twoSided && point.infinitySign == nil {
+                throw OperationError("series: (\(base))^(\(alpha)) has different expansions on the two sides of the point",
+                                     fix: "choose a one-sided approach (fromAbove or fromBelow; side 1 or -1 in the text syntax)")
+            }
         }
         let factor = Expr.pow(c, alpha)
         let body = TruncatedSeries.compose(u) { k in

@@ -3,26 +3,29 @@
 /// | name | arguments | result |
 /// |---|---|---|
 /// | `subs` | `(e, x, value[, x2, value2, …])` | simultaneous substitution (`Expr.substituting`) |
-/// | `limit` | `(e, x, point)` | `Expr.limit`, two-sided at finite points |
-/// | `series` | `(e, x, point, order)` | the polynomial part of `Expr.series` (remainder dropped) |
-/// | `leading` | `(e, x, point)` | `Expr.leadingTerm` |
+/// | `limit` | `(e, x, point[, side])` | `Expr.limit`: two-sided at finite points (one-sided from above at 0 for a positive x); side `1` = from above, `-1` = from below |
+/// | `series` | `(e, x, point, order[, side])` | the polynomial part of `Expr.series` (remainder dropped) |
+/// | `leading` | `(e, x, point[, side])` | `Expr.leadingTerm` |
 /// | `diff` | `(e, x)` or `(e, x, n)` | `Expr.derivative` (Wirtinger for complex x) |
 /// | `expand` | `(e)` | `Expr.expanded` |
 /// | `together`, `cancel` | `(e)` | `Expr.together` |
 /// | `numerator`, `denominator` | `(e)` | `Expr.numeratorDenominator` |
 /// | `re_part`, `im_part` | `(e)` | `Expr.complexParts` |
+/// | `coeff` | `(e, x, n)` | the coefficient of xⁿ of a polynomial in x (`Expr.polynomialCoefficients`) |
 ///
+/// Sides: `1` = from above (x → x₀⁺), `-1` = from below; default two-sided.
 /// Points: `oo` is +∞ and `-oo` is −∞ (the convention of `Expr.infinity`: the symbol named `oo`).
 /// Variables are matched by name: `x` denotes the symbol named x in `e`, whatever assumptions the
 /// caller's symbol carries. Errors are `OperationError`s that say which argument is wrong and how to
 /// fix it.
 public enum StandardOperations {
+    /// Every operation by its text-syntax name.
     public static let all: [String: ExprOperation] = [
-        "subs": subs,
-        "limit": limit,
-        "series": series,
-        "leading": leading,
-        "diff": diff,
+        "subs": named("subs", subs),
+        "limit": named("limit", limit),
+        "series": named("series", series),
+        "leading": named("leading", leading),
+        "diff": named("diff", diff),
         "expand": unary("expand") { $0.expanded() },
         "together": unary("together") { $0.together() },
         "cancel": unary("cancel") { $0.cancel() },
@@ -30,14 +33,29 @@ public enum StandardOperations {
         "denominator": unary("denominator") { $0.numeratorDenominator().denominator },
         "re_part": unary("re_part") { $0.complexParts().re },
         "im_part": unary("im_part") { $0.complexParts().im },
+        "coeff": named("coeff", coeff),
     ]
 
     static func unary(_ name: String, _ body: @escaping @Sendable (Expr) throws -> Expr) -> ExprOperation {
-        { args in
+        named(name) { args in
             guard args.count == 1 else {
                 throw OperationError("\(name) expects 1 argument, got \(args.count)", fix: "write \(name)(expression)")
             }
             return try body(args[0])
+        }
+    }
+
+    /// The operation with the leading "name: " removed from its error messages (the caller names
+    /// the operation and the place).
+    static func named(_ name: String, _ body: @escaping ExprOperation) -> ExprOperation {
+        { args in
+            do {
+                return try body(args)
+            } catch var error as OperationError {
+                let prefix = "\(name): "
+                if error.message.hasPrefix(prefix) { error.message.removeFirst(prefix.count) }
+                throw error
+            }
         }
     }
 
@@ -73,12 +91,25 @@ public enum StandardOperations {
         return e.substituting(map)
     }
 
+    /// The optional side argument: 1 = from above, −1 = from below.
+    static func side(_ e: Expr, operation: String, position: Int) throws -> Approach {
+        switch e.integerValue {
+        case 1: return .fromAbove
+        case -1: return .fromBelow
+        default:
+            throw OperationError("\(operation): argument \(position) (side) must be 1 (from above) or -1 (from below), got \(e)",
+                                 fix: "write 1 for x → point⁺ or -1 for x → point⁻")
+        }
+    }
+
     static let limit: ExprOperation = { args in
-        guard args.count == 3 else {
-            throw OperationError("limit expects (e, x, point), got \(args.count) arguments", fix: "write limit(e, x, 0) or limit(e, x, oo)")
+        guard args.count == 3 || args.count == 4 else {
+            throw OperationError("limit expects (e, x, point) or (e, x, point, side), got \(args.count) arguments",
+                                 fix: "write limit(e, x, 0), limit(e, x, oo), or limit(e, x, 0, 1) for the limit from above")
         }
         let x = try variable(args[1], in: args[0], operation: "limit", position: 2)
-        return try args[0].limit(x, to: args[2])
+        let approach = args.count == 4 ? try side(args[3], operation: "limit", position: 4) : .twoSided
+        return try args[0].limit(x, to: args[2], approach: approach)
     }
 
     static func order(_ e: Expr, operation: String, position: Int) throws -> Int {
@@ -90,21 +121,35 @@ public enum StandardOperations {
     }
 
     static let series: ExprOperation = { args in
-        guard args.count == 4 else {
-            throw OperationError("series expects (e, x, point, order), got \(args.count) arguments",
+        guard args.count == 4 || args.count == 5 else {
+            throw OperationError("series expects (e, x, point, order) or (e, x, point, order, side), got \(args.count) arguments",
                                  fix: "write series(e, x, 0, 4): the remainder is O((x − 0)^4)")
         }
         let x = try variable(args[1], in: args[0], operation: "series", position: 2)
         let n = try order(args[3], operation: "series", position: 4)
-        return try args[0].series(x, around: args[2], order: n).polynomialPart
+        let approach = args.count == 5 ? try side(args[4], operation: "series", position: 5) : .twoSided
+        return try args[0].series(x, around: args[2], order: n, approach: approach).polynomialPart
     }
 
     static let leading: ExprOperation = { args in
-        guard args.count == 3 else {
-            throw OperationError("leading expects (e, x, point), got \(args.count) arguments", fix: "write leading(e, x, oo)")
+        guard args.count == 3 || args.count == 4 else {
+            throw OperationError("leading expects (e, x, point) or (e, x, point, side), got \(args.count) arguments", fix: "write leading(e, x, oo)")
         }
         let x = try variable(args[1], in: args[0], operation: "leading", position: 2)
-        return try args[0].leadingTerm(x, at: args[2])
+        let approach = args.count == 4 ? try side(args[3], operation: "leading", position: 4) : .twoSided
+        return try args[0].leadingTerm(x, at: args[2], approach: approach)
+    }
+
+    static let coeff: ExprOperation = { args in
+        guard args.count == 3 else {
+            throw OperationError("coeff expects (e, x, n), got \(args.count) arguments", fix: "write coeff(e, x, 2) for the coefficient of x^2")
+        }
+        let x = try variable(args[1], in: args[0], operation: "coeff", position: 2)
+        let n = try order(args[2], operation: "coeff", position: 3)
+        guard n >= 0 else {
+            throw OperationError("coeff: argument 3 must be a nonnegative power, got \(n)", fix: "use series(...) for negative powers")
+        }
+        return try args[0].polynomialCoefficients(in: x)[n] ?? .zero
     }
 
     static let diff: ExprOperation = { args in

@@ -7,12 +7,14 @@
 /// cancellation, a value that is zero), the status is `inconclusive` and `digits` says how many
 /// digits the last two evaluations did share.
 public struct DigitsEvaluation: Sendable {
+    /// Whether the requested digits were reached.
     public enum Status: Sendable, Equatable {
         /// `text` has the requested number of correct digits.
         case converged
         /// The requested digits were not reached; the reason says why.
         case inconclusive(String)
     }
+    /// Converged, or inconclusive with the reason.
     public var status: Status
     /// The value at the highest working precision used.
     public var value: BigComplex
@@ -29,6 +31,7 @@ public struct DigitsEvaluation: Sendable {
     /// Working precision of `value`, in bits.
     public var precision: Int
 
+    /// True when `text` carries the requested digits.
     public var isConverged: Bool { status == .converged }
     /// The error estimate as a short decimal string, e.g. "3.1e-75".
     public var errorText: String { errorEstimate.toString(digits: 2) }

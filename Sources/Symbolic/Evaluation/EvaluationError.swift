@@ -15,6 +15,7 @@ public enum EvaluationError: Error, Sendable, Equatable, CustomStringConvertible
     /// A value given for a symbol is not a closed exact expression.
     case invalidValue(String)
 
+    /// The message with its fix, for the command line and reports.
     public var description: String {
         switch self {
         case .notRational(let e):

@@ -31,7 +31,8 @@ struct ExactEvaluator {
     let atom: (Expr) throws -> GaussianRational?
 
     func value(_ e: Expr) throws -> GaussianRational {
-        if let v = try atom(e) { return v }
+        // Only non-structural nodes can be atoms (this keeps lookups off sums and products).
+        if !RationalSkeleton.isStructural(e), let v = try atom(e) { return v }
         switch e {
         case .number(let z): return z
         case .symbol(let s): throw EvaluationError.unboundSymbol(s.name)

@@ -137,6 +137,10 @@ extension Expr {
 
     /// Largest integer exponent folded exactly (beyond it the power stays symbolic).
     static let maximumExactExponent = 100_000
+    /// Largest exact power folded, in bits (beyond it the power stays symbolic).
+    static let maximumExactBits = 1 << 22
+    /// Largest root index for which exact roots and perfect powers are extracted.
+    static let maximumRootIndex = 64
 
     /// The canonical power base^exponent.
     public static func pow(_ base: Expr, _ exponent: Expr) -> Expr {
@@ -171,7 +175,7 @@ extension Expr {
                 let positive = fs.filter { $0.isKnownPositive }
                 if !positive.isEmpty {
                     let rest = fs.filter { !$0.isKnownPositive }
-                    let restPower: Expr = rest.isEmpty ? .one : .power(rest.count == 1 ? rest[0] : .product(rest), exponent)
+                    let restPower: Expr = rest.isEmpty ? .one : (rest.count == 1 ? pow(rest[0], exponent) : .power(.product(rest), exponent))
                     return product(of: positive.map { pow($0, exponent) } + [restPower])
                 }
             }
@@ -185,15 +189,19 @@ extension Expr {
     /// z^q folded exactly where possible: integer q, or an exact root of a positive rational,
     /// with the integer part of the exponent pulled out (2^(3/2) = 2·2^(1/2)); nil otherwise.
     static func numericPower(_ z: GaussianRational, _ q: BigRational) -> Expr? {
+        // Bits of the largest integer in z; an exact result larger than `maximumExactBits` stays symbolic.
+        let size = [z.re.numerator, z.re.denominator, z.im.numerator, z.im.denominator].map(\.bitWidth).max() ?? 0
         if q.isInteger {
-            guard let n = q.numerator.intValue, Swift.abs(n) <= maximumExactExponent else { return nil }
+            guard let n = q.numerator.intValue, Swift.abs(n) <= maximumExactExponent,
+                  size * Swift.abs(n) <= maximumExactBits else { return nil }
             if z.isZero && n < 0 { return nil }
             return .number(z.power(n))
         }
         guard z.isReal else { return nil }
         let r = z.re
         let p = q.numerator, d = q.denominator
-        guard let pInt = p.intValue, let dInt = d.intValue, Swift.abs(pInt) <= maximumExactExponent else { return nil }
+        guard let pInt = p.intValue, let dInt = d.intValue, Swift.abs(pInt) <= maximumExactExponent,
+              dInt <= maximumRootIndex, size * Swift.abs(pInt) <= maximumExactBits else { return nil }
         if r.isNegative {
             // (−a)^(p/2) = a^(p/2)·i^p on the principal branch; other roots of −1 stay symbolic.
             guard dInt == 2 else { return nil }

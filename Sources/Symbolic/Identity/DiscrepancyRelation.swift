@@ -114,11 +114,16 @@ struct RelationFinder {
 
     static func format(_ q: GaussianRational, basis: String, divides: Bool) -> String {
         if basis.isEmpty { return q.description }
-        let coefficient: String
-        if q == .one { coefficient = divides ? "1" : "" } else if q == GaussianRational(-1) { coefficient = divides ? "-1" : "-" }
-        else if q.isReal || q.re.isZero { coefficient = q.description + (divides ? "" : "*") }
-        else { coefficient = "(\(q.description))" + (divides ? "" : "*") }
-        return divides ? "\(coefficient)/\(basis)" : "\(coefficient)\(basis)"
+        if divides {
+            // n/(d·basis), in the text syntax: "1/(2*pi)", "-3/pi^2", "(1 + I)/pi".
+            guard q.isReal else { return "(\(q.description))/\(basis)" }
+            let n = q.re.numerator, d = q.re.denominator
+            return d == BigInt(1) ? "\(n)/\(basis)" : "\(n)/(\(d)*\(basis))"
+        }
+        if q == .one { return basis }
+        if q == GaussianRational(-1) { return "-" + basis }
+        if q.isReal || q.re.isZero { return q.description + "*" + basis }
+        return "(\(q.description))*" + basis
     }
 
     /// The rational of smallest denominator (≤ 10⁶) within `bound` of x, by continued fractions.

@@ -71,11 +71,12 @@ extension IdentityChecker {
 
     /// Samples a point inside the assumptions. Point 0 puts the real parts of non-positive symbols
     /// below zero, point 1 above zero (so branch-dependent claims such as √(x²) = x meet both signs);
-    /// later points choose signs at random.
+    /// point 2 is a gentle one (small magnitudes, complex symbols on the real axis: values stay
+    /// moderate, so small absolute differences show); later points choose signs at random.
     func numericPoint(_ symbols: [Symbol], index: Int, _ g: inout SeededGenerator) -> [Symbol: GaussianRational] {
         let sign = index == 0 ? -1 : (index == 1 ? 1 : 0)
         var point: [Symbol: GaussianRational] = [:]
-        for s in symbols { point[s] = SampleDomain(s).numericSample(&g, sign: sign) }
+        for s in symbols { point[s] = SampleDomain(s).numericSample(&g, sign: sign, gentle: index == 2) }
         return point
     }
 
@@ -134,8 +135,9 @@ extension IdentityChecker {
             let shown = digits < 20 ? digits : 20
             let detail = "numeric test (\(digits) digits, seed \(seed)): at \(at.isEmpty ? "the only point" : at), "
                 + "\(names.first) = \(a.toString(digits: shown)) but \(names.second) = \(b.toString(digits: shown)) "
-                + "(relative difference \(rel.toString(digits: 3))); \(differing.count) of \(compared.count) points differ. "
-                + found.detail.prefix(1).uppercased() + found.detail.dropFirst() + "."
+                + "(relative difference \(rel.toString(digits: 3))); \(differing.count) of \(compared.count) points differ"
+                + (agreed.isEmpty ? ". " : " but the sides agree at the other \(agreed.count): the identity holds only on part of the domain (a branch or a sign condition). ")
+                + "Relation: " + found.detail + "."
             let error = compared.isEmpty ? "?" : BigFloat(10, precision: 64).pow(-digits).toString(digits: 2)
             return confirmingRelation(Verdict(.discrepancy, method: .numeric(digits: digits, errorEstimate: error), detail: detail,
                                               computed: evaluationText(second), relation: found.relation, seed: seed),

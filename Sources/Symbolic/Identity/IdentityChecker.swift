@@ -2,13 +2,15 @@
 /// symbols' assumptions, and says how it decided (DESIGN.md, "Verdicts").
 ///
 /// 1. Canonical forms equal → `verified`, exact (deterministic).
-/// 2. Exact test: lhs − rhs as a rational function of its atoms (symbols and, as independent
-///    variables, every non-rational part: exp x, |v|, √x, π, calls) is evaluated in Q(i) at seeded
+/// 2. Exact test: lhs − rhs, with Re z, Im z, |z|^(2k) written through z and z̄, as a rational
+///    function of its atoms (symbols, conjugates z̄ and, as independent variables, every other
+///    non-rational part: exp x, |v|, √x, π, calls) is evaluated in Q(i) at seeded
 ///    random integer points of each variable's domain. Zero at every point → `verified`,
 ///    `.exact(falseAcceptBound:)` with the Schwartz–Zippel bound (deg N / |S|)/(1 − deg D / |S|) per
 ///    round, raised to the number of rounds (N/D: lhs − rhs as one fraction, |S|: the smallest sample
 ///    set, points where D vanishes skipped). A non-zero value when the atoms are plain symbols is a
-///    counterexample inside the assumptions → `discrepancy`, exact.
+///    counterexample inside the assumptions → `discrepancy`, exact (also when the atoms are
+///    symbols and their conjugates: v and v̄ are algebraically independent).
 /// 3. Numeric test otherwise (transcendental parts, or atoms that are related, such as |v|² and
 ///    v·v̄): both sides at random rational points inside the assumptions (real parts of both signs),
 ///    evaluated with working precision raised until each side is known to `digits` digits.
@@ -32,8 +34,10 @@ public struct IdentityChecker: Sendable {
     /// The exact test stops adding rounds once the false-accept bound is below this.
     public var targetFalseAcceptBound: Double = 1e-30
 
+    /// The seed used when none is given (reported in every verdict).
     public static let defaultSeed: UInt64 = 0x5EED_0F_2026
 
+    /// A checker requiring `digits` digits of numeric agreement, with sample points drawn from `seed`.
     public init(digits: Int = 30, seed: UInt64 = IdentityChecker.defaultSeed, numericPoints: Int = 4,
                 functions: [String: NumericFunction] = [:], maxPrecision: Int? = nil) {
         self.digits = Swift.max(1, digits)
@@ -60,6 +64,11 @@ public struct IdentityChecker: Sendable {
             return Verdict(.verified, method: .exact(falseAcceptBound: nil),
                            detail: "\(names.first) and \(names.second) have the same canonical form", seed: seed)
         }
+        if difference.conjugateForm.isZero {
+            return Verdict(.verified, method: .exact(falseAcceptBound: nil),
+                           detail: "\(names.first) and \(names.second) have the same canonical form once Re, Im and |z|² are written through z and conj(z)",
+                           seed: seed)
+        }
         var generator = SeededGenerator(seed: seed)
         switch exactTest(difference, &generator) {
         case .verified(let bound, let rounds, let skeleton):
@@ -69,14 +78,17 @@ public struct IdentityChecker: Sendable {
                                + "\(skeleton.symbolAtoms.count + skeleton.compoundAtoms.count) independent atoms; seed \(seed)); "
                                + "Schwartz–Zippel: P(false accept) ≤ \(formatBound(bound))",
                            seed: seed)
-        case .counterexample(let skeleton) where skeleton.isRationalInSymbols
-                && RationalSkeleton(first).isRationalInSymbols && RationalSkeleton(second).isRationalInSymbols:
-            return withDifference(exactDiscrepancy(first, second, names: names, &generator), difference, names: names)
+        case .counterexample(let skeleton) where skeleton.isRationalInSymbolsAndConjugates
+                && RationalSkeleton(first.conjugateForm).isRationalInSymbolsAndConjugates
+                && RationalSkeleton(second.conjugateForm).isRationalInSymbolsAndConjugates:
+            return refined(withDifference(exactDiscrepancy(first, second, names: names, &generator), difference, names: names),
+                           first, second, names: names)
         case .alwaysSingular(let error):
             return Verdict(.error, detail: "\(names.second) − \(names.first) could not be evaluated at any sample point: \(error)", seed: seed)
         case .counterexample, .notApplicable:
             let verdict = numericTest(first, second, names: names, &generator)
-            return verdict.kind == .discrepancy ? withDifference(verdict, difference, names: names) : verdict
+            return verdict.kind == .discrepancy
+                ? refined(withDifference(verdict, difference, names: names), first, second, names: names) : verdict
         }
     }
 
@@ -91,7 +103,9 @@ public struct IdentityChecker: Sendable {
 
     static let maximumSingularRetries = 20
 
-    func exactTest(_ difference: Expr, _ g: inout SeededGenerator) -> ExactOutcome {
+    func exactTest(_ expression: Expr, _ g: inout SeededGenerator) -> ExactOutcome {
+        // Re, Im and |z|^(2k) through z and z̄ (independent variables), see `conjugateForm`.
+        let difference = expression.conjugateForm
         let skeleton = RationalSkeleton(difference)
         let domains = skeleton.symbolAtoms.map { (Expr.symbol($0), SampleDomain($0)) }
             + skeleton.compoundAtoms.map { ($0, SampleDomain(atom: $0)) }
@@ -161,14 +175,14 @@ public struct IdentityChecker: Sendable {
             }
             return nil
         }
-        var detail = "\(names.second) − \(names.first) is a rational function of the symbols and does not vanish"
+        var detail = "\(names.second) − \(names.first) is a rational function of the symbols (and their conjugates) and does not vanish"
         if let (point, a, b) = counterexample {
             let at = SamplePoint(symbols: point).text
             detail += ": at \(at.isEmpty ? "(no symbols)" : at), \(names.first) = \(a) but \(names.second) = \(b)"
         } else {
             detail += " at a random exact point (seed \(seed))"
         }
-        detail += ". " + found.detail.prefix(1).uppercased() + found.detail.dropFirst() + "."
+        detail += ". Relation: " + found.detail + "."
         return confirmingRelation(Verdict(.discrepancy, method: .exact(falseAcceptBound: nil), detail: detail,
                                           computed: evaluationText(second), relation: found.relation, seed: seed),
                                   found, first, second, names: names)
@@ -180,6 +194,17 @@ public struct IdentityChecker: Sendable {
         guard difference.nodeCount <= 24 else { return verdict }
         var v = verdict
         v.detail += " \(names.second) − \(names.first) = \(evaluationText(difference))."
+        return v
+    }
+
+    /// Replaces a "depends on" relation by a term-level one (dropped term, flipped sign, doubled
+    /// term) when the difference is exactly one term of either side.
+    func refined(_ verdict: Verdict, _ first: Expr, _ second: Expr, names: (first: String, second: String)) -> Verdict {
+        guard let relation = verdict.relation, relation.contains("depends on"),
+              let term = TermRelation(names: names).find(first, second) else { return verdict }
+        var v = verdict
+        v.relation = term
+        v.detail += " Term by term (exact): \(term)."
         return v
     }
 

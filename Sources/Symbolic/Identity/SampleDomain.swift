@@ -49,17 +49,20 @@ struct SampleDomain: Hashable, Sendable {
 
     /// A moderate rational point (magnitudes in about 0.2…3, denominator 1009, so that no special
     /// value is hit by accident). `sign` forces the sign of the real part: −1, +1, or 0 for random.
-    func numericSample(_ g: inout SeededGenerator, sign: Int) -> GaussianRational {
+    /// `gentle` draws magnitudes in about 0.02…0.3 and puts complex symbols on the real axis (a
+    /// subset of their domain), so that polynomials inside exp and sin stay moderate and a small
+    /// absolute difference is not hidden behind huge values.
+    func numericSample(_ g: inout SeededGenerator, sign: Int, gentle: Bool = false) -> GaussianRational {
         func magnitude() -> BigRational {
-            if integer { return BigRational(g.integer(1, 5)) }
-            return BigRational(g.integer(200, 3000), 1009)
+            if integer { return BigRational(g.integer(1, gentle ? 2 : 5)) }
+            return gentle ? BigRational(g.integer(20, 300), 1009) : BigRational(g.integer(200, 3000), 1009)
         }
         func signed(_ forced: Int) -> BigRational {
             let s = forced != 0 ? forced : (g.integer(0, 1) == 0 ? -1 : 1)
             return s < 0 ? -magnitude() : magnitude()
         }
         if positive { return GaussianRational(magnitude()) }
-        if real { return GaussianRational(signed(sign)) }
+        if real || gentle { return GaussianRational(signed(sign)) }
         return GaussianRational(signed(sign), signed(0))
     }
 }

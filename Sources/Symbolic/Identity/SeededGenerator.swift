@@ -3,8 +3,10 @@
 /// repeated from the seed they report.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
+    /// A generator whose sequence is fixed by `seed`.
     public init(seed: UInt64) { state = seed }
 
+    /// The next 64 random bits.
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
@@ -14,7 +16,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     }
 
     /// A uniform integer in lo…hi (both included), independent of the standard library's algorithm.
-    mutating func integer(_ lo: Int, _ hi: Int) -> Int {
+    public mutating func integer(_ lo: Int, _ hi: Int) -> Int {
         precondition(lo <= hi)
         let width = UInt64(hi - lo) &+ 1
         if width == 0 { return Int(bitPattern: UInt(next())) }

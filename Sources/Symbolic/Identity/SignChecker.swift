@@ -27,13 +27,16 @@ public enum SignClaim: String, Sendable, CaseIterable {
 public struct SignChecker: Sendable {
     /// Digits to which each sampled value is evaluated.
     public var digits: Int
+    /// Seed of the random sample points (reported in sampled verdicts).
     public var seed: UInt64
     /// Number of random sample points.
     public var samples: Int
+    /// Numeric definitions of the uninterpreted functions (`.call` nodes).
     public var functions: [String: NumericFunction]
     /// Expressions larger than this many nodes are not put over one denominator.
     public var togetherNodeLimit = 4000
 
+    /// A checker that samples `samples` points at `digits` digits when structure does not decide.
     public init(digits: Int = 20, seed: UInt64 = IdentityChecker.defaultSeed, samples: Int = 12,
                 functions: [String: NumericFunction] = [:]) {
         self.digits = Swift.max(1, digits)

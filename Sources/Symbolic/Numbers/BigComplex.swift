@@ -111,10 +111,14 @@ public struct BigComplex: Sendable {
         if im.isZero && w.im.isZero && !re.isNegative { return Self(re.pow(w.re), im) }
         return (w * log()).exp()
     }
-    /// The Fermi function 1/(e^z + 1).
+    /// The Fermi function 1/(e^z + 1), without overflow for large |Re z|: 1/(e^z + 1) for
+    /// Re z < 0, e^(−z)/(1 + e^(−z)) otherwise.
     public func fermi() -> Self {
         if im.isZero { return Self(re.fermi(), im) }
-        return Self(1, precision: precision) / (exp() + Self(1, precision: precision))
+        let one = Self(1, precision: precision)
+        if re.isNegative { return one / (exp() + one) }
+        let t = (-self).exp()
+        return t / (t + one)
     }
 }
 

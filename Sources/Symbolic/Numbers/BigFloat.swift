@@ -7,10 +7,12 @@ import Glibc
 final class MPFRStorage: @unchecked Sendable {
     let pointer: UnsafeMutablePointer<__mpfr_struct>
     init(precision: Int) {
+        MPFRThreadCache.registerCurrentThread()
         pointer = .allocate(capacity: 1)
         mpfr_init2(pointer, mpfr_prec_t(precision))
     }
     init(copying other: MPFRStorage) {
+        MPFRThreadCache.registerCurrentThread()
         pointer = .allocate(capacity: 1)
         mpfr_init2(pointer, mpfr_get_prec(other.pointer))
         mpfr_set(pointer, other.pointer, MPFR_RNDN)

@@ -37,7 +37,7 @@ struct ExpressionBuilder {
             for (divided, factor) in factors {
                 let e = try build(factor)
                 if divided {
-                    if e.isZero { throw error("division by zero", at: factor, fix: "the divisor is exactly 0") }
+                    if e.isZero { throw divisionByZero(at: factor) }
                     out.append(try power(e, .minusOne, at: factor))
                 } else {
                     out.append(e)
@@ -53,6 +53,7 @@ struct ExpressionBuilder {
         }
     }
 
+    @inline(never)
     /// base^exponent, refusing 0^(negative) and exact powers too large to compute.
     func power(_ base: Expr, _ exponent: Expr, at node: SyntaxNode) throws(ParseError) -> Expr {
         if base.isZero, let q = exponent.rationalValue, q.signum <= 0 {
@@ -68,6 +69,12 @@ struct ExpressionBuilder {
         return .pow(base, exponent)
     }
 
+    @inline(never)
+    func divisionByZero(at node: SyntaxNode) -> ParseError {
+        error("division by zero", at: node, fix: "the divisor is exactly 0")
+    }
+
+    @inline(never)
     func resolve(_ name: String, at node: SyntaxNode) throws(ParseError) -> Expr {
         if let c = ParseContext.constant(name) { return c }
         if let d = context.definitions[name] { return d }
@@ -87,64 +94,88 @@ struct ExpressionBuilder {
         }
     }
 
+    /// Built-in function names (`ln` is `log`; `sqrt` is handled as a power).
+    static let builtinFunctions: [String: MathFunction] = {
+        var map = Dictionary(uniqueKeysWithValues: MathFunction.allCases.map { ($0.rawValue, $0) })
+        map["ln"] = .log
+        return map
+    }()
+
+    func arguments(_ nodes: [SyntaxNode]) throws(ParseError) -> [Expr] {
+        var out: [Expr] = []
+        out.reserveCapacity(nodes.count)
+        for a in nodes { out.append(try build(a)) }
+        return out
+    }
+
     func call(_ name: String, _ argumentNodes: [SyntaxNode], at node: SyntaxNode) throws(ParseError) -> Expr {
-        let nameLength = name.unicodeScalars.count
-        func arguments() throws(ParseError) -> [Expr] {
-            var out: [Expr] = []
-            for a in argumentNodes { out.append(try build(a)) }
-            return out
-        }
-        func requireArity(_ n: Int, _ example: String) throws(ParseError) {
-            guard argumentNodes.count == n else {
-                throw error("`\(name)` takes \(n) argument\(n == 1 ? "" : "s"), got \(argumentNodes.count)",
-                            at: node.position, length: nameLength, fix: "call it as `\(example)`")
-            }
-        }
         // Built-in functions.
         if name == "sqrt" {
-            try requireArity(1, "sqrt(x)")
-            return try power(try arguments()[0], .half, at: node)
+            guard argumentNodes.count == 1 else { throw arityError(name, 1, argumentNodes.count, at: node, example: "sqrt(x)") }
+            return try power(try build(argumentNodes[0]), .half, at: node)
         }
-        if let f = name == "ln" ? MathFunction.log : MathFunction(rawValue: name) {
-            try requireArity(f.arity, "\(name)(x)")
-            return .apply(f, try arguments()[0])
+        if let f = ExpressionBuilder.builtinFunctions[name] {
+            guard argumentNodes.count == 1 else { throw arityError(name, 1, argumentNodes.count, at: node, example: "\(name)(x)") }
+            return .apply(f, try build(argumentNodes[0]))
         }
-        // Functions defined in the text syntax.
         if let definition = context.functions[name] {
-            let parameters = definition.parameters
-            try requireArity(parameters.count, "\(name)(\(parameters.map(\.name).joined(separator: ", ")))")
-            let values = try arguments()
-            var map: [Symbol: Expr] = [:]
-            for (p, v) in zip(parameters, values) { map[p] = v }
-            return ExpressionBuilder.substitute(definition.body, map)
-        }
-        // Engine operations.
-        if let operation = context.operations[name] {
-            let values = try arguments()
-            do {
-                return try operation(values)
-            } catch let e as OperationError {
-                throw error("\(name): \(e.message)", at: node.position, length: nameLength, fix: e.fix)
-            } catch let e as ParseError {
-                throw error("\(name): \(e.message)", at: node.position, length: nameLength, fix: e.fix)
-            } catch {
-                throw self.error("\(name) failed: \(error)", at: node.position, length: nameLength)
+            guard argumentNodes.count == definition.parameters.count else {
+                throw arityError(name, definition.parameters.count, argumentNodes.count, at: node,
+                                 example: "\(name)(\(definition.parameters.map(\.name).joined(separator: ", ")))")
             }
+            return ExpressionBuilder.inline(definition, try arguments(argumentNodes))
         }
-        // Numeric functions.
+        if let operation = context.operations[name] {
+            return try run(operation, name, try arguments(argumentNodes), at: node)
+        }
         if context.numericFunctions.contains(name) {
-            return .call(name, try arguments())
+            return .call(name, try arguments(argumentNodes))
         }
+        throw unknownFunction(name, at: node)
+    }
+
+    /// A function defined in the text syntax, applied by substituting the arguments.
+    @inline(never)
+    static func inline(_ definition: ParseContext.FunctionDefinition, _ values: [Expr]) -> Expr {
+        var map: [Symbol: Expr] = [:]
+        for (p, v) in zip(definition.parameters, values) { map[p] = v }
+        return substitute(definition.body, map)
+    }
+
+    /// Runs an engine operation; its errors become parse errors at the call.
+    @inline(never)
+    func run(_ operation: ExprOperation, _ name: String, _ values: [Expr], at node: SyntaxNode) throws(ParseError) -> Expr {
+        let nameLength = name.unicodeScalars.count
+        do {
+            return try operation(values)
+        } catch let e as OperationError {
+            throw error("\(name): \(e.message)", at: node.position, length: nameLength, fix: e.fix)
+        } catch let e as ParseError {
+            throw error("\(name): \(e.message)", at: node.position, length: nameLength, fix: e.fix)
+        } catch {
+            throw self.error("\(name) failed: \(error)", at: node.position, length: nameLength)
+        }
+    }
+
+    @inline(never)
+    func arityError(_ name: String, _ expected: Int, _ got: Int, at node: SyntaxNode, example: String) -> ParseError {
+        error("`\(name)` takes \(expected) argument\(expected == 1 ? "" : "s"), got \(got)",
+              at: node.position, length: name.unicodeScalars.count, fix: "call it as `\(example)`")
+    }
+
+    @inline(never)
+    func unknownFunction(_ name: String, at node: SyntaxNode) -> ParseError {
+        let nameLength = name.unicodeScalars.count
         if ParseContext.constant(name) != nil || context.definitions[name] != nil || context.symbols[name] != nil {
-            throw error("missing operator between `\(name)` and `(`", at: node.position, length: nameLength,
-                        fix: "insert `*` between `\(name)` and `(`")
+            return error("missing operator between `\(name)` and `(`", at: node.position, length: nameLength,
+                         fix: "insert `*` between `\(name)` and `(`")
         }
         let define = "define it in a ```define block, e.g. `\(name)(x) = ...`"
         let callable = Array(ParseContext.builtinFunctionNames) + Array(context.functions.keys) + Array(context.operations.keys) + Array(context.numericFunctions)
         if let guess = NameSuggestion.best(for: name, among: callable) {
-            throw error("unknown function `\(name)`", at: node.position, length: nameLength, fix: "did you mean `\(guess)`? Otherwise \(define)")
+            return error("unknown function `\(name)`", at: node.position, length: nameLength, fix: "did you mean `\(guess)`? Otherwise \(define)")
         }
-        throw error("unknown function `\(name)`", at: node.position, length: nameLength, fix: define)
+        return error("unknown function `\(name)`", at: node.position, length: nameLength, fix: define)
     }
 
     /// Simultaneous substitution of symbols at the leaves only, rebuilding canonically (a

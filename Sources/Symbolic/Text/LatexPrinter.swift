@@ -42,7 +42,8 @@ enum LatexPrinter {
         var out = "", word = ""
         func flush() {
             guard !word.isEmpty else { return }
-            out += (word.unicodeScalars.count == 1 || !upright && out.isEmpty && word == part) ? word : "\\mathrm{\(word)}"
+            let plain = word.unicodeScalars.count == 1 || word.unicodeScalars.allSatisfy { $0.value >= 0x30 && $0.value <= 0x39 }
+            out += plain ? word : "\\mathrm{\(word)}"
             word = ""
         }
         for s in part.unicodeScalars {
@@ -56,8 +57,20 @@ enum LatexPrinter {
 
     /// A symbol or function name: `eps_d` → `\varepsilon_{d}`, `lam_ap` → `\lambda_{\mathrm{ap}}`,
     /// `ek` → `\mathrm{ek}`, `x` → `x`, `oo` → `\infty`.
-    static func name(_ name: String) -> String {
-        if name == "oo" { return "\\infty" }
+    static func name(_ rawName: String) -> String {
+        if rawName == "oo" { return "\\infty" }
+        // Subscript digits become a subscript: κ₁₂ → κ_12.
+        var name = "", inSubscript = false
+        for s in rawName.unicodeScalars {
+            if s.value >= 0x2080 && s.value <= 0x2089 {
+                if !inSubscript { name += "_" }
+                name.unicodeScalars.append(Unicode.Scalar(s.value - 0x2080 + 0x30)!)
+                inSubscript = true
+            } else {
+                name.unicodeScalars.append(s)
+                inSubscript = false
+            }
+        }
         let parts = name.split(separator: "_", omittingEmptySubsequences: false).map(String.init)
         guard let head = parts.first, !head.isEmpty else { return "\\mathrm{\(escaped(name))}" }
         var out = namePart(escaped(head), upright: true)
@@ -158,11 +171,15 @@ enum LatexPrinter {
         } else {
             numerator.append((group(number(c)), .atom))
         }
+        var grouped: [String: String] = [:]
         for f in factors where !f.isOne {
             if case .power(let b, let x) = f, TextPrinter.isNegative(x) {
-                denominator.append(power(b, -x))
+                let r = power(b, -x)
+                if r.level <= .product { grouped[group(r)] = r.text }
+                denominator.append(r)
             } else {
                 let r = render(f)
+                if r.level <= .product { grouped[group(r)] = r.text }
                 numerator.append(r.level <= .product ? (group(r), .atom) : r)
             }
         }
@@ -185,8 +202,13 @@ enum LatexPrinter {
             text = joined(numerator)
             if numerator.count == 1 { level = numerator[0].level }
         } else {
-            let top = numerator.isEmpty ? "1" : joined(numerator)
-            let bottom = joined(denominator.map { $0.level <= .product ? (group($0), .atom) : $0 })
+            // Inside \frac a lone sum needs no parentheses: (a+b)/(c+d) → \frac{a + b}{c + d}.
+            func part(_ items: [Rendered]) -> String {
+                if items.count == 1 { return grouped[items[0].text] ?? items[0].text }
+                return joined(items.map { $0.level <= .product ? (group($0), .atom) : $0 })
+            }
+            let top = numerator.isEmpty ? "1" : part(numerator)
+            let bottom = part(denominator)
             text = "\\frac{\(top)}{\(bottom)}"
             level = .atom
         }
@@ -208,8 +230,14 @@ enum LatexPrinter {
         case .function(.abs, _), .function(.conj, _): baseText = b.text
         default: baseText = group(b)
         }
-        let x = render(exponent)
-        return ("\(baseText)^{\(x.text)}", .power)
+        // Rational exponents inline: x^{2/3}.
+        let exponentText: String
+        if let q = exponent.rationalValue, !q.isInteger {
+            exponentText = (q.isNegative ? "-" : "") + "\(q.magnitude.numerator)/\(q.magnitude.denominator)"
+        } else {
+            exponentText = render(exponent).text
+        }
+        return ("\(baseText)^{\(exponentText)}", .power)
     }
 
     static func function(_ f: MathFunction, _ x: Expr) -> Rendered {
@@ -221,10 +249,10 @@ enum LatexPrinter {
         case .im: return ("\\operatorname{Im}" + group(a), .atom)
         case .fermi: return ("\\mathrm{f}" + group(a), .atom)
         case .exp:
-            switch x {
-            case .sum, .product: return ("\\exp" + group(a), .atom)
-            default: return ("\\mathrm{e}^{" + a.text + "}", .power)
-            }
+            // e^{x} for short arguments, \exp(…) for sums and fractions.
+            if case .sum = x { return ("\\exp" + group(a), .atom) }
+            if a.text.contains("\\frac") || a.text.count > 24 { return ("\\exp" + group(a), .atom) }
+            return ("\\mathrm{e}^{" + a.text + "}", .power)
         case .atan: return ("\\arctan" + group(a), .atom)
         case .log, .sin, .cos, .tan, .sinh, .cosh, .tanh: return ("\\" + f.rawValue + group(a), .atom)
         }

@@ -1,9 +1,10 @@
 /// Splits text-syntax source into tokens, tracking absolute line and column.
 ///
 /// Numbers: `12`, `0.25`, `.5`, `1e8`, `2.5E-3` (exact decimal literals). Identifiers: a letter
-/// (ASCII or any Unicode letter such as κ, ε, γ) or `_`, then letters, digits and `_`.
+/// (ASCII or any Unicode letter such as κ, ε, γ) or `_`, then letters, digits, `_`, subscript
+/// digits and combining marks.
 /// Operators: `+ - * / ^ **`, with `−` (U+2212) for minus, `×` `·` `⋅` for times, `÷` for divide.
-/// Relations: `== = < <= ≤ > >= ≥ ≲ <~ ≳ >~ ≃ ≈ ~`.
+/// Relations: `== = < <= ≤ > >= ≥ ≲ <~ <=~ ≳ >~ >=~ ≃ ≈ ~`.
 struct Lexer {
     let scalars: [Unicode.Scalar]
     let origin: SourcePosition
@@ -56,15 +57,22 @@ struct Lexer {
     }
 
     static func isIdentifierStart(_ s: Unicode.Scalar) -> Bool {
-        s == "_" || (s.isASCII ? (s.properties.isAlphabetic) : s.properties.isAlphabetic && !isOperatorScalar(s))
+        let v = s.value
+        if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || v == 0x5F }
+        return s.properties.isAlphabetic && !isOperatorScalar(s)
     }
+    /// Continuation characters: also digits, subscript digits (`κ₁`), combining marks (`ε̃`).
     static func isIdentifierContinue(_ s: Unicode.Scalar) -> Bool {
-        isIdentifierStart(s) || ("0"..."9").contains(s)
+        if isIdentifierStart(s) || (s.value >= 0x30 && s.value <= 0x39) { return true }
+        if s.isASCII { return false }
+        if s.value >= 0x2080 && s.value <= 0x2089 { return true }
+        let category = s.properties.generalCategory
+        return category == .nonspacingMark || category == .spacingMark
     }
     static func isOperatorScalar(_ s: Unicode.Scalar) -> Bool {
         "−×·⋅÷≤≥≲≳≃≈".unicodeScalars.contains(s)
     }
-    static func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) }
+    static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
 
     /// Largest decimal exponent accepted in a literal (`1e4096`), to keep exact values small.
     static let maximumDecimalExponent = 4096
@@ -77,7 +85,10 @@ struct Lexer {
         func peek(_ d: Int) -> Unicode.Scalar? { k + d < n ? scalars[k + d] : nil }
         while k < n {
             let s = scalars[k]
-            if s.properties.isWhitespace || s == "\u{FEFF}" { k += 1; continue }
+            if s == " " || s == "\n" || s == "\t" || s == "\r" || (!s.isASCII && (s.properties.isWhitespace || s == "\u{FEFF}")) {
+                k += 1
+                continue
+            }
             let start = k
             let pos = position(of: k)
             func emit(_ kind: Token.Kind, _ length: Int) {
@@ -140,11 +151,13 @@ struct Lexer {
             case "=":
                 emit(.relation(.equal), peek(1) == "=" ? 2 : 1)
             case "<":
-                if peek(1) == "=" { emit(.relation(.lessOrEqual), 2) }
+                if peek(1) == "=" && peek(2) == "~" { emit(.relation(.lessOrApproximatelyEqual), 3) }
+                else if peek(1) == "=" { emit(.relation(.lessOrEqual), 2) }
                 else if peek(1) == "~" { emit(.relation(.lessOrApproximatelyEqual), 2) }
                 else { emit(.relation(.less), 1) }
             case ">":
-                if peek(1) == "=" { emit(.relation(.greaterOrEqual), 2) }
+                if peek(1) == "=" && peek(2) == "~" { emit(.relation(.greaterOrApproximatelyEqual), 3) }
+                else if peek(1) == "=" { emit(.relation(.greaterOrEqual), 2) }
                 else if peek(1) == "~" { emit(.relation(.greaterOrApproximatelyEqual), 2) }
                 else { emit(.relation(.greater), 1) }
             case "≤": emit(.relation(.lessOrEqual), 1)

@@ -45,6 +45,8 @@ enum NameSuggestion {
             if unique.contains(spelled) { return spelled }
             if spelled == "eps", unique.contains("epsilon") { return "epsilon" }
         }
+        // A spelled-out name for a declared Greek letter (`kappa` for `κ`).
+        if let c = unique.sorted().first(where: { spelledOut($0) == name }) { return c }
         // Case-only differences first (`Kappa` for `kappa`).
         if let c = unique.sorted().first(where: { $0.lowercased() == name.lowercased() }) { return c }
         let limit = name.unicodeScalars.count <= 3 ? 1 : 2

@@ -18,7 +18,7 @@ extension ParseContext {
     }
 
     /// Parses a claim relation `lhs REL rhs` with REL one of `==` `=` `<` `<=` `≤` `>` `>=` `≥`
-    /// `≲` `<~` `≳` `>~` `≃` `≈` `~`.
+    /// `≲` `<~` `<=~` `≳` `>~` `>=~` `≃` `≈` `~` (see `RelationKind`). Only one relation per text.
     public func parseRelation(_ text: String, origin: SourcePosition = .start) throws(ParseError) -> Relation {
         var parser = try Parser(text, origin: origin, maximumDepth: maximumNesting)
         let (lhsTree, kind, token, rhsTree) = try parser.parseWholeRelation()
@@ -34,28 +34,4 @@ extension Expr {
     public init(parsing text: String, context: ParseContext = .lenient) throws(ParseError) {
         self = try context.parse(text)
     }
-}
-
-/// A claim's relation `lhs REL rhs`, e.g. `g ~ -abs(v)^2*(1/(ed+U-eF) + 1/(eF-ed))`.
-public struct Relation: Hashable, Sendable, CustomStringConvertible {
-    public var lhs: Expr
-    public var kind: RelationKind
-    public var rhs: Expr
-    /// Where the relation's text starts.
-    public var position: SourcePosition
-    /// Where the relation symbol is.
-    public var relationPosition: SourcePosition
-
-    public init(lhs: Expr, kind: RelationKind, rhs: Expr, position: SourcePosition = .start, relationPosition: SourcePosition = .start) {
-        self.lhs = lhs
-        self.kind = kind
-        self.rhs = rhs
-        self.position = position
-        self.relationPosition = relationPosition
-    }
-
-    /// "lhs REL rhs" in the text syntax.
-    public var description: String { "\(lhs.text) \(kind.text) \(rhs.text)" }
-    /// "lhs REL rhs" in LaTeX.
-    public var latex: String { "\(lhs.latex) \(kind.latex) \(rhs.latex)" }
 }

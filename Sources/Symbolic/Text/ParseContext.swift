@@ -72,7 +72,7 @@ public struct ParseContext: Sendable {
     public static let constantNames: Set<String> = ["I", "pi", "π", "E", "oo", "∞"]
 
     /// The infinity marker `oo`: a positive symbol that limit and series operations recognise.
-    public static let infinity = Expr.symbol("oo", .positive)
+    public static var infinity: Expr { Expr.infinity }
 
     /// The built-in function names and what they build.
     public static let builtinFunctionNames: Set<String> = Set(MathFunction.allCases.map(\.rawValue)).union(["ln", "sqrt"])

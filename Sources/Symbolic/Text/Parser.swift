@@ -10,6 +10,10 @@ struct Parser {
     var index = 0
     var depth = 0
     let maximumDepth: Int
+    /// A third of the remaining stack: converting the tree to `Expr` recurses as deep again.
+    var stack = StackBudget(fraction: 1.0 / 3.0)
+    /// Below this depth the stack is not checked (shallow parses never read the stack bounds).
+    static let uncheckedDepth = 8
 
     init(_ text: String, origin: SourcePosition, maximumDepth: Int) throws(ParseError) {
         lexer = Lexer(text, origin: origin)
@@ -72,6 +76,7 @@ struct Parser {
     }
 
     /// The error for a token that cannot continue the expression here.
+    @inline(never)
     func unexpected(_ t: Token) -> ParseError {
         switch t.kind {
         case .rightParenthesis:
@@ -108,13 +113,13 @@ struct Parser {
         kind == .number || kind == .identifier || kind == .leftParenthesis
     }
 
+    // The recursive functions below are kept small, with every message built out of line,
+    // so that a level of nesting costs little stack (debug builds give each temporary a slot).
+
     mutating func parseExpression(_ minimum: Int) throws(ParseError) -> SyntaxNode {
         depth += 1
         defer { depth -= 1 }
-        if depth > maximumDepth {
-            throw error("nesting too deep (more than \(maximumDepth) levels)", at: current,
-                        fix: "split the expression with definitions in a ```define block")
-        }
+        if depth > maximumDepth || (depth > Parser.uncheckedDepth && stack.exhausted()) { throw tooDeep(current) }
         var left = try parsePrefix(minimum)
         // Operands of a run of `+ -` (and of `* /`) at this level are collected and the n-ary
         // node is built once, when the run ends (building it per operator would be quadratic).
@@ -122,44 +127,32 @@ struct Parser {
         var terms: [(negative: Bool, term: SyntaxNode)] = []
         var factors: [(divided: Bool, factor: SyntaxNode)] = []
         var negative = false, divided = false
-        func finishProduct() {
-            guard !factors.isEmpty else { return }
-            factors.append((divided, left))
-            left = SyntaxNode(.product(factors), position: factors[0].factor.position, end: left.end)
-            factors = []
-            divided = false
-        }
         while true {
-            let t = current
-            if Parser.startsOperand(t.kind) {
-                let before = previous
-                throw error("missing operator between \(before.quoted) and \(t.quoted)", at: t,
-                            fix: "insert `*` between \(before.quoted) and \(t.quoted)")
-            }
-            let power = Parser.bindingPower(t.kind)
+            let kind = current.kind
+            if Parser.startsOperand(kind) { throw missingOperator() }
+            let power = Parser.bindingPower(kind)
             guard power > minimum else { break }
             _ = advance()
-            if current.kind == .end {
-                throw error("expected an expression after \(t.quoted)", at: current, fix: "complete the expression or remove \(t.quoted)")
-            }
-            switch t.kind {
+            if current.kind == .end { throw missingOperand(after: previous) }
+            switch kind {
             case .plus, .minus:
-                finishProduct()
+                if !factors.isEmpty {
+                    left = Parser.closeProduct(&factors, left, divided)
+                    divided = false
+                }
                 terms.append((negative, left))
-                negative = t.kind == .minus
+                negative = kind == .minus
                 left = try parseExpression(power)
             case .times, .divide:
                 factors.append((divided, left))
-                divided = t.kind == .divide
+                divided = kind == .divide
                 left = try parseExpression(power)
-            case .power:
+            default:
                 let right = try parseExpression(power - 1)
                 left = SyntaxNode(.power(left, right), position: left.position, end: right.end)
-            default:
-                break
             }
         }
-        finishProduct()
+        if !factors.isEmpty { left = Parser.closeProduct(&factors, left, divided) }
         if !terms.isEmpty {
             terms.append((negative, left))
             left = SyntaxNode(.sum(terms), position: terms[0].term.position, end: left.end)
@@ -167,71 +160,117 @@ struct Parser {
         return left
     }
 
+    @inline(never)
+    static func closeProduct(_ factors: inout [(divided: Bool, factor: SyntaxNode)], _ last: SyntaxNode, _ divided: Bool) -> SyntaxNode {
+        factors.append((divided, last))
+        let node = SyntaxNode(.product(factors), position: factors[0].factor.position, end: last.end)
+        factors = []
+        return node
+    }
+
     mutating func parsePrefix(_ minimum: Int) throws(ParseError) -> SyntaxNode {
         let t = advance()
         switch t.kind {
-        case .number:
-            guard let value = BigRational(t.text) else {
-                throw error("malformed number \(t.quoted)", at: t)
-            }
-            return SyntaxNode(.number(value), position: t.position, end: endPosition(t))
+        case .number: return try numberNode(t)
         case .identifier:
-            if current.kind == .leftParenthesis {
-                let open = advance()
-                var arguments: [SyntaxNode] = []
-                if current.kind != .rightParenthesis {
-                    while true {
-                        if current.kind == .end { throw unclosed(open) }
-                        if current.kind == .comma || current.kind == .rightParenthesis {
-                            throw error("expected an argument before \(current.quoted)", at: current, fix: "remove the extra comma")
-                        }
-                        arguments.append(try parseExpression(0))
-                        if current.kind == .comma { _ = advance(); continue }
-                        if current.kind == .rightParenthesis { break }
-                        if current.kind == .end { throw unclosed(open) }
-                        throw unexpected(current)
-                    }
-                }
-                let close = advance()
-                return SyntaxNode(.call(t.text, arguments), position: t.position, end: endPosition(close))
-            }
+            if current.kind == .leftParenthesis { return try parseCall(t) }
             return SyntaxNode(.name(t.text), position: t.position, end: endPosition(t))
-        case .leftParenthesis:
-            if current.kind == .rightParenthesis {
-                throw error("empty parentheses", at: t.position, length: 2, fix: "put an expression inside `( )` or remove them")
-            }
-            if current.kind == .end { throw unclosed(t) }
-            var inner = try parseExpression(0)
-            guard current.kind == .rightParenthesis else {
-                if current.kind == .end { throw unclosed(t) }
-                throw unexpected(current)
-            }
-            let close = advance()
-            inner.position = t.position
-            inner.end = endPosition(close)
-            return inner
-        case .minus, .plus:
-            if current.kind == .end {
-                throw error("expected an expression after \(t.quoted)", at: current)
-            }
-            depth += 1
-            defer { depth -= 1 }
-            if depth > maximumDepth {
-                throw error("nesting too deep (more than \(maximumDepth) levels)", at: t,
-                            fix: "split the expression with definitions in a ```define block")
-            }
-            let operand = try parseExpression(Swift.max(Parser.prefixBindingPower, minimum))
-            if t.kind == .plus { return operand }
-            return SyntaxNode(.negate(operand), position: t.position, end: operand.end)
-        case .end:
-            throw error("expected an expression", at: t, fix: "complete the expression")
-        case .times, .divide, .power:
-            throw error("expected an expression before \(t.quoted)", at: t, fix: "insert the missing operand or remove \(t.quoted)")
-        default:
-            throw unexpected(t)
+        case .leftParenthesis: return try parseParenthesized(t)
+        case .minus, .plus: return try parseSigned(t, minimum)
+        default: throw prefixError(t)
         }
     }
 
+    mutating func parseSigned(_ sign: Token, _ minimum: Int) throws(ParseError) -> SyntaxNode {
+        if current.kind == .end { throw missingOperand(after: sign) }
+        depth += 1
+        defer { depth -= 1 }
+        if depth > maximumDepth || (depth > Parser.uncheckedDepth && stack.exhausted()) { throw tooDeep(sign) }
+        let operand = try parseExpression(Swift.max(Parser.prefixBindingPower, minimum))
+        if sign.kind == .plus { return operand }
+        return SyntaxNode(.negate(operand), position: sign.position, end: operand.end)
+    }
+
+    mutating func parseParenthesized(_ open: Token) throws(ParseError) -> SyntaxNode {
+        if current.kind == .rightParenthesis { throw emptyParentheses(open) }
+        if current.kind == .end { throw unclosed(open) }
+        var inner = try parseExpression(0)
+        guard current.kind == .rightParenthesis else { throw badClose(open) }
+        let close = advance()
+        inner.position = open.position
+        inner.end = endPosition(close)
+        return inner
+    }
+
+    mutating func parseCall(_ name: Token) throws(ParseError) -> SyntaxNode {
+        let open = advance()
+        var arguments: [SyntaxNode] = []
+        if current.kind != .rightParenthesis {
+            while true {
+                if current.kind == .end { throw unclosed(open) }
+                if current.kind == .comma || current.kind == .rightParenthesis { throw missingArgument() }
+                arguments.append(try parseExpression(0))
+                if current.kind == .comma { _ = advance(); continue }
+                if current.kind == .rightParenthesis { break }
+                throw badClose(open)
+            }
+        }
+        let close = advance()
+        return SyntaxNode(.call(name.text, arguments), position: name.position, end: endPosition(close))
+    }
+
+    @inline(never)
+    func numberNode(_ t: Token) throws(ParseError) -> SyntaxNode {
+        guard let value = BigRational(t.text) else { throw error("malformed number \(t.quoted)", at: t) }
+        return SyntaxNode(.number(value), position: t.position, end: endPosition(t))
+    }
+
+    // MARK: Errors (out of line)
+
+    @inline(never)
+    func tooDeep(_ t: Token) -> ParseError {
+        error(depth > maximumDepth ? "nesting too deep (more than \(maximumDepth) levels)" : "nesting too deep for this thread's stack", at: t,
+              fix: "split the expression with definitions in a ```define block")
+    }
+
+    @inline(never)
+    func missingOperator() -> ParseError {
+        let before = previous, t = current
+        return error("missing operator between \(before.quoted) and \(t.quoted)", at: t,
+                     fix: "insert `*` between \(before.quoted) and \(t.quoted)")
+    }
+
+    @inline(never)
+    func missingOperand(after t: Token) -> ParseError {
+        error("expected an expression after \(t.quoted)", at: current, fix: "complete the expression or remove \(t.quoted)")
+    }
+
+    @inline(never)
+    func missingArgument() -> ParseError {
+        error("expected an argument before \(current.quoted)", at: current, fix: "remove the extra comma")
+    }
+
+    @inline(never)
+    func emptyParentheses(_ open: Token) -> ParseError {
+        error("empty parentheses", at: open.position, length: 2, fix: "put an expression inside `( )` or remove them")
+    }
+
+    @inline(never)
+    func badClose(_ open: Token) -> ParseError {
+        current.kind == .end ? unclosed(open) : unexpected(current)
+    }
+
+    @inline(never)
+    func prefixError(_ t: Token) -> ParseError {
+        switch t.kind {
+        case .end: return error("expected an expression", at: t, fix: "complete the expression")
+        case .times, .divide, .power:
+            return error("expected an expression before \(t.quoted)", at: t, fix: "insert the missing operand or remove \(t.quoted)")
+        default: return unexpected(t)
+        }
+    }
+
+    @inline(never)
     func unclosed(_ open: Token) -> ParseError {
         error("expected `)` before \(current.quoted)", at: current,
               fix: "unbalanced parenthesis opened at column \(open.position.column)\(open.position.line != current.position.line ? " of line \(open.position.line)" : ""): insert `)`")

@@ -20,6 +20,7 @@ public struct DimensionChecker: Sendable {
     /// Compare dimensions modulo powers of ħ and k_B (natural units ħ = k_B = 1).
     public var naturalUnits: Bool
 
+    /// A checker with the dimension of each symbol and of each uninterpreted function's result.
     public init(symbols: [String: PhysicalDimension], callDimensions: [String: PhysicalDimension] = [:], naturalUnits: Bool = false) {
         self.symbols = symbols
         self.callDimensions = callDimensions
@@ -192,5 +193,12 @@ public struct DimensionChecker: Sendable {
         default:
             return Verdict(.error, detail: error.description)
         }
+    }
+}
+
+extension DimensionChecker {
+    /// Checks a parsed relation `lhs REL rhs` (see `check(_:_:_:)`).
+    public func check(_ relation: Relation) -> Verdict {
+        check(relation.lhs, relation.kind.rawValue, relation.rhs)
     }
 }

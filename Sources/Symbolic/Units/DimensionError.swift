@@ -2,11 +2,14 @@
 public struct DimensionMismatch: Sendable, Equatable, CustomStringConvertible {
     /// What was being checked: "sum", "argument of exp", "relation lhs <= rhs", "conversion", …
     public var context: String
+    /// The dimension found first (a sum's first term, a relation's left side, the required one).
     public var left: PhysicalDimension
+    /// The dimension that disagrees with `left`.
     public var right: PhysicalDimension
     /// The offending subexpression, when the mismatch arose inside an expression.
     public var subexpression: Expr?
 
+    /// A mismatch found while checking `context`.
     public init(context: String, left: PhysicalDimension, right: PhysicalDimension, subexpression: Expr?) {
         self.context = context
         self.left = left
@@ -29,6 +32,7 @@ public struct DimensionMismatch: Sendable, Equatable, CustomStringConvertible {
         return "consistent with \(which.joined(separator: " = ")) = 1 (missing \(factors.joined(separator: " ")) on the right)"
     }
 
+    /// "context: dimension L vs R in <expr>; <natural-units report>".
     public var description: String {
         var s = "\(context): dimension \(left) vs \(right)"
         if let e = subexpression { s += " in \(e)" }
@@ -51,6 +55,7 @@ public enum DimensionError: Error, Sendable, Equatable, CustomStringConvertible 
     /// A value that cannot be computed (complex number, non-finite result, division by zero, …).
     case notEvaluable(String)
 
+    /// The message with its fix, for error output.
     public var description: String {
         switch self {
         case .mismatch(let m): return m.description

@@ -5,14 +5,20 @@
 /// multiplies them. Printed with SI base units, positive and negative exponents in base order:
 /// energy is "kg m^2 s^-2", a rational exponent is written "m^(1/2)", dimensionless is "1".
 public struct PhysicalDimension: Hashable, Sendable {
+    /// Exponent of mass (kg).
     public var mass: BigRational
+    /// Exponent of length (m).
     public var length: BigRational
+    /// Exponent of time (s).
     public var time: BigRational
+    /// Exponent of electric current (A).
     public var current: BigRational
+    /// Exponent of temperature (K).
     public var temperature: BigRational
     /// Amount of substance (mol). Needed only for N_A; a pure count is dimensionless.
     public var amount: BigRational
 
+    /// M^mass L^length T^time I^current Θ^temperature N^amount; omitted exponents are 0.
     public init(mass: BigRational = .zero, length: BigRational = .zero, time: BigRational = .zero,
                 current: BigRational = .zero, temperature: BigRational = .zero, amount: BigRational = .zero) {
         self.mass = mass
@@ -33,7 +39,9 @@ public struct PhysicalDimension: Hashable, Sendable {
     /// The SI base-unit symbols in base order.
     public static let baseUnitSymbols = ["kg", "m", "s", "A", "K", "mol"]
 
+    /// The dimension of pure numbers (every exponent 0).
     public static let dimensionless = PhysicalDimension()
+    /// The base dimensions.
     public static let mass = PhysicalDimension(mass: 1)
     public static let length = PhysicalDimension(length: 1)
     public static let time = PhysicalDimension(time: 1)
@@ -54,15 +62,20 @@ public struct PhysicalDimension: Hashable, Sendable {
     /// Charge T I (coulomb).
     public static let charge = PhysicalDimension(time: 1, current: 1)
 
+    /// True when every exponent is 0.
     public var isDimensionless: Bool { exponents.allSatisfy { $0.isZero } }
 
+    /// Product: exponents add.
     public static func * (a: PhysicalDimension, b: PhysicalDimension) -> PhysicalDimension {
         PhysicalDimension(exponents: zip(a.exponents, b.exponents).map { $0 + $1 })
     }
+    /// Quotient: exponents subtract.
     public static func / (a: PhysicalDimension, b: PhysicalDimension) -> PhysicalDimension {
         PhysicalDimension(exponents: zip(a.exponents, b.exponents).map { $0 - $1 })
     }
+    /// a = a · b.
     public static func *= (a: inout PhysicalDimension, b: PhysicalDimension) { a = a * b }
+    /// a = a / b.
     public static func /= (a: inout PhysicalDimension, b: PhysicalDimension) { a = a / b }
 
     /// D^p for a rational p: every exponent multiplied by p.

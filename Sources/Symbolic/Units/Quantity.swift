@@ -8,19 +8,24 @@
 /// u_r(x^p) = |p| u_r(x). (Correlations between CODATA constants, e.g. ε0 and α, are ignored,
 /// which can only overstate the uncertainty of a product containing both.)
 public struct Quantity: Sendable, Equatable {
+    /// The value in coherent SI base units.
     public var value: QuantityValue
+    /// The dimension.
     public var dimension: PhysicalDimension
     /// Relative standard uncertainty u_r; 0 when exact.
     public var relativeUncertainty: Double
 
+    /// value × (SI base units of `dimension`), with relative standard uncertainty u_r.
     public init(_ value: QuantityValue, _ dimension: PhysicalDimension = .dimensionless, relativeUncertainty: Double = 0) {
         self.value = value
         self.dimension = dimension
         self.relativeUncertainty = relativeUncertainty
     }
+    /// An exact rational value × (SI base units of `dimension`).
     public init(_ value: BigRational, _ dimension: PhysicalDimension = .dimensionless, relativeUncertainty: Double = 0) {
         self.init(.exact(value, piPower: 0), dimension, relativeUncertainty: relativeUncertainty)
     }
+    /// A rounded value × (SI base units of `dimension`).
     public init(_ value: BigFloat, _ dimension: PhysicalDimension = .dimensionless, relativeUncertainty: Double = 0) {
         self.init(.approximate(value), dimension, relativeUncertainty: relativeUncertainty)
     }
@@ -32,16 +37,20 @@ public struct Quantity: Sendable, Equatable {
     /// A dimensionless pure number.
     public static func number(_ q: BigRational) -> Quantity { Quantity(q) }
 
+    /// True when the value is exact and carries no uncertainty.
     public var isExact: Bool { value.isExact && relativeUncertainty == 0 }
 
+    /// Product: values multiply, dimensions multiply, u_r add in quadrature.
     public static func * (a: Quantity, b: Quantity) -> Quantity {
         Quantity(a.value * b.value, a.dimension * b.dimension,
                  relativeUncertainty: (a.relativeUncertainty * a.relativeUncertainty + b.relativeUncertainty * b.relativeUncertainty).squareRoot())
     }
+    /// Quotient: values divide, dimensions divide, u_r add in quadrature.
     public static func / (a: Quantity, b: Quantity) -> Quantity {
         Quantity(a.value / b.value, a.dimension / b.dimension,
                  relativeUncertainty: (a.relativeUncertainty * a.relativeUncertainty + b.relativeUncertainty * b.relativeUncertainty).squareRoot())
     }
+    /// Negation.
     public static prefix func - (a: Quantity) -> Quantity {
         Quantity(-a.value, a.dimension, relativeUncertainty: a.relativeUncertainty)
     }
@@ -50,6 +59,7 @@ public struct Quantity: Sendable, Equatable {
         Quantity(value.pow(p, precision: precision), dimension.pow(p),
                  relativeUncertainty: relativeUncertainty * p.magnitude.doubleValue)
     }
+    /// self^n for an integer n.
     public func pow(_ n: Int) -> Quantity { pow(BigRational(n)) }
 
     /// self + b; throws `DimensionError.mismatch` when the dimensions differ.
@@ -106,13 +116,19 @@ public struct Quantity: Sendable, Equatable {
 /// A quantity expressed as a number times a chosen unit, with the powers of ħ and k_B that a
 /// natural-unit conversion inserted (value · unit = quantity · ħ^hbarPower · k_B^boltzmannPower).
 public struct Conversion: Sendable, Equatable, CustomStringConvertible {
+    /// The number that multiplies `unit`.
     public var value: QuantityValue
+    /// The unit text it was converted to.
     public var unit: String
+    /// Relative standard uncertainty u_r of `value`.
     public var relativeUncertainty: Double
+    /// Power of ħ inserted by a natural-unit conversion (0 otherwise).
     public var hbarPower: BigRational
+    /// Power of k_B inserted by a natural-unit conversion (0 otherwise).
     public var boltzmannPower: BigRational
 
     /// "3.3e8 W/cm^2".
     public func toString(digits: Int) -> String { value.toString(digits: digits) + " " + unit }
+    /// Ten significant digits and the unit.
     public var description: String { toString(digits: 10) }
 }

@@ -11,11 +11,14 @@ public struct QuantityEvaluator: Sendable {
     /// Values of the symbols by name. Symbols not bound here fall back to `PhysicalConstants.bySymbol`
     /// (c, h, hbar, e, k_B, m_e, eps0, mu0, …) when `useConstants` is set.
     public var bindings: [String: Quantity]
+    /// Fall back to `PhysicalConstants.bySymbol` for unbound symbols.
     public var useConstants: Bool
+    /// Reconcile dimensions that differ by powers of ħ and k_B (ħ = k_B = 1) by inserting them.
     public var naturalUnits: Bool
     /// Working precision in bits for values that cannot stay exact.
     public var precision: Int
 
+    /// An evaluator with symbol values, constant fallback, natural-unit mode and working precision (bits).
     public init(bindings: [String: Quantity], useConstants: Bool = true, naturalUnits: Bool = false, precision: Int = 256) {
         self.bindings = bindings
         self.useConstants = useConstants
@@ -25,6 +28,7 @@ public struct QuantityEvaluator: Sendable {
 
     /// The result and the natural-unit factors inserted on the way.
     public struct Result: Sendable {
+        /// The value with its SI dimension and relative uncertainty.
         public var quantity: Quantity
         /// "ħ^-1 k_B^0 inserted in argument of exp: …" — empty in pure SI evaluation.
         public var insertions: [String]

@@ -10,21 +10,26 @@ public enum QuantityValue: Sendable, Equatable {
     /// A rounded value.
     case approximate(BigFloat)
 
+    /// The exact rational q.
     public init(_ q: BigRational) { self = .exact(q, piPower: 0) }
+    /// The exact integer n.
     public init(_ n: Int) { self = .exact(BigRational(n), piPower: 0) }
 
+    /// True for `.exact`.
     public var isExact: Bool { if case .exact = self { return true }; return false }
     /// The rational value when exact and free of π.
     public var rationalValue: BigRational? {
         if case .exact(let q, let k) = self, k == 0 { return q }
         return nil
     }
+    /// True when the value is 0.
     public var isZero: Bool {
         switch self {
         case .exact(let q, _): return q.isZero
         case .approximate(let x): return x.isZero
         }
     }
+    /// −1, 0 or +1 (π^k > 0).
     public var signum: Int {
         switch self {
         case .exact(let q, _): return q.signum
@@ -61,16 +66,19 @@ public enum QuantityValue: Sendable, Equatable {
         }
     }
 
+    /// Product; exact when both are exact (π powers add).
     public static func * (a: QuantityValue, b: QuantityValue) -> QuantityValue {
         if case .exact(let p, let k) = a, case .exact(let q, let l) = b { return .exact(p * q, piPower: k + l) }
         let prec = precision(a, b, fallback: 64)
         return .approximate(a.bigFloat(precision: prec) * b.bigFloat(precision: prec))
     }
+    /// Quotient; exact when both are exact and the divisor is nonzero (π powers subtract).
     public static func / (a: QuantityValue, b: QuantityValue) -> QuantityValue {
         if case .exact(let p, let k) = a, case .exact(let q, let l) = b, !q.isZero { return .exact(p / q, piPower: k - l) }
         let prec = precision(a, b, fallback: 64)
         return .approximate(a.bigFloat(precision: prec) / b.bigFloat(precision: prec))
     }
+    /// Negation.
     public static prefix func - (a: QuantityValue) -> QuantityValue {
         switch a {
         case .exact(let q, let k): return .exact(-q, piPower: k)

@@ -9,10 +9,13 @@ extension Engine {
     ]
 
     /// The engine with every module's operations, numeric functions and check kinds.
+    /// One line per registry (this file merges with `merge=union`: keep lines independent).
     public static let standard: Engine = {
         var engine = Engine(checks: builtinChecks)
         engine.register(operations: StandardOperations.all)
+        engine.register(operations: OperatorOperations.all)
         engine.register(numericFunctions: IntegralFunctions.all)
+        for check in DynamicsClaimCheck.all { engine.register(check: check) }
         engine.register(operations: KeldyshOperations.all)
         engine.register(check: CausalityCheck())
         engine.register(check: KeldyshRotationCheck())

@@ -80,6 +80,22 @@ public enum GaussLegendre {
         return Nodes(n: n, precision: precision, x: xs, w: ws)
     }
 
+    /// Rough size of ∫ₐᵇ f from the 6-point rule: (Σ wᵢ|f(xᵢ)|·h, Σ wᵢ f(xᵢ)·h) as doubles.
+    static func magnitude(_ f: (BigFloat) throws -> BigFloat, from a: BigFloat, to b: BigFloat,
+                          precision: Int) throws -> (l1: Double, sum: Double) {
+        let nodes = self.nodes(6, precision: 64)
+        let c = (a + b).scaled(byPowerOf2: -1), h = (b - a).scaled(byPowerOf2: -1)
+        var l1 = 0.0, sum = 0.0
+        let hd = h.doubleValue
+        for (i, x) in nodes.x.enumerated() {
+            let d = h * x.rounded(toPrecision: precision)
+            let w = nodes.w[i].doubleValue * hd
+            let fp = try f(c + d).doubleValue, fm = try f(c - d).doubleValue
+            l1 += w * (Swift.abs(fp) + Swift.abs(fm)); sum += w * (fp + fm)
+        }
+        return (l1, sum)
+    }
+
     /// ∫ₐᵇ f by the n-point rule (a, b finite, a < b), at the precision of the nodes.
     public static func integrate(_ f: (BigFloat) throws -> BigFloat, from a: BigFloat, to b: BigFloat,
                                  n: Int, precision: Int) throws -> BigFloat {

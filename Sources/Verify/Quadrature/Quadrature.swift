@@ -51,9 +51,31 @@ public enum Quadrature {
         }
         let pieces = breakpoints.count - 1
         let p = precision ?? workingPrecision(digits: digits, pieces: pieces)
-        let pieceDigits = digits + 2 + Int(Foundation_log2(Double(pieces)) / 3.32)
+        let baseDigits = digits + 2 + Int(Foundation_log2(Double(pieces)) / 3.32)
+        // Pieces that contribute little need fewer relative digits: a 6-point Gauss–Legendre
+        // pre-pass estimates each finite piece's L¹ size Aᵢ and the signed total S; piece i is asked
+        // for baseDigits + log₁₀(Aᵢ/|S|) digits (so its absolute error stays ≤ 10^(−digits)|S|/pieces;
+        // cancellation between pieces raises the request). Only for Gauss–Legendre on ≥ 3 pieces.
+        var pieceDigitsList = Array(repeating: baseDigits, count: pieces)
+        if rule == .gaussLegendre && pieces >= 3 {
+            var sizes: [Double] = [], signed = 0.0
+            for i in 0..<pieces {
+                let a = breakpoints[i], b = breakpoints[i + 1]
+                if a.isInfinite || b.isInfinite { sizes.append(.infinity); continue }
+                let (l1, sum) = try GaussLegendre.magnitude(f, from: a.rounded(toPrecision: p), to: b.rounded(toPrecision: p), precision: p)
+                sizes.append(l1); signed += sum
+            }
+            let total = Swift.abs(signed)
+            if total > 0 && total.isFinite {
+                for i in 0..<pieces where sizes[i].isFinite {
+                    let shift = sizes[i] > 0 ? Foundation_log10(sizes[i] / total) : -Double(baseDigits)
+                    pieceDigitsList[i] = Swift.max(3, Swift.min(baseDigits + 30, baseDigits + Int(shift.rounded(.up))))
+                }
+            }
+        }
         var parts: [QuadratureResult] = []
         for i in 0..<pieces {
+            let pieceDigits = pieceDigitsList[i]
             let a = breakpoints[i].rounded(toPrecision: p), b = breakpoints[i + 1].rounded(toPrecision: p)
             if a.isInfinite && b.isInfinite {
                 let zero = BigFloat(0, precision: p)
@@ -129,3 +151,14 @@ public enum ExpSinh {
     let boosted = p + Swift.min(extra, 7 * p)
     return e.rounded(toPrecision: boosted) + d.rounded(toPrecision: boosted)
 }
+
+@inline(__always) func Foundation_log10(_ x: Double) -> Double {
+    #if canImport(Glibc)
+    return Glibc.log10(x)
+    #else
+    return Darwin.log10(x)
+    #endif
+}
+#if canImport(Glibc)
+import Glibc
+#endif

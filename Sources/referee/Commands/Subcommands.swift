@@ -9,5 +9,9 @@ extension Referee {
         IdentityCommand.self,
         KeldyshCommand.self,
         MutateCommand.self,
+        IntegralCommand.self,
+        TableCommand.self,
+        CoefficientsCommand.self,
+        EffectiveLindbladianCommand.self,
     ]
 }

@@ -71,15 +71,24 @@ public enum BilayerStability {
     /// The aligned fixed point at γ_B = 0 continued in r = γ_B/(α_B|g_B|) up to `r`, in steps of at most
     /// `step`; nil if the branch ends (Newton fails) before r.
     public static func branch(_ parameters: BilayerParameters, to r: Double, step: Double = 0.02) -> CollinearFixedPoint? {
-        // Start: at γ_B = 0 the equilibrium Weiss state; seed Newton from the A-layer value for both.
+        guard let start = equilibrium(parameters) else { return nil }
+        return continue_(parameters, from: start, at: 0, to: r, step: step)
+    }
+
+    /// The γ_B = 0 (Weiss) collinear state, by Newton from the A-layer Ginzburg–Landau value.
+    static func equilibrium(_ parameters: BilayerParameters) -> CollinearFixedPoint? {
         let t = parameters.temperature, j = parameters.jAA
         let seed = j > t ? (3 * t * t * (j - t) / (j * j * j)).squareRoot() : 0.5
-        guard var point = collinearFixedPoint(BilayerMeanField(parameters.with(gammaRatio: 0)), near: (seed, seed)) else {
-            return nil
-        }
-        var current = 0.0
-        while current < r {
-            let next = min(r, current + step)
+        return collinearFixedPoint(BilayerMeanField(parameters.with(gammaRatio: 0)), near: (seed, seed))
+    }
+
+    /// Continue a fixed point known at ratio r₀ to r₁ ≥ r₀ by Newton steps of at most `step`.
+    static func continue_(_ parameters: BilayerParameters, from point: CollinearFixedPoint, at r0: Double,
+                          to r1: Double, step: Double = 0.02) -> CollinearFixedPoint? {
+        var point = point
+        var current = r0
+        while current < r1 {
+            let next = min(r1, current + step)
             guard let p = collinearFixedPoint(BilayerMeanField(parameters.with(gammaRatio: next)), near: (point.a, point.b)) else {
                 return nil
             }
@@ -106,25 +115,29 @@ public enum BilayerStability {
     }
 
     /// Bisection in r on a property of the continued branch (false at small r, true beyond the threshold).
-    /// A branch that ends counts as `true` (lost).
+    /// A branch that ends counts as `true` (lost). The scan continues the branch incrementally, and the
+    /// bisection continues from the last point where the property was false.
     static func bisect(_ parameters: BilayerParameters, upTo: Double, tolerance: Double,
                        condition: (CollinearFixedPoint) -> Bool) -> (value: Double, bracket: (Double, Double))? {
-        // scan
         let coarse = 0.02
+        guard var lowPoint = equilibrium(parameters) else { return nil }
+        if condition(lowPoint) { return (0, (0, 0)) }
         var low = 0.0
         var high: Double? = nil
-        var r = coarse
-        while r <= upTo + 1e-12 {
-            if let p = branch(parameters, to: r), !condition(p) { low = r } else { high = r; break }
-            r += coarse
+        while low < upTo {
+            let r = min(upTo, low + coarse)
+            if let p = continue_(parameters, from: lowPoint, at: low, to: r), !condition(p) {
+                low = r; lowPoint = p
+            } else { high = r; break }
         }
         guard var hi = high else { return nil }
-        var lo = low
-        while hi - lo > tolerance {
-            let mid = 0.5 * (lo + hi)
-            if let p = branch(parameters, to: mid, step: 0.02), !condition(p) { lo = mid } else { hi = mid }
+        while hi - low > tolerance {
+            let mid = 0.5 * (low + hi)
+            if let p = continue_(parameters, from: lowPoint, at: low, to: mid, step: coarse / 4), !condition(p) {
+                low = mid; lowPoint = p
+            } else { hi = mid }
         }
-        return (0.5 * (lo + hi), (lo, hi))
+        return (0.5 * (low + hi), (low, hi))
     }
 
     /// Closed form of the flip threshold derived in derivations/dynamics.md: with b = 0, (8a) gives

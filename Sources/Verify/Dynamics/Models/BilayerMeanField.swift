@@ -24,7 +24,6 @@ public struct BilayerMeanField: GenericVectorField {
         self.omegaBA = omegaBA
     }
 
-    @inlinable
     public func rates<S: DynamicsScalar>(t: S, y: [S], into dy: inout [S]) {
         let p = parameters
         let one = y[0].lift(1)
@@ -35,7 +34,7 @@ public struct BilayerMeanField: GenericVectorField {
         let hBx = jAB * y[0] + jBB * y[2], hBy = jAB * y[1] + jBB * y[3]
         let cA = one - (hAx * hAx + hAy * hAy) * cubic
         let cB = one - (hBx * hBx + hBy * hBy) * cubic
-        let alphaA = y[0].lift(p.alphaA), alphaB = y[0].lift(p.alphaB)
+        let alphaA = y[0].lift(p.alphaA), alphaB = y[0].lift(p.alphaB * p.mutantAlphaBScale)
         let decay = y[0].lift(p.gammaB * p.filling), omega = y[0].lift(omegaBA)
         dy[0] = alphaA * (cA * hAx - temperature * y[0])
         dy[1] = alphaA * (cA * hAy - temperature * y[1])
@@ -51,7 +50,7 @@ public struct BilayerMeanField: GenericVectorField {
         let p = parameters
         let T = p.temperature
         let j = [[p.jAA, p.jAB], [p.jAB, p.jBB]]
-        let alpha = [p.alphaA, p.alphaB]
+        let alpha = [p.alphaA, p.alphaB * p.mutantAlphaBScale]
         let m = [[y[0], y[1]], [y[2], y[3]]]
         var result = [Double](repeating: 0, count: 16)
         for a in 0..<2 {

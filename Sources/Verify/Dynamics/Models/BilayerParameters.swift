@@ -17,6 +17,11 @@ public struct BilayerParameters: Sendable, Codable, Equatable {
     public var temperature: Double
     /// Light-induced decay rate γ_B in meV.
     public var gammaB: Double
+    /// Deliberately wrong inputs for tests (internal): Ω_BA is multiplied by this in the equations.
+    var mutantOmegaScale = 1.0
+    /// Deliberately wrong inputs for tests (internal): α_B in the equations (not in the unit α_B|g_B|) is
+    /// multiplied by this.
+    var mutantAlphaBScale = 1.0
 
     public init(jAA: Double, jBB: Double, jAB: Double, alphaA: Double, alphaB: Double, gB: Double,
                 filling: Double, temperature: Double, gammaB: Double) {
@@ -32,7 +37,7 @@ public struct BilayerParameters: Sendable, Codable, Equatable {
                                                         gB: -10, filling: 1, temperature: 9, gammaB: 0)
 
     /// The light-induced torque coefficient Ω_BA = (γ_B/|g_B|) j_AB of NC(8b) (= NC(6)'s Ω_ab = (γ_a/|g_a|) J_ab).
-    public var omegaBA: Double { gammaB / abs(gB) * jAB }
+    public var omegaBA: Double { gammaB / abs(gB) * jAB * mutantOmegaScale }
 
     /// The natural unit of γ_B in the paper's figures: α_B|g_B|.
     public var gammaUnit: Double { alphaB * abs(gB) }

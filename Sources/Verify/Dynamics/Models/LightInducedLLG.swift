@@ -22,6 +22,11 @@ public struct LightInducedLLG: GenericVectorField {
     public let alpha: [Double]
     public let gamma: [Double]
     public let filling: Double
+    /// The fixed-length variant: τ_a is replaced by its part transverse to S_a, τ_a − (S_a·τ_a)S_a/|S_a|²,
+    /// so that every |S_a| is conserved. This is NOT NC(6) as printed (whose −γ_a n S_a and −Ω_ab S_b
+    /// change |S_a|); it is the reading under which the estimate "Ω_ab ≳ α_a J_ab" of the NC(6) text is
+    /// exact (see derivations/dynamics.md). Default false.
+    public var fixedLength: Bool = false
 
     public var dimension: Int { 3 * spins }
 
@@ -81,10 +86,13 @@ public struct LightInducedLLG: GenericVectorField {
         let s = [y[3 * a], y[3 * a + 1], y[3 * a + 2]]
         let decay = y[0].lift(gamma[a] * filling)
         let cross = Self.cross(s, field)
-        return (0..<3).map { cross[$0] - decay * s[$0] - drive[$0] }
+        let tau = (0..<3).map { cross[$0] - decay * s[$0] - drive[$0] }
+        guard fixedLength else { return tau }
+        let sTau = s[0] * tau[0] + s[1] * tau[1] + s[2] * tau[2]
+        let sSquared = s[0] * s[0] + s[1] * s[1] + s[2] * s[2]
+        return (0..<3).map { tau[$0] - sTau / sSquared * s[$0] }
     }
 
-    @inlinable
     public func rates<S: DynamicsScalar>(t: S, y: [S], into dy: inout [S]) {
         for a in 0..<spins {
             let tau = explicitTorque(y, spin: a)
@@ -114,7 +122,6 @@ public struct LightInducedLLG: GenericVectorField {
         return residual
     }
 
-    @inlinable
     static func cross<S: DynamicsScalar>(_ u: [S], _ v: [S]) -> [S] {
         [u[1] * v[2] - u[2] * v[1], u[2] * v[0] - u[0] * v[2], u[0] * v[1] - u[1] * v[0]]
     }

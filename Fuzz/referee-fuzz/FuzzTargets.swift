@@ -1,0 +1,127 @@
+// Fuzz targets for the expression parser and the derivation loader.
+//
+// With libFuzzer (coverage-guided; scripts/fuzz builds it):
+//   scripts/fuzz parser  -max_total_time=3600
+//   scripts/fuzz loader  -max_total_time=3600
+// Without it (any build), a seeded random mutator runs the same targets:
+//   swift run -c release referee-fuzz parser --runs 100000 --seed 1
+// Both stop at the first input that crashes; a thrown error is the expected outcome for bad input.
+import Foundation
+import Symbolic
+import Verify
+
+enum FuzzTarget: String, CaseIterable {
+    case parser, loader
+
+    /// Runs one input; any crash is a finding.
+    func run(_ data: Data) {
+        switch self {
+        case .parser:
+            guard let text = String(data: data, encoding: .utf8) else { return }
+            if let e = try? ParseContext.lenient.parse(text) {
+                // Printing must round-trip.
+                let again = try? ParseContext.lenient.parse(e.text)
+                if again != e { fatalError("round trip failed: \(text) → \(e.text)") }
+                _ = e.latex
+            }
+            _ = try? ParseContext.lenient.parseRelation(text)
+        case .loader:
+            do {
+                let file = try DerivationReader.read(data: data, path: "fuzz.md")
+                let context = try DerivationContext(file: file, engine: .standard)
+                for spec in file.claims {
+                    let claim = try Claim(spec, knownChecks: Engine.standard.checks, defaultDigits: 10, defaultSeed: 1)
+                    try context.validate(claim)
+                }
+            } catch {}
+        }
+    }
+
+    /// Seed inputs: the paper's formulas and the derivation files.
+    var corpus: [Data] {
+        switch self {
+        case .parser:
+            return ["-abs(v)^2*((ed+U-eF)/((ed+U-eF)^2+kappa^2/4) + 1/(eF-ed))", "exp(pi*sqrt(163))", "x^-2**3",
+                    "fermi((e-mu)/T) <= 1", "sin(x)^2 + cos(x)^2 == 1", "1e8*W/cm^2", "limit(x, x, oo)"].map { Data($0.utf8) }
+        case .loader:
+            let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("derivations")
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            return names.filter { $0.hasSuffix(".md") }.sorted().compactMap { try? Data(contentsOf: folder.appendingPathComponent($0)) }
+        }
+    }
+}
+
+/// A small deterministic mutator (bit flips, byte insertions, deletions, splices of the corpus).
+struct SeededMutator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return state >> 17
+    }
+    mutating func mutate(_ input: Data, corpus: [Data]) -> Data {
+        var bytes = [UInt8](input)
+        let dictionary: [[UInt8]] = ["(", ")", "^", "*", "/", "-", "```claim\n", "```\n", "id: ", "printed: ", "\n", "\u{0}", "é", "1e999999", "oo", "I", "abs(", "limit("].map { Array($0.utf8) }
+        for _ in 0..<Int(next() % 4 + 1) {
+            let i = bytes.isEmpty ? 0 : Int(next() % UInt64(bytes.count))
+            switch next() % 5 {
+            case 0 where !bytes.isEmpty: bytes[i] ^= UInt8(1 << (next() % 8))
+            case 1: bytes.insert(contentsOf: dictionary[Int(next() % UInt64(dictionary.count))], at: i)
+            case 2 where !bytes.isEmpty: bytes.removeSubrange(i..<min(bytes.count, i + Int(next() % 8) + 1))
+            case 3 where !corpus.isEmpty:
+                let other = [UInt8](corpus[Int(next() % UInt64(corpus.count))])
+                if !other.isEmpty {
+                    let j = Int(next() % UInt64(other.count))
+                    bytes.insert(contentsOf: other[j..<min(other.count, j + Int(next() % 64) + 1)], at: i)
+                }
+            default: bytes.insert(UInt8(next() % 128), at: i)
+            }
+        }
+        return Data(bytes.prefix(100_000))
+    }
+}
+
+#if LIBFUZZER
+nonisolated(unsafe) let selectedTarget: FuzzTarget = {
+    let name = ProcessInfo.processInfo.environment["REFEREE_FUZZ_TARGET"] ?? "parser"
+    return FuzzTarget(rawValue: name) ?? .parser
+}()
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    selectedTarget.run(Data(bytes: data, count: size))
+    return 0
+}
+#else
+@main
+enum FuzzMain {
+    static func main() {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        guard let name = arguments.first, let target = FuzzTarget(rawValue: name) else {
+            print("usage: referee-fuzz parser|loader [--runs N] [--seed S]")
+            exit(2)
+        }
+        arguments.removeFirst()
+        var runs = 10_000, seed: UInt64 = 1
+        while let flag = arguments.first {
+            arguments.removeFirst()
+            guard let value = arguments.first else { break }
+            arguments.removeFirst()
+            if flag == "--runs", let n = Int(value) { runs = n }
+            if flag == "--seed", let s = UInt64(value) { seed = s }
+        }
+        let corpus = target.corpus
+        var mutator = SeededMutator(state: seed)
+        let start = Date()
+        // The input being run is kept in a file, so that a crash leaves its input behind.
+        let current = ProcessInfo.processInfo.environment["REFEREE_FUZZ_CURRENT"]
+        for i in 0..<runs {
+            let base = corpus.isEmpty ? Data() : corpus[i % corpus.count]
+            let input = mutator.mutate(base, corpus: corpus)
+            if let current { try? input.write(to: URL(fileURLWithPath: current)) }
+            target.run(input)
+        }
+        print("\(target.rawValue): \(runs) inputs, no crash, \(String(format: "%.1f", Date().timeIntervalSince(start))) s (seed \(seed))")
+    }
+}
+#endif

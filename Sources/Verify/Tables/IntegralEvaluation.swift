@@ -1,0 +1,125 @@
+import Symbolic
+
+/// One of the paper's integrals evaluated by the engine next to the printed closed form:
+/// the checked value (N versus 2N digits), the printed form at the same point, their ratio, and
+/// whether the ratio is a constant (independent of R) as judged by the identity checker at random
+/// x. Units and conventions: `IntegralConventions.text`.
+public struct IntegralEvaluation: Sendable {
+    public enum Quantity: String, Sendable, CaseIterable {
+        case J, Omega, alpha
+        /// The printed closed form it is compared with.
+        public var printed: PrintedForm {
+            switch self { case .J: return .J; case .Omega: return .Omega; case .alpha: return .alpha }
+        }
+        /// The numeric function name (IntegralFunctions) that computes it.
+        public var functionName: String {
+            switch self { case .J: return "J_integral"; case .Omega: return "Omega_integral"; case .alpha: return "alpha_integral" }
+        }
+    }
+
+    public var quantity: Quantity
+    /// x = 2k_F R (nil for α).
+    public var x: BigRational?
+    /// t = k_B T/ε_F.
+    public var t: BigRational
+    public var requestedDigits: Int
+    /// The checked value: `value.digits` confirmed digits, `conclusive` when all were reached.
+    public var value: CheckedIntegral
+    /// The printed closed form at the same point (T = 0 formula).
+    public var closedForm: DigitsEvaluation
+    /// value / closedForm.
+    public var ratio: BigFloat
+    /// The identity checker's relation over random x (e.g. "computed = -1/4 × printed", or the
+    /// symbols the ratio depends on), or its verdict detail when it finds no discrepancy.
+    public var relation: String
+
+    /// Evaluates `quantity` at x (= 2k_F R; ignored for α) and t to `digits` digits.
+    public static func evaluate(_ quantity: Quantity, x: BigRational?, t: BigRational, digits: Int) throws -> IntegralEvaluation {
+        guard digits >= 1 && digits <= 5000 else {
+            throw IntegralError.invalidParameter(name: "digits", value: String(digits), requirement: "must be in 1…5000")
+        }
+        if t.isNegative {
+            throw IntegralError.invalidParameter(name: "temperature t = k_B T/eps_F", value: t.description, requirement: "must be ≥ 0")
+        }
+        if quantity != .alpha {
+            guard let x, x.signum > 0 else {
+                throw IntegralError.invalidParameter(name: "kF-R", value: x?.description ?? "missing",
+                                                     requirement: "J and Omega need --kF-R x with x = k_F R > 0")
+            }
+        }
+        // x here is 2 k_F R.
+        let checked = try Quadrature.checked(digits: digits) { d in
+            let p = Quadrature.workingPrecision(digits: d)
+            let tp = BigFloat(t, precision: p)
+            switch quantity {
+            case .J, .Omega: return try RKKYIntegral.value(x: BigFloat(x!, precision: p), t: tp, digits: d)
+            case .alpha: return try GilbertDampingIntegral.value(t: tp, digits: d)
+            }
+        }
+        var values: [String: BigRational] = [:]
+        if let x { values["x"] = x }
+        let closed = try quantity.printed.evaluate(at: values, digits: digits + 5)
+        let ratio = checked.value.value / closed.value.re.rounded(toPrecision: checked.value.value.precision)
+        // Is the ratio constant in x? Identity checker at random x (same t).
+        var relation = "constant (no free variable)"
+        let printedExpr = try quantity.printed.expression()
+        let xs = Expr.symbol("x", .positive)
+        let tExpr = Expr(t)
+        let computed: Expr = quantity == .alpha ? Expr.call(quantity.functionName, [tExpr])
+                                                : Expr.call(quantity.functionName, [xs, tExpr])
+        let printedX = printedExpr.mapBottomUp { e in
+            if case .symbol(let s) = e, s.name == "x" { return xs }
+            return e
+        }
+        let checker = IdentityChecker(digits: Swift.min(digits, 30), functions: IntegralFunctions.all)
+        let verdict = checker.check(printed: printedX, computed: computed)
+        relation = verdict.relation ?? (verdict.kind == .verified ? "computed = printed" : verdict.detail)
+        return IntegralEvaluation(quantity: quantity, x: x, t: t, requestedDigits: digits, value: checked,
+                                  closedForm: closed, ratio: ratio, relation: relation)
+    }
+
+    /// The value as text: all requested digits when conclusive, else the confirmed ones.
+    public var valueText: String { value.value.value.toString(digits: Swift.max(1, value.conclusive ? requestedDigits : value.digits)) }
+    public var errorText: String { value.errorEstimate.toString(digits: 2) }
+    public var ratioText: String { ratio.toString(digits: Swift.max(1, Swift.min(requestedDigits, value.digits))) }
+
+    /// The units of the dimensionless value.
+    public var units: String { quantity.printed.units }
+
+    /// JSON object with the keys of the command line contract: value, error, digits, closed_form, ratio.
+    public var json: JSONValue {
+        var kv: [(String, JSONValue)] = [
+            ("quantity", .string(quantity.rawValue)),
+        ]
+        if let x { kv.append(("x_2kF_R", .string(x.description))) }
+        kv += [
+            ("t", .string(t.description)),
+            ("value", .number(valueText)),
+            ("error", .number(errorText)),
+            ("digits", .int(value.digits >= requestedDigits ? requestedDigits : value.digits)),
+            ("conclusive", .bool(value.conclusive)),
+            ("closed_form", .number(closedForm.value.re.toString(digits: requestedDigits))),
+            ("closed_form_text", .string(quantity.printed.text)),
+            ("closed_form_source", .string(quantity.printed.equation)),
+            ("ratio", .number(ratioText)),
+            ("ratio_relation", .string(relation)),
+            ("units", .string(units)),
+            ("conventions", .string(IntegralConventions.text)),
+        ]
+        return .object(kv)
+    }
+
+    /// Plain text report.
+    public var text: String {
+        var lines: [String] = []
+        let point = x.map { "x = 2 k_F R = \($0), " } ?? ""
+        lines.append("\(quantity.rawValue) at \(point)t = k_B T/eps_F = \(t)  [units \(units)]")
+        lines.append("value:       \(valueText)")
+        lines.append("error:       \(errorText)  (\(value.digits >= requestedDigits ? "\(requestedDigits) digits, confirmed by a \(2 * requestedDigits)-digit recomputation" : "INCONCLUSIVE: only \(value.digits) digits confirmed"))")
+        lines.append("closed form: \(closedForm.value.re.toString(digits: requestedDigits))  = \(quantity.printed.text)  [\(quantity.printed.equation)]")
+        lines.append("ratio:       \(ratioText)  (computed/printed)")
+        lines.append("relation:    \(relation)")
+        lines.append(IntegralConventions.text)
+        return lines.joined(separator: "\n")
+    }
+}

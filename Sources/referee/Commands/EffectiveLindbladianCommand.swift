@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import Grassmann
+import Symbolic
+import Verify
+
+/// `referee effective-lindbladian`: the projection method on an impurity plus a discrete bath.
+struct EffectiveLindbladianCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "effective-lindbladian",
+        abstract: "Projection-method coefficients for a discrete bath, and the slow-spectrum check against the full Lindbladian.",
+        discussion: """
+        Bath levels below ε_F are filled, the others empty. For each level the coefficients are those of the
+        projection method with the Fermi surface at that level; the spectrum check compares the eigenvalues of
+        the second-order ℒ_eff (AX(S31)) with the slow eigenvalues of the full ℒ (LAPACK) at v and v/2 (up to
+        \(EffectiveLindbladianReport.maximumLevelsForSpectrum) levels).
+        Example: referee effective-lindbladian --eps-d -1 --U 3 --kappa 0.5 --v 0.02 --bath 0.2,0.5 --eps-F 0.3
+        """)
+
+    @Option(name: .customLong("eps-d"), parsing: .unconditional) var epsD: String
+    @Option(name: .customLong("U"), parsing: .unconditional) var hubbardU: String
+    @Option(name: .customLong("kappa"), parsing: .unconditional) var kappa: String
+    @Option(name: .customLong("v"), parsing: .unconditional) var v: String
+    @Option(name: .customLong("bath"), parsing: .unconditional, help: "Comma-separated level energies ε1,ε2,…") var bath: String
+    @Option(name: .customLong("eps-F"), parsing: .unconditional) var epsF: String
+    @Option(help: "Significant digits printed.") var digits: Int = 12
+    @Option(help: "text or json.") var format: CoefficientsFormat = .text
+
+    func run() throws {
+        let levels = try bath.split(separator: ",").map { try rationalOption("--bath", String($0).trimmingCharacters(in: .whitespaces)) }
+        let r: EffectiveLindbladianReport
+        do {
+            r = try EffectiveLindbladianReport.compute(epsD: try rationalOption("--eps-d", epsD), hubbardU: try rationalOption("--U", hubbardU),
+                                                        kappa: try rationalOption("--kappa", kappa), v: try rationalOption("--v", v),
+                                                        bath: levels, epsF: try rationalOption("--eps-F", epsF))
+        } catch let e as BadInput { throw e } catch {
+            throw BadInput(place: "parameters", message: "\(error)", fix: "bath levels must avoid ε_d and ε_d + U; U > 0, κ ≥ 0")
+        }
+        func coeffs(_ c: SdCoefficients) -> [(String, String)] {
+            [("g", c.g.decimal(digits: digits)), ("gamma", c.gamma.decimal(digits: digits)),
+             ("g_imp_c", c.gImpC.decimal(digits: digits)), ("g_imp_d", c.gImpD.decimal(digits: digits))]
+        }
+        let dev = r.deviation.map { String(format: "%.3e", $0) }
+        let dev2 = r.deviationAtHalfCoupling.map { String(format: "%.3e", $0) }
+        let p = r.fittedExponent.map { String(format: "%.3f", $0) }
+        switch format {
+        case .json:
+            let lv = r.levels.map { l in
+                "    {\"energy\": \"\(GaussianRational(l.energy).decimal(digits: digits))\", \"filled\": \(l.filled), "
+                    + coeffs(l.coefficients).map { "\"\($0.0)\": \"\($0.1)\"" }.joined(separator: ", ") + "}"
+            }.joined(separator: ",\n")
+            let f = coeffs(r.atFermiEnergy).map { "\"\($0.0)\": \"\($0.1)\"" }.joined(separator: ", ")
+            print("""
+            {
+              "levels": [
+            \(lv)
+              ],
+              "at_eps_F": {\(f)},
+              "max_slow_eigenvalue_deviation": \(dev.map { "\"\($0)\"" } ?? "null"),
+              "max_slow_eigenvalue_deviation_half_v": \(dev2.map { "\"\($0)\"" } ?? "null"),
+              "fitted_exponent": \(p.map { "\"\($0)\"" } ?? "null")
+            }
+            """)
+        case .text:
+            for l in r.levels {
+                print("level \(GaussianRational(l.energy).decimal(digits: 6)) (\(l.filled ? "filled" : "empty")): " + coeffs(l.coefficients).map { "\($0.0) = \($0.1)" }.joined(separator: ", "))
+            }
+            print("at eps_F: " + coeffs(r.atFermiEnergy).map { "\($0.0) = \($0.1)" }.joined(separator: ", "))
+            if let dev, let dev2, let p {
+                print("slow eigenvalues, L_eff vs full L: max deviation \(dev) at v, \(dev2) at v/2, fitted exponent \(p) (4 expected)")
+            } else {
+                print("slow-spectrum check skipped: more than \(EffectiveLindbladianReport.maximumLevelsForSpectrum) levels")
+            }
+        }
+    }
+}
