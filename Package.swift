@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "Verify", dependencies: ["Symbolic", "Grassmann", "Keldysh"], swiftSettings: strict),
         .executableTarget(
             name: "referee",
-            dependencies: ["Verify", "Symbolic", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Verify", "Symbolic", "Grassmann", "Keldysh", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict),
         .executableTarget(name: "referee-fuzz", dependencies: ["Verify", "Symbolic"],
                           path: "Fuzz/referee-fuzz", swiftSettings: strict),

@@ -8,16 +8,16 @@ import Grassmann
 /// - `psi(x, s, tau)`, `psibar(x, s, tau)`: ψ_x^s(t + tau·δ) and ψ̄_x^s(t + tau·δ); x a declared symbol
 ///   naming the degree of freedom, s = 1 (+), −1 (−), or the symbol `c`/`q` (rotated basis), tau ∈ {−1, 0, 1}.
 /// - `gr(f1, …, fn)`: the ordered product f1 f2 … fn (each argument may be a sum).
-/// - `dt(f)`: the time derivative ∂_t f (Leibniz rule).
-/// - `m(a, j, l1, l2)`: the spin bilinear m̂_{a,j}^{l1,l2} = Σ_{μν} d̄_{μ,a}^{l1} σ_j^{μν} d_{ν,a}^{l2} (AX(S211)), j = 0…3
-///   (σ₀ = 1), with d_{↑,a}, d_{↓,a} named `d↑a`, `d↓a` after the site symbol a.
+/// - `ddt(f)`: the time derivative ∂_t f (Leibniz rule).
+/// - `spin_m(a, j, l1, l2)`: the spin bilinear m̂_{a,j}^{l1,l2} = Σ_{μν} d̄_{μ,a}^{l1} σ_j^{μν} d_{ν,a}^{l2} (AX(S211)), j = 0…3
+///   (σ₀ = 1), with d_{↑,a}, d_{↓,a} named `d_up_a`, `d_dn_a` after the site symbol a.
 /// - `spin_dot(a, l1, l2, b, l3, l4)` = Σ_{j=0}^{3} m̂_{a,j}^{l1,l2} m̂_{b,j}^{l3,l4};
 ///   `spin_dot_dt(a, l1, l2, b, l3, l4)` = Σ_j m̂_{a,j}^{l1,l2} ∂_t m̂_{b,j}^{l3,l4}.
 public enum KeldyshTextSyntax {
     /// Engine operations (they keep the call as an uninterpreted node; `fieldPolynomial` reads it).
     public static let operations: [String: ExprOperation] = {
         var ops: [String: ExprOperation] = [:]
-        let arity: [String: Int] = ["psi": 3, "psibar": 3, "dt": 1, "m": 4, "spin_dot": 6, "spin_dot_dt": 6]
+        let arity: [String: Int] = ["psi": 3, "psibar": 3, "ddt": 1, "spin_m": 4, "spin_dot": 6, "spin_dot_dt": 6]
         for (name, n) in arity {
             ops[name] = { args in
                 guard args.count == n else { throw OperationError("\(name) takes \(n) arguments, got \(args.count)", fix: usage[name]) }
@@ -34,8 +34,8 @@ public enum KeldyshTextSyntax {
     static let usage: [String: String] = [
         "psi": "write psi(x, s, tau) with x a symbol, s = 1 or -1 (or c, q), tau = -1, 0 or 1",
         "psibar": "write psibar(x, s, tau) with x a symbol, s = 1 or -1 (or c, q), tau = -1, 0 or 1",
-        "dt": "write dt(f) for the time derivative of a field expression f",
-        "m": "write m(a, j, l1, l2) with a a site symbol, j = 0..3, l1, l2 = 1 or -1 (or c, q)",
+        "ddt": "write ddt(f) for the time derivative of a field expression f",
+        "spin_m": "write spin_m(a, j, l1, l2) with a a site symbol, j = 0..3, l1, l2 = 1 or -1 (or c, q)",
         "spin_dot": "write spin_dot(a, l1, l2, b, l3, l4)",
         "spin_dot_dt": "write spin_dot_dt(a, l1, l2, b, l3, l4)",
         "gr": "write gr(f1, f2, ...) for the ordered product of fields",
@@ -83,11 +83,11 @@ public enum KeldyshTextSyntax {
             return FieldPolynomial(ContourField(x, conjugate: name == "psibar", branch: try branch(args[1], name), shift: try shift(args[2], name)))
         case "gr":
             return try args.reduce(FieldPolynomial(scalar: Expr(1))) { $0 * (try fieldPolynomial($1)) }
-        case "dt":
+        case "ddt":
             return try fieldPolynomial(args[0]).timeDerivative
-        case "m":
+        case "spin_m":
             let a = try label(args[0], name)
-            guard let j = args[1].integerValue, (0...3).contains(j) else { throw OperationError("m: the Pauli index must be 0, 1, 2 or 3", fix: usage["m"]) }
+            guard let j = args[1].integerValue, (0...3).contains(j) else { throw OperationError("spin_m: the Pauli index must be 0, 1, 2 or 3", fix: usage["spin_m"]) }
             return spinBilinear(a, Int(j), try branch(args[2], name), try branch(args[3], name))
         case "spin_dot", "spin_dot_dt":
             let a = try label(args[0], name), b = try label(args[3], name)
@@ -99,13 +99,13 @@ public enum KeldyshTextSyntax {
             }
             return out
         default:
-            throw OperationError("`\(name)` is not a field function", fix: "use psi, psibar, gr, dt, m, spin_dot or spin_dot_dt")
+            throw OperationError("`\(name)` is not a field function", fix: "use psi, psibar, gr, ddt, spin_m, spin_dot or spin_dot_dt")
         }
     }
 
     /// m̂_{a,j}^{l1,l2} = Σ_{μν} d̄_{μ,a}^{l1} σ_j^{μν} d_{ν,a}^{l2} (AX(S211)).
     public static func spinBilinear(_ site: String, _ j: Int, _ l1: ContourField.Branch, _ l2: ContourField.Branch) -> FieldPolynomial {
-        let names = ["d↑" + site, "d↓" + site]
+        let names = ["d_up_" + site, "d_dn_" + site]
         var out = FieldPolynomial()
         for mu in 0..<2 {
             for nu in 0..<2 {

@@ -44,6 +44,7 @@ final class DerivationsAsTests: XCTestCase {
         "estimates.md",
         "integrals.md",
         "lindblad-perturbation.md",
+        "keldysh-action.md",
     ]
     static let covered = ["sd-coupling.md", "estimates.md", "integrals.md", "lindblad-perturbation.md"]
     static let covered = ["sd-coupling.md", "estimates.md", "dynamics.md", "integrals.md"]
@@ -53,4 +54,5 @@ final class DerivationsAsTests: XCTestCase {
     func testDynamics() throws { try run("dynamics.md") }
     func testIntegrals() throws { try run("integrals.md") }
     func testLindbladPerturbation() throws { try run("lindblad-perturbation.md") }
+    func testKeldyshAction() throws { try run("keldysh-action.md") }
 }

@@ -1,5 +1,6 @@
 import Symbolic
 import Grassmann
+import Keldysh
 
 extension Engine {
     /// The built-in check kinds (Sources/Verify/Checks).
@@ -15,6 +16,10 @@ extension Engine {
         engine.register(operations: OperatorOperations.all)
         engine.register(numericFunctions: IntegralFunctions.all)
         for check in DynamicsClaimCheck.all { engine.register(check: check) }
+        engine.register(operations: KeldyshOperations.all)
+        engine.register(check: CausalityCheck())
+        engine.register(check: KeldyshRotationCheck())
+        engine.register(check: FieldIdentityCheck())
         return engine
     }()
 }

@@ -7,6 +7,7 @@ extension Referee {
         CheckCommand.self,
         EvalCommand.self,
         IdentityCommand.self,
+        KeldyshCommand.self,
         MutateCommand.self,
         IntegralCommand.self,
         TableCommand.self,

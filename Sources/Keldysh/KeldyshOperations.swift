@@ -1,0 +1,104 @@
+import Symbolic
+import Grassmann
+
+/// Expression-level operations of the Keldysh module for the `computed:` lines of derivation files.
+///
+/// - `keldysh_partition(N, e, dt, n0, closing, step)`: Z of the one-mode chain (`OneModeKeldyshChain`)
+///   with N slices, ε₀ = e and δ_t = dt (rational numbers), initial occupation n0 (a number or a
+///   symbol: Z is affine in n₀), closing = 40 (exponent of AX(S40)) or 45 (kernel of AX(S45)),
+///   step = 1 (a_± = 1 ∓ iε₀δ_t, AX(S45)) or 2 (unitary Cayley step). Computed by exact elimination.
+/// - `keldysh_partition_operators(N, e, dt, n0, step)`: the same Z as tr[U₊^{N−1} ρ₀ U₋^{N−1}] with
+///   Fock-space matrices.
+/// - `keldysh_partition_berezin(N, e, dt, n0, closing, step)`: the same Z by Berezin integration in
+///   the Grassmann algebra (N ≤ 6).
+/// - `keldysh_green(N, e, dt, n0, s, sp, j, k)`: G_{s,sp}(t_j, t_k) = −i⟨ψ_s(t_j) ψ̄_sp(t_k)⟩ of the chain with
+///   the unitary step and the closing of AX(S40), exactly (n0 a rational number ≠ 1; s, sp = 1 or −1).
+/// - `keldysh_gksl_partition(route, ordering, N)`: Z_N = tr[(1 + δ_tℒ)^N ρ₀] of a fixed two-mode GKSL
+///   model (`DiscreteGKSLPathIntegral`): modes d, c; H = 2 n_d + ½(d†c + c†d); jumps L₁ = d†c (κ = 3/4,
+///   the correlated-decay form of Eq. (4)) and L₂ = c (κ = 1/5); δ_t = 1/8; ρ₀ a product state with
+///   n_d = 1/4, n_c = 2/3. route = 1: slice-by-slice Grassmann integral; 2: operator matrices.
+///   ordering = 82: the t ± δ ordering of AX(S82) (X = L†L); −82: reversed (X = LL†).
+/// Plus the field functions of `KeldyshTextSyntax` (psi, psibar, gr, ddt, spin_m, spin_dot, spin_dot_dt).
+public enum KeldyshOperations {
+    public static let all: [String: ExprOperation] = {
+        var ops = KeldyshTextSyntax.operations
+        ops["keldysh_partition"] = { args in
+            let chain = try chainArguments("keldysh_partition", args, closingIndex: 4, stepIndex: 5)
+            return chain.partitionFunction().expression(args[3])
+        }
+        ops["keldysh_partition_berezin"] = { args in
+            let chain = try chainArguments("keldysh_partition_berezin", args, closingIndex: 4, stepIndex: 5)
+            guard chain.slices <= 6 else { throw OperationError("keldysh_partition_berezin expands the integrand: N ≤ 6", fix: "use keldysh_partition for large N") }
+            return chain.partitionFunctionByBerezin(occupation: args[3])
+        }
+        ops["keldysh_partition_operators"] = { args in
+            let chain = try chainArguments("keldysh_partition_operators", args, closingIndex: nil, stepIndex: 4)
+            if let n0 = args[3].numberValue { return .number(try chain.partitionFunctionFromOperators(occupation: n0)) }
+            // tr[… ρ₀ …] is linear in ρ₀, hence affine in n₀: Z = Z(0) + n₀ (Z(1) − Z(0)).
+            let z0 = try chain.partitionFunctionFromOperators(occupation: .zero)
+            let z1 = try chain.partitionFunctionFromOperators(occupation: .one)
+            return Expr.number(z0) + Expr.number(z1 - z0) * args[3]
+        }
+        ops["keldysh_gksl_partition"] = { args in
+            guard args.count == 3, let route = args[0].integerValue, let ordering = args[1].integerValue, let n = args[2].integerValue,
+                  [1, 2].contains(route), [82, -82].contains(ordering), (0...12).contains(n) else {
+                throw OperationError("keldysh_gksl_partition(route, ordering, N): route 1 or 2, ordering 82 or -82, N from 0 to 12",
+                                     fix: "write e.g. keldysh_gksl_partition(1, 82, 3)")
+            }
+            return .number(try gkslModel(ordering: ordering == 82 ? .asInS82 : .reversed, route: Int(route), steps: Int(n)))
+        }
+        ops["keldysh_green"] = { args in
+            guard args.count == 8 else { throw OperationError("keldysh_green takes 8 arguments", fix: "write keldysh_green(N, e, dt, n0, s, sp, j, k)") }
+            let chain = try chainArguments("keldysh_green", Array(args[0..<4]) + [Expr(2)], closingIndex: nil, stepIndex: 4)
+            guard let n0 = args[3].numberValue, n0 != .one else { throw OperationError("keldysh_green: n0 must be a number other than 1", fix: "write e.g. 1/3") }
+            func branch(_ e: Expr) throws -> ContourBranch {
+                switch e.integerValue { case 1: return .plus; case -1: return .minus
+                default: throw OperationError("keldysh_green: branches are 1 (+) or -1 (-)", fix: "write keldysh_green(N, e, dt, n0, 1, -1, j, k)") }
+            }
+            guard let j = args[6].integerValue, let k = args[7].integerValue, (1...chain.slices).contains(Int(j)), (1...chain.slices).contains(Int(k)) else {
+                throw OperationError("keldysh_green: time indices j, k must lie in 1…N", fix: "write whole numbers from 1 to N")
+            }
+            guard let g = chain.contourGreensFunction(try branch(args[4]), Int(j), try branch(args[5]), Int(k), occupation: n0) else {
+                throw OperationError("keldysh_green: the kernel is singular", fix: "check the arguments")
+            }
+            return .number(g)
+        }
+        return ops
+    }()
+
+    static func gkslModel(ordering: DiscreteGKSLPathIntegral.DecayOrdering, route: Int, steps: Int) throws -> GaussianRational {
+        typealias Op = FermionOperator<GaussianRational>
+        let d = Mode.d(.up), c = Mode.c(1, .up)
+        let q = { (a: Int, b: Int) in GaussianRational(BigRational(a, b)) }
+        let h = GaussianRational(2) * Op.number(d) + q(1, 2) * (Op.creation(d) * Op.annihilation(c) + Op.creation(c) * Op.annihilation(d))
+        let jumps = [DiscreteGKSLPathIntegral.Jump(rate: q(3, 4), Op.creation(d) * Op.annihilation(c)), .init(rate: q(1, 5), Op.annihilation(c))]
+        let system = try DiscreteGKSLPathIntegral(modes: [d, c], hamiltonian: h, jumps: jumps, timeStep: q(1, 8), ordering: ordering)
+        var rho = Op.identity
+        for (m, n) in [(d, q(1, 4)), (c, q(2, 3))] { rho = rho * (Op.scalar(.one - n) + (GaussianRational(2) * n - .one) * Op.number(m)) }
+        return route == 1 ? try system.partitionFunctionByGrassmann(initial: rho, steps: steps)
+                          : try system.partitionFunctionFromOperators(initial: rho, steps: steps)
+    }
+
+    static func chainArguments(_ name: String, _ args: [Expr], closingIndex: Int?, stepIndex: Int) throws -> OneModeKeldyshChain {
+        let count = stepIndex + 1
+        let usage = closingIndex == nil ? "\(name)(N, e, dt, n0, step)" : "\(name)(N, e, dt, n0, closing, step)"
+        guard args.count == count else { throw OperationError("\(name) takes \(count) arguments, got \(args.count)", fix: "write \(usage)") }
+        guard let n = args[0].integerValue, n >= 1, n <= 100_000 else { throw OperationError("\(name): N must be a whole number from 1 to 100000", fix: "write \(usage)") }
+        guard let e = args[1].rationalValue, let dt = args[2].rationalValue else {
+            throw OperationError("\(name): e and dt must be rational numbers", fix: "write e.g. \(name)(1000, 1, 1/1000, n0, …)")
+        }
+        var closing = OneModeKeldyshChain.Closing.exponentOfS40
+        if let ci = closingIndex {
+            switch args[ci].integerValue {
+            case 40: closing = .exponentOfS40
+            case 45: closing = .kernelOfS45
+            default: throw OperationError("\(name): closing must be 40 (AX(S40)) or 45 (AX(S45))", fix: "write \(usage)")
+            }
+        }
+        switch args[stepIndex].integerValue {
+        case 1: return try OneModeKeldyshChain.firstOrder(slices: Int(n), energy: e, timeStep: dt, closing: closing)
+        case 2: return try OneModeKeldyshChain.unitary(slices: Int(n), energy: e, timeStep: dt, closing: closing)
+        default: throw OperationError("\(name): step must be 1 (a = 1 ∓ iεδt, AX(S45)) or 2 (unitary Cayley step)", fix: "write \(usage)")
+        }
+    }
+}
