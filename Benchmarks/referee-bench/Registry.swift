@@ -4,6 +4,7 @@ let allBenchmarks: [(name: String, run: @Sendable () -> Void)] = [
     ("evaluation", { _ = runEvaluationBenchmark() }),
     ("lindblad", { runLindbladBenchmark() }),
     ("keldysh", { runKeldyshBenchmark() }),
+    ("integrals", { runIntegralsBenchmark() }),
 ]
 
 import Foundation
