@@ -18,6 +18,17 @@ import Grassmann
 ///   the correlated-decay form of Eq. (4)) and L₂ = c (κ = 1/5); δ_t = 1/8; ρ₀ a product state with
 ///   n_d = 1/4, n_c = 2/3. route = 1: slice-by-slice Grassmann integral; 2: operator matrices.
 ///   ordering = 82: the t ± δ ordering of AX(S82) (X = L†L); −82: reversed (X = LL†).
+/// - `trD(a, s1, s2, tau1, b, s3, s4, tau2)`: the spin trace tr_σ[𝔻_a^{s1 s2}(t + tau1·δ) 𝔻_b^{s3 s4}(t + tau2·δ)]
+///   (`SpinTrace`), an atom of site-pair sums.
+/// - `sum_ab(e)`: Σ_{a,b} of an expression linear in `trD` atoms, in canonical form (`SitePairSum`);
+///   two site-pair sums are equal iff their `sum_ab` forms are.
+/// - `identify_branches(e)`: the site-pair sum e at d₊ = d₋, d̄₊ = d̄₋ (causality, AX(S46), (S82)).
+/// - `tau_integral(n, side, x, delta)`: ∫dτ θ(side·τ) τⁿ G^u(k+q/2, τ) G^v(k−q/2, −τ)/(F₊^u F₋^v) with
+///   x = ε₊ − ε₋ and the convergence factor e^{−δ|τ|} (`ConductionTimeIntegral`, AX(S187), (S188), (S217), (S218)).
+/// - `keldysh_rkky_markov(Spp, Smm, Smp, Spm, f, m, h, hgt)`: the Markovian second-order action
+///   (`MarkovianSecondOrderAction`, AX(S178)–(S197)) for the self-energy Σ_a^{ss'} = S_{ss'}·𝔻_a^{ss'}
+///   (coefficients in symbols of site a, suffix `_a`), with the kernels f_RKKY, m_dis, h_dis and
+///   D_{>>} given as symbols; the result is a canonical site-pair sum.
 /// Plus the field functions of `KeldyshTextSyntax` (psi, psibar, gr, ddt, spin_m, spin_dot, spin_dot_dt).
 public enum KeldyshOperations {
     public static let all: [String: ExprOperation] = {
@@ -62,6 +73,31 @@ public enum KeldyshOperations {
                 throw OperationError("keldysh_green: the kernel is singular", fix: "check the arguments")
             }
             return .number(g)
+        }
+        ops[SpinTrace.name] = SpinTrace.operation
+        ops["sum_ab"] = { args in
+            guard args.count == 1 else { throw OperationError("sum_ab takes one argument", fix: "write sum_ab(c1*trD(...) + c2*trD(...) + ...)") }
+            return try SitePairSum(args[0]).expression
+        }
+        ops["identify_branches"] = { args in
+            guard args.count == 1 else { throw OperationError("identify_branches takes one argument", fix: "write identify_branches(sum_ab(...))") }
+            return try SitePairSum(args[0]).branchesIdentified.expression
+        }
+        ops["tau_integral"] = { args in
+            guard args.count == 4, let n = args[0].integerValue, (0...8).contains(n), let side = args[1].integerValue, side == 1 || side == -1 else {
+                throw OperationError("tau_integral(n, side, x, delta): n a whole number from 0 to 8, side 1 (τ > 0) or -1 (τ < 0)",
+                                     fix: "write e.g. tau_integral(0, 1, x, delta)")
+            }
+            return ConductionTimeIntegral.value(power: n, side: side, x: args[2], delta: args[3])
+        }
+        ops["keldysh_rkky_markov"] = { args in
+            guard args.count == 8 else {
+                throw OperationError("keldysh_rkky_markov takes 8 arguments, got \(args.count)",
+                                     fix: "write keldysh_rkky_markov(Spp, Smm, Smp, Spm, fRKKY, mdis, hdis, hgt)")
+            }
+            let kernels = MomentumKernels(fRKKY: args[4], mDis: args[5], hDis: args[6], hGreater: args[7])
+            let action = MarkovianSecondOrderAction(plusPlus: args[0], minusMinus: args[1], minusPlus: args[2], plusMinus: args[3], kernels: kernels)
+            return try action.action().expression
         }
         return ops
     }()

@@ -45,6 +45,7 @@ final class DerivationsAsTests: XCTestCase {
         "integrals.md",
         "lindblad-perturbation.md",
         "keldysh-action.md",
+        "keldysh-second-order.md",
         "dynamics.md",
     ]
 
@@ -54,4 +55,5 @@ final class DerivationsAsTests: XCTestCase {
     func testIntegrals() throws { try run("integrals.md") }
     func testLindbladPerturbation() throws { try run("lindblad-perturbation.md") }
     func testKeldyshAction() throws { try run("keldysh-action.md") }
+    func testKeldyshSecondOrder() throws { try run("keldysh-second-order.md") }
 }

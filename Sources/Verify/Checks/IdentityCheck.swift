@@ -11,17 +11,19 @@ public struct IdentityCheck: ExpressionClaimCheck {
     public var requiredKeys: [String] { ["computed"] }
 
     public func run(_ claim: Claim, in context: DerivationContext) throws -> Verdict {
-        let printed = try context.expression(claim.printed, claim: claim)
-        let computed = try context.expression(claim.computed!, claim: claim)
+        let atoms = context.engine.symbolizingFormalAtoms
+        let printed = atoms(try context.expression(claim.printed, claim: claim))
+        let shownComputed = try context.expression(claim.computed!, claim: claim)
+        let computed = atoms(shownComputed)
         let checker = IdentityChecker(digits: claim.digits, seed: claim.seed, functions: context.engine.numericFunctions)
         var verdict = checker.check(printed: printed, computed: computed)
-        verdict.computed = computed.text
+        verdict.computed = shownComputed.text
         if let field = claim.spec["correction"] {
-            let correction = try context.expression(field, claim: claim)
+            let correction = atoms(try context.expression(field, claim: claim))
             let c = checker.check(printed: correction, computed: computed)
             guard c.kind == .verified else {
-                return Verdict(.error, detail: "the recorded correction `\(field.value)` does not equal the computed form `\(computed.text)` (\(c.kind.rawValue): \(c.relation ?? c.detail)); update `correction:` at \(field.location)",
-                               computed: computed.text, seed: claim.seed)
+                return Verdict(.error, detail: "the recorded correction `\(field.value)` does not equal the computed form `\(shownComputed.text)` (\(c.kind.rawValue): \(c.relation ?? c.detail)); update `correction:` at \(field.location)",
+                               computed: shownComputed.text, seed: claim.seed)
             }
             verdict.detail += " The recorded correction equals the computed form (\(AuditReport.describe(c)))."
         }

@@ -6,7 +6,7 @@ public enum DerivationReader {
     /// Keys a claim may carry. Engine check kinds may use `parameters`.
     public static let claimKeys: [String] = [
         "id", "equations", "statement", "printed", "computed", "check", "where", "conventions",
-        "digits", "expect", "correction", "units", "values", "unit", "tolerance", "note", "parameters", "seed",
+        "digits", "expect", "correction", "units", "values", "unit", "tolerance", "note", "parameters", "seed", "requires",
     ]
     /// Keys every claim must have.
     public static let requiredKeys: [String] = ["id", "equations", "statement", "printed", "check", "expect"]

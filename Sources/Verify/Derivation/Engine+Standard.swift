@@ -20,6 +20,8 @@ extension Engine {
         engine.register(check: CausalityCheck())
         engine.register(check: KeldyshRotationCheck())
         engine.register(check: FieldIdentityCheck())
+        engine.register(check: RequiresCheck())
+        engine.register(formalAtom: SpinTrace.name)
         return engine
     }()
 }

@@ -7,6 +7,10 @@ public struct Engine: Sendable {
     public var operations: [String: ExprOperation]
     public var numericFunctions: [String: NumericFunction]
     public var checks: [String: any ClaimCheck]
+    /// Names of formal atoms: calls such as `trD(a, 1, 1, 1, b, 1, 1, -1)` that stand for independent
+    /// algebraic objects (spin traces), not for numbers. Identity checks treat each distinct call as
+    /// an independent variable, so that a non-vanishing difference is an exact counterexample.
+    public var formalAtoms: Set<String> = []
 
     public init(operations: [String: ExprOperation] = [:], numericFunctions: [String: NumericFunction] = [:],
                 checks: [any ClaimCheck] = []) {
@@ -22,6 +26,17 @@ public struct Engine: Sendable {
     public mutating func register(numericFunctions more: [String: NumericFunction]) {
         for (k, v) in more { assert(numericFunctions[k] == nil, "numeric function \(k) registered twice"); numericFunctions[k] = numericFunctions[k] ?? v }
     }
+    public mutating func register(formalAtom name: String) { formalAtoms.insert(name) }
+
+    /// Replaces every formal-atom call by a symbol named after the call (same name ⇔ same call).
+    public func symbolizingFormalAtoms(_ e: Expr) -> Expr {
+        guard !formalAtoms.isEmpty else { return e }
+        return e.mapBottomUp { node in
+            if case .call(let name, _) = node, formalAtoms.contains(name) { return .symbol(Symbol(node.text, .complex)) }
+            return node
+        }
+    }
+
     public mutating func register(check: any ClaimCheck) {
         assert(checks[check.name] == nil, "check \(check.name) registered twice")
         checks[check.name] = checks[check.name] ?? check
