@@ -18,6 +18,13 @@ public struct IdentityCheck: ExpressionClaimCheck {
         let checker = IdentityChecker(digits: claim.digits, seed: claim.seed, functions: context.engine.numericFunctions)
         var verdict = checker.check(printed: printed, computed: computed)
         verdict.computed = shownComputed.text
+        let usesAtoms = try computed != shownComputed || printed != context.expression(claim.printed, claim: claim)
+        if verdict.kind == .discrepancy, usesAtoms {
+            // Sums of formal atoms (spin traces): say which atoms carry a different coefficient.
+            let difference = Self.groupedByAtom(computed - printed)
+            verdict.relation = "computed − printed = \(difference.text)"
+            verdict.detail = "computed − printed = \(difference.text) ≠ 0; the atoms are independent, so the difference is exact. " + verdict.detail
+        }
         if let field = claim.spec["correction"] {
             let correction = atoms(try context.expression(field, claim: claim))
             let c = checker.check(printed: correction, computed: computed)
@@ -28,5 +35,27 @@ public struct IdentityCheck: ExpressionClaimCheck {
             verdict.detail += " The recorded correction equals the computed form (\(AuditReport.describe(c)))."
         }
         return verdict
+    }
+
+    /// Σ (coefficient of each atom, brought together) · atom, for an expression linear in symbols
+    /// that stand for formal atoms (named `trD(…)`), dropping atoms whose coefficient vanishes.
+    static func groupedByAtom(_ e: Expr) -> Expr {
+        var coefficients: [Expr: Expr] = [:]
+        var rest = Expr.zero
+        let terms: [Expr] = { if case .sum(let xs) = e.expanded() { return xs }; return [e.expanded()] }()
+        for term in terms {
+            let factors: [Expr] = { if case .product(let xs) = term { return xs }; return [term] }()
+            if let atom = factors.first(where: { if case .symbol(let s) = $0 { return s.name.contains("(") }; return false }) {
+                var c = Expr.one
+                for f in factors where f != atom { c = c * f }
+                coefficients[atom] = (coefficients[atom] ?? .zero) + c
+            } else { rest = rest + term }
+        }
+        var out = rest.together()
+        for (atom, c) in coefficients.sorted(by: { $0.key.text < $1.key.text }) {
+            let t = c.together()
+            if t != .zero { out = out + t * atom }
+        }
+        return out
     }
 }

@@ -1,0 +1,166 @@
+import Foundation
+import XCTest
+import Symbolic
+@testable import Keldysh
+
+/// The second-order reduction AX(S178)–(S197): spin traces, site-pair sums, the τ integrals, the
+/// momentum kernels, and the Markovian action, each with deliberately wrong inputs.
+final class SecondOrderActionTests: XCTestCase {
+    let a = Symbol("a", .real), b = Symbol("b", .real)
+    let ga = Expr.symbol("g_a", .real), gb = Expr.symbol("g_b", .real)
+    let gammaA = Expr.symbol("gamma_a", .real), gammaB = Expr.symbol("gamma_b", .real)
+    let f = Expr.symbol("f", .real), m = Expr.symbol("m", .real), h = Expr.symbol("h", .real), hgt = Expr.symbol("hgt", .real)
+
+    func trace(_ x: Symbol, _ s1: Int, _ s2: Int, _ t1: Int, _ y: Symbol, _ s3: Int, _ s4: Int, _ t2: Int) -> SpinTrace {
+        SpinTrace(.init(site: x, left: s1, right: s2, shift: t1), .init(site: y, left: s3, right: s4, shift: t2))
+    }
+
+    func sum(_ terms: [(Expr, SpinTrace)]) throws -> Expr {
+        var s = SitePairSum()
+        for (c, t) in terms { try s.add(c, t) }
+        return s.expression
+    }
+
+    var kernels: MomentumKernels { MomentumKernels(fRKKY: f, mDis: m, hDis: h, hGreater: hgt) }
+
+    // MARK: spin traces and Σ_ab
+
+    func testTraceIsSymmetricAndCrossBranchShiftsDrop() throws {
+        let t = trace(b, 1, 1, 1, a, 1, 1, -1)
+        XCTAssertEqual(t.canonical, trace(a, 1, 1, -1, b, 1, 1, 1))
+        // 𝔻^{++} with 𝔻^{−−}: the outer shifts do not matter (opposite branches).
+        XCTAssertEqual(trace(a, 1, 1, 1, b, -1, -1, -1).canonical, trace(a, 1, 1, 0, b, -1, -1, 0))
+        // 𝔻^{−+} with 𝔻^{++}: they do.
+        XCTAssertNotEqual(trace(a, -1, 1, 1, b, 1, 1, -1).canonical, trace(a, -1, 1, -1, b, 1, 1, 1).canonical)
+        XCTAssertEqual(SpinTrace(t.expression), t)
+    }
+
+    func testRelabellingTheSummationSitesSwapsTheCoefficient() throws {
+        // Σ_ab g_a tr[𝔻_a^{−+}(t+δ) 𝔻_b^{++}(t−δ)] = Σ_ab g_b tr[𝔻_a^{++}(t−δ) 𝔻_b^{−+}(t+δ)]
+        let lhs = try sum([(ga, trace(a, -1, 1, 1, b, 1, 1, -1))])
+        let rhs = try sum([(gb, trace(a, 1, 1, -1, b, -1, 1, 1))])
+        XCTAssertEqual(lhs, rhs)
+        // …but not with the coefficient left unswapped (a wrong relabelling).
+        XCTAssertNotEqual(lhs, try sum([(ga, trace(a, 1, 1, -1, b, -1, 1, 1))]))
+    }
+
+    func testSymmetricTraceKeepsOnlyTheSymmetrisedCoefficient() throws {
+        // tr[X_a X_b] summed over a, b sees only ½(C_ab + C_ba): g_a − g_b drops out.
+        let t = trace(a, -1, 1, 0, b, -1, 1, 0)
+        XCTAssertEqual(try sum([(ga - gb, t)]), .zero)
+        // tr[𝔻_a^{++}𝔻_b^{−−}] is not symmetric under a ↔ b: it becomes tr[𝔻_a^{−−}𝔻_b^{++}].
+        XCTAssertEqual(try sum([(ga, trace(a, 1, 1, 0, b, -1, -1, 0))]), try sum([(gb, trace(a, -1, -1, 0, b, 1, 1, 0))]))
+        XCTAssertNotEqual(try sum([(ga + gb, t)]), .zero)
+    }
+
+    func testSitePairSumRejectsNonlinearAndForeignInput() throws {
+        let t = trace(a, 1, 1, 1, b, 1, 1, -1).expression
+        XCTAssertThrowsError(try SitePairSum(t * t))
+        XCTAssertThrowsError(try SitePairSum(t + ga))
+        var s = SitePairSum()
+        try s.add(.one, trace(a, 1, 1, 1, b, 1, 1, -1))
+        XCTAssertThrowsError(try s.add(.one, trace(a, 1, 1, 1, Symbol("c", .real), 1, 1, -1)))
+    }
+
+    // MARK: τ integrals, AX(S187), (S188), (S217), (S218)
+
+    /// The symbolic Laplace integrals against a plain numerical quadrature of the defining integral
+    /// ∫dτ θ(side·τ) τⁿ (−i)² e^{−ixτ − δ|τ|} (composite Simpson in Double, independent of the engine).
+    func testTimeIntegralsAgreeWithDirectQuadrature() throws {
+        let x = 1.3, delta = 0.7
+        for n in 0...2 {
+            for side in [1, -1] {
+                var re = 0.0, im = 0.0
+                let steps = 200_000, upper = 60.0, hStep = upper / Double(steps)
+                for k in 0...steps {
+                    let u = Double(k) * hStep
+                    let tau = Double(side) * u
+                    let w = (k == 0 || k == steps) ? 1.0 : (k % 2 == 1 ? 4.0 : 2.0)
+                    let amplitude = -pow(tau, Double(n)) * exp(-delta * u)       // (−i)² = −1
+                    re += w * amplitude * cos(-x * tau)
+                    im += w * amplitude * sin(-x * tau)
+                }
+                re *= hStep / 3; im *= hStep / 3
+                let value = ConductionTimeIntegral.value(power: n, side: side, x: Expr(BigRational(13, 10)), delta: Expr(BigRational(7, 10)))
+                guard let z = value.numberValue else { return XCTFail("not a number: \(value.text)") }
+                XCTAssertEqual(z.re.doubleValue, re, accuracy: 1e-7, "n = \(n), side = \(side)")
+                XCTAssertEqual(z.im.doubleValue, im, accuracy: 1e-7, "n = \(n), side = \(side)")
+            }
+        }
+    }
+
+    func testFirstMomentIsTwiceThePrintedS217() {
+        let x = Expr.symbol("x", .real), d = Expr.symbol("delta", .positive)
+        let computed = ConductionTimeIntegral.value(power: 1, side: 1, x: x, delta: d)
+        let printed = Expr.half / Expr.pow(x - Expr.i * d, Expr(2))
+        XCTAssertEqual((computed / printed).together(), Expr(2))
+        XCTAssertEqual(ConductionTimeIntegral.poleCoefficient(power: 0, side: 1), Expr.i)
+        XCTAssertEqual(ConductionTimeIntegral.poleCoefficient(power: 0, side: -1), -Expr.i)
+    }
+
+    // MARK: momentum kernels, AX(S205)–(S207)
+
+    func testKernelsReproduceTheirDefinitions() {
+        let k = kernels
+        // f_RKKY = −½(P_{><} − P_{<>}), m_dis = −½(D_{><} + D_{<>}), h_dis = D_{<<}
+        XCTAssertEqual(-Expr.half * (k.principal(.greater, .lesser) - k.principal(.lesser, .greater)), f)
+        XCTAssertEqual(-Expr.half * (k.delta(.greater, .lesser) + k.delta(.lesser, .greater)), m)
+        XCTAssertEqual(k.delta(.lesser, .lesser), h)
+        // q → −q: principal parts antisymmetric, δ parts symmetric.
+        for u in [MomentumKernels.Occupation.lesser, .greater] {
+            for v in [MomentumKernels.Occupation.lesser, .greater] {
+                XCTAssertEqual(k.principal(u, v), -k.principal(v, u))
+                XCTAssertEqual(k.delta(u, v), k.delta(v, u))
+            }
+        }
+    }
+
+    func testContourComponentsFollowS183() {
+        typealias A = MarkovianSecondOrderAction
+        XCTAssertEqual(A.component(1, 1, timeSign: 1), .greater)
+        XCTAssertEqual(A.component(1, 1, timeSign: -1), .lesser)
+        XCTAssertEqual(A.component(-1, -1, timeSign: 1), .lesser)
+        XCTAssertEqual(A.component(-1, -1, timeSign: -1), .greater)
+        XCTAssertEqual(A.component(1, -1, timeSign: 1), .lesser)
+        XCTAssertEqual(A.component(-1, 1, timeSign: -1), .greater)
+    }
+
+    // MARK: the Markovian action
+
+    func markov(_ spp: Expr, _ smm: Expr, _ smp: Expr, _ spm: Expr = .zero) throws -> SitePairSum {
+        try MarkovianSecondOrderAction(plusPlus: spp, minusMinus: smm, minusPlus: smp, plusMinus: spm, kernels: kernels, sites: (a, b)).action()
+    }
+
+    func testEquilibriumLimitIsTheRKKYForm() throws {
+        // γ = 0: Σ_ab g_a g_b (f + i m) tr[𝔻_a^{++}(t+δ)𝔻_b^{++}(t−δ)] − g_a g_b (f − i m) tr[𝔻^{−−}(t−δ)𝔻^{−−}(t+δ)] − 2i g g m tr[𝔻^{−−}𝔻^{++}]
+        let s = try markov(ga, -ga, .zero)
+        let gg = ga * gb
+        let expected = try sum([
+            (gg * (f + Expr.i * m), trace(a, 1, 1, 1, b, 1, 1, -1)),
+            (-gg * (f - Expr.i * m), trace(a, -1, -1, -1, b, -1, -1, 1)),
+            (Expr(-2) * Expr.i * gg * m, trace(a, -1, -1, 0, b, 1, 1, 0)),
+        ])
+        XCTAssertEqual(s.expression, expected)
+        // A flipped sign of Σ^{−−} changes the action.
+        XCTAssertNotEqual(try markov(ga, ga, .zero).expression, expected)
+    }
+
+    func testPhysicalSelfEnergyGivesACausalAction() throws {
+        let half = Expr.half
+        let s = try markov(ga - Expr.i * gammaA * half, -(ga + Expr.i * gammaA * half), Expr.i * gammaA)
+        XCTAssertEqual(s.branchesIdentified.expression, .zero)
+        // A wrong dissipative vertex (factor 2 in Σ^{−+}, or its sign) breaks trace preservation.
+        for wrong in [Expr(2) * Expr.i * gammaA, -Expr.i * gammaA] {
+            let w = try markov(ga - Expr.i * gammaA * half, -(ga + Expr.i * gammaA * half), wrong)
+            XCTAssertNotEqual(w.branchesIdentified.expression, .zero, "Σ^{−+} = \(wrong.text)")
+        }
+    }
+
+    func testOperationsAreRegisteredAndValidateTheirArguments() throws {
+        let ops = KeldyshOperations.all
+        XCTAssertThrowsError(try ops["trD"]!([Expr(1)]))
+        XCTAssertThrowsError(try ops["trD"]!([.symbol(a), Expr(2), Expr(1), Expr(0), .symbol(b), Expr(1), Expr(1), Expr(0)]))
+        XCTAssertThrowsError(try ops["tau_integral"]!([Expr(0), Expr(0), f, m]))
+        XCTAssertThrowsError(try ops["keldysh_rkky_markov"]!([f]))
+    }
+}
