@@ -25,6 +25,8 @@ import Grassmann
 /// - `identify_branches(e)`: the site-pair sum e at d₊ = d₋, d̄₊ = d̄₋ (causality, AX(S46), (S82)).
 /// - `tau_integral(n, side, x, delta)`: ∫dτ θ(side·τ) τⁿ G^u(k+q/2, τ) G^v(k−q/2, −τ)/(F₊^u F₋^v) with
 ///   x = ε₊ − ε₋ and the convergence factor e^{−δ|τ|} (`ConductionTimeIntegral`, AX(S187), (S188), (S217), (S218)).
+/// - `keldysh_self_energy(S, a, s, sp)`: the coefficient C with Σ_a^{s sp} = C·𝔻_a^{s sp}, read off the sd
+///   action S (fields c_up, c_dn, d_up_a, d_dn_a) as −Σ = ∂_c ∂_c̄ S (`ConductionSelfEnergy`, AX(S149)–(S164)).
 /// - `keldysh_rkky_markov(Spp, Smm, Smp, Spm, f, m, h, hgt)`: the Markovian second-order action
 ///   (`MarkovianSecondOrderAction`, AX(S178)–(S197)) for the self-energy Σ_a^{ss'} = S_{ss'}·𝔻_a^{ss'}
 ///   (coefficients in symbols of site a, suffix `_a`), with the kernels f_RKKY, m_dis, h_dis and
@@ -89,6 +91,14 @@ public enum KeldyshOperations {
                                      fix: "write e.g. tau_integral(0, 1, x, delta)")
             }
             return ConductionTimeIntegral.value(power: n, side: side, x: args[2], delta: args[3])
+        }
+        ops["keldysh_self_energy"] = { args in
+            guard args.count == 4, case .symbol(let site) = args[1], let s = args[2].integerValue, let sp = args[3].integerValue,
+                  [1, -1].contains(s), [1, -1].contains(sp) else {
+                throw OperationError("keldysh_self_energy(S, a, s, sp): S an action in contour fields, a a site symbol, s and sp 1 or -1",
+                                     fix: "write e.g. keldysh_self_energy(Ssd, a, 1, 1)")
+            }
+            return try ConductionSelfEnergy.coefficient(action: KeldyshTextSyntax.fieldPolynomial(args[0]), site: site.name, s, sp)
         }
         ops["keldysh_rkky_markov"] = { args in
             guard args.count == 8 else {

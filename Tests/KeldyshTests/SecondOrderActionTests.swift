@@ -164,3 +164,50 @@ final class SecondOrderActionTests: XCTestCase {
         XCTAssertThrowsError(try ops["keldysh_rkky_markov"]!([f]))
     }
 }
+
+/// The self-energy read off the sd action, AX(S147)–(S164).
+final class ConductionSelfEnergyTests: XCTestCase {
+    let g = Expr.symbol("g_a", .real), gamma = Expr.symbol("gamma_a", .real)
+    let spins = ["up", "dn"]
+
+    func field(_ name: String, bar: Bool, _ s: Int, _ shift: Int) -> FieldPolynomial {
+        FieldPolynomial(ContourField(name, conjugate: bar, branch: s == 1 ? .plus : .minus, shift: shift))
+    }
+
+    /// S_sd of AX(S147) (second line, δ term omitted) and AX(S148) with a chosen weight of the two
+    /// decay terms (the paper's ½) and a chosen sign of the coherent term.
+    func action(decayWeight: Expr = .half, coherentSign: Int = 1) -> FieldPolynomial {
+        var s = FieldPolynomial()
+        for a in spins { for b in spins {
+            let (ca, cb, da, db) = ("c_" + a, "c_" + b, "d_" + a + "_a", "d_" + b + "_a")
+            for k in [1, -1] {
+                s = s + (Expr(-k * coherentSign) * g) * (field(ca, bar: true, k, 0) * field(cb, bar: false, k, 0) * field(da, bar: false, k, k) * field(db, bar: true, k, -k))
+            }
+            s = s + (-Expr.i * gamma) * (field(ca, bar: true, -1, 0) * field(da, bar: false, -1, 0) * field(db, bar: true, 1, 0) * field(cb, bar: false, 1, 0))
+            s = s + (Expr.i * gamma * decayWeight) * (field(ca, bar: true, 1, 1) * field(da, bar: false, 1, 1) * field(db, bar: true, 1, -1) * field(cb, bar: false, 1, -1))
+            s = s + (Expr.i * gamma * decayWeight) * (field(ca, bar: true, -1, -1) * field(da, bar: false, -1, -1) * field(db, bar: true, -1, 1) * field(cb, bar: false, -1, 1))
+        } }
+        return s
+    }
+
+    func testSelfEnergyOfTheSdActionIsS193ToS196() throws {
+        let s = action()
+        XCTAssertEqual(try ConductionSelfEnergy.coefficient(action: s, site: "a", 1, 1), g - Expr.i * gamma * .half)
+        XCTAssertEqual(try ConductionSelfEnergy.coefficient(action: s, site: "a", -1, -1), -g - Expr.i * gamma * .half)
+        XCTAssertEqual(try ConductionSelfEnergy.coefficient(action: s, site: "a", -1, 1), Expr.i * gamma)
+        XCTAssertEqual(try ConductionSelfEnergy.coefficient(action: s, site: "a", 1, -1), .zero)
+    }
+
+    func testWrongActionsGiveOtherSelfEnergies() throws {
+        // Decay terms with weight 1 instead of ½: Σ^{++} = g − iγ.
+        XCTAssertEqual(try ConductionSelfEnergy.coefficient(action: action(decayWeight: .one), site: "a", 1, 1), g - Expr.i * gamma)
+        // Coherent term with the wrong sign: Σ^{++} = −g − iγ/2.
+        XCTAssertEqual(try ConductionSelfEnergy.coefficient(action: action(coherentSign: -1), site: "a", 1, 1), -g - Expr.i * gamma * .half)
+    }
+
+    func testSpinDependentVertexIsNotProportionalToD() {
+        // Only the ↑↑ component: Σ is not C·𝔻 (the off-diagonal spin components vanish).
+        let s = (-g) * (field("c_up", bar: true, 1, 0) * field("c_up", bar: false, 1, 0) * field("d_up_a", bar: false, 1, 1) * field("d_up_a", bar: true, 1, -1))
+        XCTAssertThrowsError(try ConductionSelfEnergy.coefficient(action: s, site: "a", 1, 1))
+    }
+}
