@@ -104,3 +104,47 @@ final class GrassmannAlgebraTests: XCTestCase {
         XCTAssertEqual(try P.product([0, 1]).exponential(), P.one + P.product([0, 1]))
     }
 }
+
+/// Pfaffians: the Gaussian integral over real generators against exact elimination and det.
+final class PfaffianTests: XCTestCase {
+    func randomAntisymmetric(_ n: Int, seed: Int) -> [[GaussianRational]] {
+        var s = UInt64(seed) &* 6364136223846793005 &+ 1442695040888963407
+        func next() -> Int { s = s &* 6364136223846793005 &+ 1442695040888963407; return Int((s >> 33) % 11) - 5 }
+        var a = Array(repeating: Array(repeating: GaussianRational.zero, count: n), count: n)
+        for i in 0..<n { for j in (i + 1)..<n { let x = GaussianRational(BigRational(next(), 1 + abs(next()))); a[i][j] = x; a[j][i] = -x } }
+        return a
+    }
+
+    func testTwoByTwoAndFourByFourByHand() throws {
+        let q = { (x: Int) in GaussianRational(x) }
+        XCTAssertEqual(try PfaffianIntegral.pfaffian([[q(0), q(3)], [q(-3), q(0)]]), q(3))
+        // Pf = a12 a34 − a13 a24 + a14 a23
+        let (a12, a13, a14, a23, a24, a34) = (q(2), q(3), q(5), q(7), q(11), q(13))
+        let a = [[q(0), a12, a13, a14], [-a12, q(0), a23, a24], [-a13, -a23, q(0), a34], [-a14, -a24, -a34, q(0)]]
+        XCTAssertEqual(try PfaffianIntegral.pfaffian(a), a12 * a34 - a13 * a24 + a14 * a23)
+        XCTAssertEqual(try PfaffianIntegral.berezin(a), a12 * a34 - a13 * a24 + a14 * a23)
+    }
+
+    func testBerezinEqualsEliminationAndSquaresToTheDeterminant() throws {
+        for pairs in 1...5 {
+            let a = randomAntisymmetric(2 * pairs, seed: 7 * pairs)
+            let pf = try PfaffianIntegral.pfaffian(a)
+            XCTAssertEqual(try PfaffianIntegral.berezin(a), pf, "2n = \(2 * pairs)")
+            XCTAssertEqual(pf * pf, GaussianIntegral.determinant(a), "Pf² = det, 2n = \(2 * pairs)")
+        }
+        // A zero first row forces Pf = 0; a needed pivot swap keeps the sign right.
+        var b = randomAntisymmetric(6, seed: 3)
+        b[0][1] = .zero; b[1][0] = .zero
+        XCTAssertEqual(try PfaffianIntegral.pfaffian(b), try PfaffianIntegral.berezin(b))
+    }
+
+    func testWrongInputsAreRejected() {
+        let q = { (x: Int) in GaussianRational(x) }
+        XCTAssertThrowsError(try PfaffianIntegral.pfaffian([[q(0), q(1)], [q(1), q(0)]]), "symmetric, not antisymmetric")
+        XCTAssertThrowsError(try PfaffianIntegral.pfaffian([[q(0), q(1), q(2)], [q(-1), q(0), q(3)], [q(-2), q(-3), q(0)]]), "odd dimension")
+        // A sign flipped in one entry (breaking antisymmetry) is rejected, not silently integrated.
+        var a = randomAntisymmetric(4, seed: 1)
+        a[2][3] = -a[2][3] + GaussianRational(1)
+        XCTAssertThrowsError(try PfaffianIntegral.berezin(a))
+    }
+}
