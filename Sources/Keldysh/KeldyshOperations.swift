@@ -27,6 +27,10 @@ import Grassmann
 ///   x = ε₊ − ε₋ and the convergence factor e^{−δ|τ|} (`ConductionTimeIntegral`, AX(S187), (S188), (S217), (S218)).
 /// - `keldysh_self_energy(S, a, s, sp)`: the coefficient C with Σ_a^{s sp} = C·𝔻_a^{s sp}, read off the sd
 ///   action S (fields c_up, c_dn, d_up_a, d_dn_a) as −Σ = ∂_c ∂_c̄ S (`ConductionSelfEnergy`, AX(S149)–(S164)).
+/// - `keldysh_frequency_integral(s, sp, eta, f)`: ∫dω e^{iω·eta·δ} G₀^{s sp}(k, ω) of AX(S151) by closing the
+///   contour (AX(S173)–(S175)).
+/// - `keldysh_first_order(a, Spp, Smm, Smp, Spm, fk, n)`: ΔS⁽¹⁾ = i Tr[Σ𝔾₀] (`FirstOrderAction`, AX(S171)–(S175))
+///   as a sum of atoms `trD1(a, s, sp)` = tr_σ 𝔻_a^{s sp}, with Σ_k f_k = n.
 /// - `keldysh_rkky_markov(Spp, Smm, Smp, Spm, f, m, h, hgt)`: the Markovian second-order action
 ///   (`MarkovianSecondOrderAction`, AX(S178)–(S197)) for the self-energy Σ_a^{ss'} = S_{ss'}·𝔻_a^{ss'}
 ///   (coefficients in symbols of site a, suffix `_a`), with the kernels f_RKKY, m_dis, h_dis and
@@ -99,6 +103,23 @@ public enum KeldyshOperations {
                                      fix: "write e.g. keldysh_self_energy(Ssd, a, 1, 1)")
             }
             return try ConductionSelfEnergy.coefficient(action: KeldyshTextSyntax.fieldPolynomial(args[0]), site: site.name, s, sp)
+        }
+        ops[FirstOrderAction.traceName] = FirstOrderAction.traceOperation
+        ops["keldysh_first_order"] = { args in
+            guard args.count == 7, case .symbol = args[0], case .symbol = args[5] else {
+                throw OperationError("keldysh_first_order takes (a, Spp, Smm, Smp, Spm, f, n) with a a site symbol and f the occupation symbol",
+                                     fix: "write keldysh_first_order(a, Spp, Smm, Smp, Spm, fk, n)")
+            }
+            return try FirstOrderAction.action(site: args[0], coefficients: [1: [1: args[1], -1: args[4]], -1: [1: args[3], -1: args[2]]],
+                                               occupation: args[5], filling: args[6])
+        }
+        ops["keldysh_frequency_integral"] = { args in
+            guard args.count == 4, let s = args[0].integerValue, let sp = args[1].integerValue, let eta = args[2].integerValue,
+                  [1, -1].contains(s), [1, -1].contains(sp), [1, -1].contains(eta) else {
+                throw OperationError("keldysh_frequency_integral(s, sp, eta, f): branches 1 or -1, eta = 1 (e^{iωδ}) or -1 (e^{-iωδ}), f the occupation",
+                                     fix: "write e.g. keldysh_frequency_integral(1, 1, 1, fk)")
+            }
+            return 2 * Expr.pi * FirstOrderAction.frequencyIntegral(FirstOrderAction.freeGreensFunction(s, sp, occupation: args[3]), etaSign: eta)
         }
         ops["keldysh_rkky_markov"] = { args in
             guard args.count == 8 else {

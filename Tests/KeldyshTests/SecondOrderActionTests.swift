@@ -211,3 +211,46 @@ final class ConductionSelfEnergyTests: XCTestCase {
         XCTAssertThrowsError(try ConductionSelfEnergy.coefficient(action: s, site: "a", 1, 1))
     }
 }
+
+/// The first order ΔS⁽¹⁾ = i Tr[Σ𝔾₀], AX(S171)–(S175).
+final class FirstOrderActionTests: XCTestCase {
+    let f = Expr.symbol("fk", .real), n = Expr.symbol("n", .real), site = Expr.symbol("a", .real)
+    let g = Expr.symbol("g_a", .real), gamma = Expr.symbol("gamma_a", .real)
+
+    func integral(_ s: Int, _ sp: Int, _ eta: Int) -> Expr {
+        (2 * Expr.pi * FirstOrderAction.frequencyIntegral(FirstOrderAction.freeGreensFunction(s, sp, occupation: f), etaSign: eta)).expanded()
+    }
+
+    func testContourIntegralsS173ToS175() {
+        let twoPiIF = (2 * Expr.pi * Expr.i * f).expanded()
+        XCTAssertEqual(integral(1, 1, 1), twoPiIF)
+        XCTAssertEqual(integral(-1, -1, -1), twoPiIF)
+        XCTAssertEqual(integral(1, -1, 1), twoPiIF)
+        // Closing on the wrong side picks the other pole: −2πi(1 − f), not 2πi f.
+        XCTAssertEqual(integral(1, 1, -1), (-2 * Expr.pi * Expr.i * (1 - f)).expanded())
+    }
+
+    func coefficients(_ spp: Expr, _ smm: Expr, _ smp: Expr, _ spm: Expr = .zero) -> [Int: [Int: Expr]] {
+        [1: [1: spp, -1: spm], -1: [1: smp, -1: smm]]
+    }
+
+    func testPhysicalSelfEnergyGivesATracePreservingFirstOrder() throws {
+        let c = coefficients(g - Expr.i * gamma * .half, -(g + Expr.i * gamma * .half), Expr.i * gamma)
+        let s = try FirstOrderAction.action(site: site, coefficients: c, occupation: f, filling: n)
+        // At d₊ = d₋ every tr 𝔻^{ss'} is the same: the coefficients must add up to zero.
+        let identified = s.mapBottomUp { node in
+            if case .call(FirstOrderAction.traceName, _) = node { return .one }
+            return node
+        }
+        XCTAssertEqual(identified.expanded(), .zero)
+        // A decay vertex with the wrong weight (Σ^{−+} = 2iγ) is not trace preserving.
+        let wrong = try FirstOrderAction.action(site: site, coefficients: coefficients(g - Expr.i * gamma * .half, -(g + Expr.i * gamma * .half), 2 * Expr.i * gamma),
+                                                occupation: f, filling: n)
+        XCTAssertNotEqual(wrong.mapBottomUp { if case .call(FirstOrderAction.traceName, _) = $0 { return .one }; return $0 }.expanded(), .zero)
+    }
+
+    func testSelfEnergyPairedWithTheNumberOfStatesIsRefused() {
+        // Σ^{+−} ≠ 0 pairs with G^{−+} ∝ (1 − f): Σ_k of it is not the filling.
+        XCTAssertThrowsError(try FirstOrderAction.action(site: site, coefficients: coefficients(g, -g, .zero, gamma), occupation: f, filling: n))
+    }
+}
