@@ -31,6 +31,8 @@ import Grassmann
 ///   contour (AX(S173)–(S175)).
 /// - `keldysh_first_order(a, Spp, Smm, Smp, Spm, fk, n)`: ΔS⁽¹⁾ = i Tr[Σ𝔾₀] (`FirstOrderAction`, AX(S171)–(S175))
 ///   as a sum of atoms `trD1(a, s, sp)` = tr_σ 𝔻_a^{s sp}, with Σ_k f_k = n.
+/// - `bath_green(z, e0, v1, w1, …)`: G^R(z) = [(z − h)⁻¹]₀₀ of one mode attached to bath modes (v_μ, ω_μ), the bath
+///   integrated out as a Gaussian Berezin integral (`BathAttachedMode`, AX(S60)–(S68)).
 /// - `keldysh_rkky_markov(Spp, Smm, Smp, Spm, f, m, h, hgt)`: the Markovian second-order action
 ///   (`MarkovianSecondOrderAction`, AX(S178)–(S197)) for the self-energy Σ_a^{ss'} = S_{ss'}·𝔻_a^{ss'}
 ///   (coefficients in symbols of site a, suffix `_a`), with the kernels f_RKKY, m_dis, h_dis and
@@ -120,6 +122,14 @@ public enum KeldyshOperations {
                                      fix: "write e.g. keldysh_frequency_integral(1, 1, 1, fk)")
             }
             return 2 * Expr.pi * FirstOrderAction.frequencyIntegral(FirstOrderAction.freeGreensFunction(s, sp, occupation: args[3]), etaSign: eta)
+        }
+        ops["bath_green"] = { args in
+            guard args.count >= 2, args.count % 2 == 0 else {
+                throw OperationError("bath_green(z, e0, v1, w1, v2, w2, …) takes z, ε₀ and pairs (v_μ, ω_μ)", fix: "write e.g. bath_green(z, e0, v1, w1, v2, w2)")
+            }
+            guard args.count <= 2 + 2 * 6 else { throw OperationError("bath_green: at most 6 bath modes", fix: "use fewer bath modes") }
+            let pairs = stride(from: 2, to: args.count, by: 2).map { (v: args[$0], w: args[$0 + 1]) }
+            return BathAttachedMode.retardedGreensFunction(z: args[0], energy: args[1], couplings: pairs)
         }
         ops["keldysh_rkky_markov"] = { args in
             guard args.count == 8 else {

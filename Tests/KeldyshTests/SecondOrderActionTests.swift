@@ -254,3 +254,20 @@ final class FirstOrderActionTests: XCTestCase {
         XCTAssertThrowsError(try FirstOrderAction.action(site: site, coefficients: coefficients(g, -g, .zero, gamma), occupation: f, filling: n))
     }
 }
+
+/// One mode attached to a bath, AX(S60)–(S68): the bath integrated out as a Gaussian integral.
+final class BathAttachedModeTests: XCTestCase {
+    func testOneBathModeGivesTheDysonForm() {
+        let (z, e0, v, w) = (Expr.symbol("z"), Expr.symbol("e0", .real), Expr.symbol("v"), Expr.symbol("w", .real))
+        let g = BathAttachedMode.retardedGreensFunction(z: z, energy: e0, couplings: [(v, w)])
+        let dyson = 1 / (z - e0 - v * Expr.conj(v) / (z - w))
+        XCTAssertEqual((g - dyson).together(), .zero)
+        // A wrong self-energy sign is a different function.
+        XCTAssertNotEqual((g - 1 / (z - e0 + v * Expr.conj(v) / (z - w))).together(), .zero)
+    }
+
+    func testWithoutBathItIsTheFreeResolvent() {
+        let (z, e0) = (Expr.symbol("z"), Expr.symbol("e0", .real))
+        XCTAssertEqual(BathAttachedMode.retardedGreensFunction(z: z, energy: e0, couplings: []), (1 / (z - e0)).together())
+    }
+}

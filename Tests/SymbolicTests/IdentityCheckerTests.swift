@@ -238,3 +238,19 @@ extension IdentityCheckerTests {
         XCTAssertEqual(verdict.kind, .discrepancy, verdict.detail)
     }
 }
+
+/// The relation finder on sample values where both sides vanish at some points.
+final class RelationFinderTests: XCTestCase {
+    func c(_ x: Int) -> BigComplex { BigComplex(GaussianRational(x), precision: 128) }
+
+    func testPointsWhereBothSidesVanishDoNotHideAConstantFactor() {
+        let finder = RelationFinder(names: ("printed", "computed"), tolerance: BigFloat(1, precision: 128) / BigFloat(1_000_000, precision: 128), precision: 128)
+        // computed = 2 × printed at three points; at the fourth both vanish (a common factor 1 − 2f at f = ½).
+        let values = [(c(3), c(6)), (c(0), c(0)), (c(-5), c(-10)), (c(7), c(14))]
+        let found = finder.find(values: values, symbols: [Symbol("f", .real)], varied: { _ in nil })
+        XCTAssertEqual(found.relation, "computed = 2 × printed")
+        // A point where only one side vanishes still rules the constant factor out.
+        let broken = [(c(3), c(6)), (c(0), c(1)), (c(-5), c(-10))]
+        XCTAssertNotEqual(finder.find(values: broken, symbols: [Symbol("f", .real)], varied: { _ in nil }).relation, "computed = 2 × printed")
+    }
+}

@@ -33,14 +33,16 @@ struct RelationFinder {
         if values.allSatisfy({ isNegligible($0.0, against: $0.1) }) {
             return Found(relation: "\(f) = 0", detail: "\(f) vanishes at every sample point while \(s) does not")
         }
-        // Constant ratio second/first.
-        let ratios = values.filter { !$0.0.isZero }.map { $0.1 / $0.0 }
-        if ratios.count >= needed, ratios.count == values.count, allEqual(ratios) {
+        // Constant ratio second/first. A point where both sides vanish is consistent with any ratio
+        // (e.g. a common factor 1 − 2f at f = 1/2) and says nothing: it is left out.
+        let informative = values.filter { !($0.0.isZero && $0.1.isZero) }
+        let ratios = informative.filter { !$0.0.isZero }.map { $0.1 / $0.0 }
+        if ratios.count >= needed, ratios.count == informative.count, allEqual(ratios) {
             let c = ratios[0]
             let name = Self.recognize(c, tolerance: tolerance, precision: precision)
             let shown = name?.text ?? c.toString(digits: 15)
             var found = Found(relation: "\(s) = \(shown) × \(f)",
-                              detail: "the ratio \(s)/\(f) is the same at all \(values.count) sample point(s): "
+                              detail: "the ratio \(s)/\(f) is the same at all \(ratios.count) sample point(s) where the sides do not both vanish: "
                                   + (name.map { "\($0.text) (to the working precision)" } ?? "\(shown), not a recognised constant"))
             if let k = name?.value { found.residual = { a, b in b - k * a } }
             return found
