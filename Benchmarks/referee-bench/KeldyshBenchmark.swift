@@ -2,12 +2,29 @@ import Foundation
 import Symbolic
 import Grassmann
 import Keldysh
+import Verify
 
 /// Keldysh benchmarks (issue 4), one JSON object per line:
 /// - Z of the one-mode chain for N slices, exactly (two sparse eliminations of the 2N × 2N kernel);
 /// - a Gaussian Berezin integral ∫∏dη̄dη e^{−η̄Aη} computed in the Grassmann algebra (row by row)
-///   against its determinant by exact elimination, for n = 8…12 pairs of random Q(i) entries.
+///   against its determinant by exact elimination, for n = 8…12 pairs of random Q(i) entries;
+/// - the Keldysh-rotation check of AX(S228) with two sites (the claim `keldysh.rotation.S228` of
+///   derivations/keldysh-action.md: parse, rotate ψ± = (ψc ± ψq)/√2, compare in the Grassmann algebra);
+/// - the second-order Markovian action AX(S197) from the self-energies (`keldysh2.S197.with-S213-trace`).
 func runKeldyshBenchmark() {
+    for (id, file) in [("keldysh.rotation.S228", "derivations/keldysh-action.md"), ("keldysh2.S197.with-S213-trace", "derivations/keldysh-second-order.md")] {
+        do {
+            let loaded = try AuditRunner(engine: .standard).load(files: [file])
+            guard let (claim, context) = loaded.first(where: { $0.0.id == id }) else { print("{\"name\": \"\(id)\", \"failure\": \"claim not found\"}"); continue }
+            let check = Engine.standard.checks[claim.check]!
+            var verdict: Verdict? = nil
+            let seconds = Clock.measure(minimum: 1) { verdict = try? check.run(claim, in: context) }
+            print("{\"name\": \"\(id)\", \"seconds\": \(seconds), \"verdict\": \"\(verdict?.kind.rawValue ?? "error")\"}")
+        } catch {
+            print("{\"name\": \"\(id)\", \"failure\": \"\(error)\"}")
+        }
+        fflush(nil)
+    }
     for n in [100, 1000, 2000] {
         let chain = try! OneModeKeldyshChain.unitary(slices: n, energy: BigRational(1), timeStep: BigRational(1, n))
         var z: AffineInOccupation? = nil
