@@ -22,6 +22,9 @@ import Grassmann
 ///   (`SpinTrace`), an atom of site-pair sums.
 /// - `sum_ab(e)`: Σ_{a,b} of an expression linear in `trD` atoms, in canonical form (`SitePairSum`);
 ///   two site-pair sums are equal iff their `sum_ab` forms are.
+/// - `spin_dot_trace(a, l1, l2, b, l3, l4)`: Σ_j m̂_{a,j}^{l1 l2} m̂_{b,j}^{l3 l4} = 2 tr_σ[𝔻_a^{l2 l1} 𝔻_b^{l4 l3}] at equal
+///   times (AX(S209)), to compare the m̂ forms of AX(S210), (S213) with trace forms; `drop_shifts(e)` sets every
+///   t ± δ of the traces to t.
 /// - `identify_branches(e)`: the site-pair sum e at d₊ = d₋, d̄₊ = d̄₋ (causality, AX(S46), (S82)).
 /// - `tau_integral(n, side, x, delta)`: ∫dτ θ(side·τ) τⁿ G^u(k+q/2, τ) G^v(k−q/2, −τ)/(F₊^u F₋^v) with
 ///   x = ε₊ − ε₋ and the convergence factor e^{−δ|τ|} (`ConductionTimeIntegral`, AX(S187), (S188), (S217), (S218)).
@@ -86,6 +89,23 @@ public enum KeldyshOperations {
         ops["sum_ab"] = { args in
             guard args.count == 1 else { throw OperationError("sum_ab takes one argument", fix: "write sum_ab(c1*trD(...) + c2*trD(...) + ...)") }
             return try SitePairSum(args[0]).expression
+        }
+        ops["spin_dot_trace"] = { args in
+            // Σ_j m̂_{a,j}^{l1,l2} m̂_{b,j}^{l3,l4} = 2 tr_σ[𝔻_a^{l2 l1} 𝔻_b^{l4 l3}] (AX(S209), the claims keldysh.trace.S209-*),
+            // at equal times: the m̂ forms of AX(S210), (S213) carry no t ± δ.
+            let usage = "write spin_dot_trace(a, l1, l2, b, l3, l4) for Σ_j m̂_a^{l1 l2} m̂_b^{l3 l4}, l = 1 or -1"
+            guard args.count == 6 else { throw OperationError("spin_dot_trace takes 6 arguments", fix: usage) }
+            let call = Expr.call(SpinTrace.name, [args[0], args[2], args[1], Expr(0), args[3], args[5], args[4], Expr(0)])
+            guard SpinTrace(call) != nil else { throw OperationError("spin_dot_trace: sites must be symbols, branches 1 or -1", fix: usage) }
+            return 2 * call
+        }
+        ops["drop_shifts"] = { args in
+            guard args.count == 1 else { throw OperationError("drop_shifts takes one argument", fix: "write drop_shifts(sum_ab(...))") }
+            return args[0].mapBottomUp { node in
+                guard var t = SpinTrace(node) else { return node }
+                t.first.shift = 0; t.second.shift = 0
+                return t.expression
+            }
         }
         ops["identify_branches"] = { args in
             guard args.count == 1 else { throw OperationError("identify_branches takes one argument", fix: "write identify_branches(sum_ab(...))") }

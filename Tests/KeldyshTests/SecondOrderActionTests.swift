@@ -156,6 +156,16 @@ final class SecondOrderActionTests: XCTestCase {
         }
     }
 
+    func testSpinBilinearProductsAreTracesWithTheBranchesReversed() throws {
+        // Σ_j m̂_a^{+−} m̂_b^{++} = 2 tr[𝔻_a^{−+} 𝔻_b^{++}] (AX(S209)); not 2 tr[𝔻_a^{+−} 𝔻_b^{++}].
+        let ops = KeldyshOperations.all
+        let e = try ops["spin_dot_trace"]!([.symbol(a), Expr(1), Expr(-1), .symbol(b), Expr(1), Expr(1)])
+        XCTAssertEqual(e, 2 * trace(a, -1, 1, 0, b, 1, 1, 0).expression)
+        XCTAssertNotEqual(e, 2 * trace(a, 1, -1, 0, b, 1, 1, 0).expression)
+        let shifted = trace(a, -1, 1, 1, b, 1, 1, -1).expression
+        XCTAssertEqual(try ops["drop_shifts"]!([shifted]), trace(a, -1, 1, 0, b, 1, 1, 0).expression)
+    }
+
     func testOperationsAreRegisteredAndValidateTheirArguments() throws {
         let ops = KeldyshOperations.all
         XCTAssertThrowsError(try ops["trD"]!([Expr(1)]))
