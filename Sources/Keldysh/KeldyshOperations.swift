@@ -36,6 +36,11 @@ import Grassmann
 ///   as a sum of atoms `trD1(a, s, sp)` = tr_σ 𝔻_a^{s sp}, with Σ_k f_k = n.
 /// - `bath_green(z, e0, v1, w1, …)`: G^R(z) = [(z − h)⁻¹]₀₀ of one mode attached to bath modes (v_μ, ω_μ), the bath
 ///   integrated out as a Gaussian Berezin integral (`BathAttachedMode`, AX(S60)–(S68)).
+/// - `second_pole_sum(u, v, side, A, p2ll, p2gg, p2lg)`: Σ_{k,q} F₊^u F₋^v/(ε₊ − ε₋ − side·iδ)² reduced to A and the
+///   principal parts (`GradientKernels`); u, v = −1 for <, 1 for >.
+/// - `keldysh_gilbert(a, Spp, Smm, A, p2ll, p2gg, p2lg)`: the local Gilbert action of AX(S216)–(S220) (`GilbertAction`)
+///   with A = Σ πδ(x)(f₊ − f₋)/x and the principal parts P2_{<<}, P2_{>>}, P2_{<>} of the second-order poles; atoms
+///   `trDdt(a, s1, s2, tau1, a, s3, s4, tau2)` = tr_σ[𝔻_a ∂_t𝔻_a].
 /// - `keldysh_rkky_markov(Spp, Smm, Smp, Spm, f, m, h, hgt)`: the Markovian second-order action
 ///   (`MarkovianSecondOrderAction`, AX(S178)–(S197)) for the self-energy Σ_a^{ss'} = S_{ss'}·𝔻_a^{ss'}
 ///   (coefficients in symbols of site a, suffix `_a`), with the kernels f_RKKY, m_dis, h_dis and
@@ -85,7 +90,8 @@ public enum KeldyshOperations {
             }
             return .number(g)
         }
-        ops[SpinTrace.name] = SpinTrace.operation
+        ops[SpinTrace.name] = SpinTrace.operation(SpinTrace.name)
+        ops[SpinTrace.gradientName] = SpinTrace.operation(SpinTrace.gradientName)
         ops["sum_ab"] = { args in
             guard args.count == 1 else { throw OperationError("sum_ab takes one argument", fix: "write sum_ab(c1*trD(...) + c2*trD(...) + ...)") }
             return try SitePairSum(args[0]).expression
@@ -150,6 +156,24 @@ public enum KeldyshOperations {
             guard args.count <= 2 + 2 * 6 else { throw OperationError("bath_green: at most 6 bath modes", fix: "use fewer bath modes") }
             let pairs = stride(from: 2, to: args.count, by: 2).map { (v: args[$0], w: args[$0 + 1]) }
             return BathAttachedMode.retardedGreensFunction(z: args[0], energy: args[1], couplings: pairs)
+        }
+        ops["second_pole_sum"] = { args in
+            guard args.count == 7, let u = args[0].integerValue, let v = args[1].integerValue, let side = args[2].integerValue,
+                  [1, -1].contains(u), [1, -1].contains(v), [1, -1].contains(side) else {
+                throw OperationError("second_pole_sum(u, v, side, A, p2ll, p2gg, p2lg): u, v = -1 (<) or 1 (>), side = 1 (x − iδ) or -1 (x + iδ)",
+                                     fix: "write e.g. second_pole_sum(-1, 1, 1, A, pll, pgg, plg)")
+            }
+            let kernels = GradientKernels(a: args[3], p2LesserLesser: args[4], p2GreaterGreater: args[5], p2Mixed: args[6])
+            let occ = { (k: Int) -> MomentumKernels.Occupation in k == 1 ? .greater : .lesser }
+            return kernels.secondPole(occ(u), occ(v), side: side)
+        }
+        ops["keldysh_gilbert"] = { args in
+            guard args.count == 7, case .symbol(let site) = args[0] else {
+                throw OperationError("keldysh_gilbert takes (a, Spp, Smm, A, p2ll, p2gg, p2lg)",
+                                     fix: "write keldysh_gilbert(a, Spp, Smm, A, pll, pgg, plg)")
+            }
+            let kernels = GradientKernels(a: args[3], p2LesserLesser: args[4], p2GreaterGreater: args[5], p2Mixed: args[6])
+            return try GilbertAction(plusPlus: args[1], minusMinus: args[2], kernels: kernels, site: site).action().expression
         }
         ops["keldysh_rkky_markov"] = { args in
             guard args.count == 8 else {

@@ -49,3 +49,49 @@ public struct MomentumKernels: Sendable {
         principal(u, v) + Expr(side) * Expr.i * delta(u, v)
     }
 }
+
+/// The momentum sums of the gradient (Gilbert) term, with second-order poles, AX(S216)–(S221):
+///
+///     Σ_{k,q} F₊^u F₋^v / (x − σiδ)² = P2_{uv} − σ i D′_{uv},   1/(x − σiδ)² = FP(1/x²) − σiπδ′(x)
+///
+/// (the derivative of 1/(x − σiδ) = P(1/x) + σiπδ(x)), with P2_{uv} = Σ F₊^uF₋^v FP(1/x²) and
+/// D′_{uv} = Σ F₊^uF₋^v πδ′(x). Under q → −q, x → −x and u ↔ v: FP(1/x²) is even, so P2 is symmetric;
+/// δ′ is odd, so D′ is antisymmetric and D′_{<<} = D′_{>>} = 0. With f₊ − f₋ = xφ (φ = (f₊ − f₋)/x,
+/// regular at x = 0) and xδ′(x) = −δ(x):
+///
+///     D′_{<>} = ½(D′_{<>} − D′_{><}) = ½ Σ πδ′(x)(f₋ − f₊) = −½ Σ π xδ′(x) φ = ½ Σ πδ(x) φ = ½ A,
+///
+/// A ≡ Σ_{k,q} πδ(ε₊ − ε₋)(f₊ − f₋)/(ε₊ − ε₋) (π times the sum of AX(S221), `alpha_sum` of the integrals).
+/// The principal parts P2 are kept as symbols.
+public struct GradientKernels: Sendable {
+    public var a: Expr
+    public var p2LesserLesser: Expr
+    public var p2GreaterGreater: Expr
+    public var p2Mixed: Expr
+
+    public init(a: Expr, p2LesserLesser: Expr, p2GreaterGreater: Expr, p2Mixed: Expr) {
+        self.a = a; self.p2LesserLesser = p2LesserLesser; self.p2GreaterGreater = p2GreaterGreater; self.p2Mixed = p2Mixed
+    }
+
+    public func principal(_ u: MomentumKernels.Occupation, _ v: MomentumKernels.Occupation) -> Expr {
+        switch (u, v) {
+        case (.lesser, .lesser): return p2LesserLesser
+        case (.greater, .greater): return p2GreaterGreater
+        default: return p2Mixed
+        }
+    }
+
+    /// D′_{uv}.
+    public func deltaPrime(_ u: MomentumKernels.Occupation, _ v: MomentumKernels.Occupation) -> Expr {
+        switch (u, v) {
+        case (.lesser, .greater): return a * .half
+        case (.greater, .lesser): return -a * .half
+        default: return .zero
+        }
+    }
+
+    /// Σ F₊^u F₋^v/(x − side·iδ)².
+    public func secondPole(_ u: MomentumKernels.Occupation, _ v: MomentumKernels.Occupation, side: Int) -> Expr {
+        principal(u, v) - Expr(side) * Expr.i * deltaPrime(u, v)
+    }
+}

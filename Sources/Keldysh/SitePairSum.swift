@@ -56,20 +56,23 @@ public struct SitePairSum: Sendable {
             let siteSet = [trace.first.site, trace.second.site]
             if let x = siteSet.min(by: { $0.name < $1.name }), let y = siteSet.max(by: { $0.name < $1.name }), x.name != y.name { sites = (x, y) }
         }
-        let t = trace.canonical
+        let (t, sign) = trace.canonicalWithSign
+        if sign == 0 { return }
+        let c = sign == 1 ? coefficient : -coefficient
         guard let (a, b) = sites else {
-            terms[t] = (terms[t] ?? .zero) + coefficient
+            terms[t] = (terms[t] ?? .zero) + c
             return
         }
         let swapSite: (Symbol) -> Symbol = { $0 == a ? b : ($0 == b ? a : $0) }
-        let r = t.relabelled(swapSite).canonical
-        let rc = Self.relabel(coefficient, a, b)
+        let (r, rsign) = t.relabelled(swapSite).canonicalWithSign
+        let rc = rsign == 1 ? Self.relabel(c, a, b) : -Self.relabel(c, a, b)
+        if rsign == 0 { return }
         if r < t {
             terms[r] = (terms[r] ?? .zero) + rc
         } else if r == t {
-            terms[t] = (terms[t] ?? .zero) + (coefficient + rc) * .half
+            terms[t] = (terms[t] ?? .zero) + (c + rc) * .half
         } else {
-            terms[t] = (terms[t] ?? .zero) + coefficient
+            terms[t] = (terms[t] ?? .zero) + c
         }
     }
 
@@ -118,7 +121,7 @@ extension Expr {
     var productFactors: [Expr] { if case .product(let xs) = self { return xs }; return [self] }
     /// True when a `trD` atom occurs anywhere inside.
     var containsTrace: Bool {
-        if case .call(SpinTrace.name, _) = self { return true }
+        if case .call(let name, _) = self, name == SpinTrace.name || name == SpinTrace.gradientName { return true }
         return children.contains { $0.containsTrace }
     }
 }

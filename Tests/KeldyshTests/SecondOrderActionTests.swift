@@ -281,3 +281,50 @@ final class BathAttachedModeTests: XCTestCase {
         XCTAssertEqual(BathAttachedMode.retardedGreensFunction(z: z, energy: e0, couplings: []), (1 / (z - e0)).together())
     }
 }
+
+/// The Gilbert (gradient) term, AX(S216)–(S221).
+final class GilbertActionTests: XCTestCase {
+    let a = Symbol("a", .real)
+    let g = Expr.symbol("g_a", .real), gamma = Expr.symbol("gamma_a", .real)
+    let big = Expr.symbol("A", .real), pll = Expr.symbol("pll", .real), pgg = Expr.symbol("pgg", .real), plg = Expr.symbol("plg", .real)
+    var kernels: GradientKernels { GradientKernels(a: big, p2LesserLesser: pll, p2GreaterGreater: pgg, p2Mixed: plg) }
+
+    func gradient(_ s1: Int, _ s2: Int, _ s3: Int, _ s4: Int) -> SpinTrace {
+        SpinTrace(.init(site: a, left: s1, right: s2, shift: 0), .init(site: a, left: s3, right: s4, shift: 0), derivativeOnSecond: true)
+    }
+
+    func testIntegrationByPartsAndTotalDerivatives() {
+        // ∫tr[𝔻^{−−} ∂𝔻^{++}] = −∫tr[𝔻^{++} ∂𝔻^{−−}]; ∫tr[𝔻^{++} ∂𝔻^{++}] = 0.
+        let (t, sign) = gradient(-1, -1, 1, 1).canonicalWithSign
+        XCTAssertEqual(t, gradient(1, 1, -1, -1))
+        XCTAssertEqual(sign, -1)
+        XCTAssertEqual(gradient(1, 1, 1, 1).canonicalWithSign.sign, 0)
+        // Outer shifts of gradient terms are dropped: tr[𝔻^{++}(t+δ) ∂𝔻^{++}(t−δ)] is a total derivative too.
+        var shifted = gradient(1, 1, 1, 1)
+        shifted.first.shift = 1; shifted.second.shift = -1
+        XCTAssertEqual(shifted.canonicalWithSign.sign, 0)
+        // A plain trace does not pick up a sign.
+        XCTAssertEqual(SpinTrace(.init(site: a, left: -1, right: -1, shift: 0), .init(site: a, left: 1, right: 1, shift: 0)).canonicalWithSign.sign, 1)
+    }
+
+    func testSecondPoleKernelsFollowFromTheirDistributions() {
+        let k = kernels
+        // D′ antisymmetric with D′_{<>} − D′_{><} = A (xδ′ = −δ); P2 symmetric.
+        XCTAssertEqual(k.deltaPrime(.lesser, .greater) - k.deltaPrime(.greater, .lesser), big)
+        XCTAssertEqual(k.deltaPrime(.lesser, .lesser), .zero)
+        XCTAssertEqual(k.principal(.lesser, .greater), k.principal(.greater, .lesser))
+        // Σ F F Im[1/(x − iδ)²] = −D′: the two sides of the pole.
+        XCTAssertEqual(((k.secondPole(.lesser, .greater, side: 1) - k.secondPole(.lesser, .greater, side: -1)) / (2 * Expr.i)).expanded(), (-big * .half).expanded())
+    }
+
+    func testEquilibriumGilbertActionIsTheDampingTermOnly() throws {
+        let s = try GilbertAction(plusPlus: g, minusMinus: -g, kernels: kernels, site: a).action()
+        XCTAssertEqual(s.expression, (big * g * g).expanded() * gradient(1, 1, -1, -1).expression)
+        // A wrong sign of Σ^{−−} flips the damping (anti-damping): rejected.
+        let wrong = try GilbertAction(plusPlus: g, minusMinus: g, kernels: kernels, site: a).action()
+        XCTAssertNotEqual(wrong.expression, s.expression)
+        // Light-induced corrections of Σ^{±±} enter at order γ².
+        let lit = try GilbertAction(plusPlus: g - Expr.i * gamma * .half, minusMinus: -(g + Expr.i * gamma * .half), kernels: kernels, site: a).action()
+        XCTAssertEqual(lit.expression, (big * (g * g + gamma * gamma / 4)).expanded().together() * gradient(1, 1, -1, -1).expression)
+    }
+}

@@ -50,7 +50,7 @@ final class SitePairSumCheckTests: XCTestCase {
             let r = try audit("printed: \(printed)\ncomputed: \(engine)\ncheck: identity\nexpect: discrepancy\ncorrection: \(equilibrium)")
             let v = try XCTUnwrap(r.results.first?.verdict)
             XCTAssertEqual(v.kind, .discrepancy, printed)
-            XCTAssertTrue(v.relation?.hasPrefix("computed − printed = ") == true && v.relation!.contains("trD("), v.relation ?? "")
+            XCTAssertTrue(v.relation?.contains("trD(") == true, v.relation ?? "")
         }
     }
 

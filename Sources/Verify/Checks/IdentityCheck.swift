@@ -22,7 +22,7 @@ public struct IdentityCheck: ExpressionClaimCheck {
         if verdict.kind == .discrepancy, usesAtoms {
             // Sums of formal atoms (spin traces): say which atoms carry a different coefficient.
             let difference = Self.groupedByAtom(computed - printed)
-            verdict.relation = "computed − printed = \(difference.text)"
+            if verdict.relation?.contains("depends on") ?? true { verdict.relation = "computed − printed = \(difference.text)" }
             verdict.detail = "computed − printed = \(difference.text) ≠ 0; the atoms are independent, so the difference is exact. " + verdict.detail
         }
         if let field = claim.spec["correction"] {

@@ -22,6 +22,7 @@ extension Engine {
         engine.register(check: FieldIdentityCheck())
         engine.register(check: RequiresCheck())
         engine.register(formalAtom: SpinTrace.name)
+        engine.register(formalAtom: SpinTrace.gradientName)
         engine.register(formalAtom: FirstOrderAction.traceName)
         return engine
     }()
