@@ -165,4 +165,13 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(try referee(["identity", "sqrt(x^2)", "x"]).status, 1)
         XCTAssertEqual(try referee(["identity", "x", "x", "--assume", "x>>0"]).status, 2)
     }
+
+    /// `referee engine` lists what derivation files can call, from the engine's registry.
+    func testEngineListsCheckKindsOperationsAndAtoms() throws {
+        let r = try referee(["engine"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        for needle in ["identity —", "requires —", "keldysh_rkky_markov", "keldysh_self_energy", "J_integral", "trD"] {
+            XCTAssertTrue(r.stdout.contains(needle), "missing \(needle)")
+        }
+    }
 }

@@ -17,5 +17,6 @@ extension Referee {
         ThresholdsCommand.self,
         PhaseDiagramCommand.self,
         MergeCommand.self,
+        EngineCommand.self,
     ]
 }
