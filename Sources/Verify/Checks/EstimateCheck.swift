@@ -4,6 +4,9 @@ import Symbolic
 /// `check: estimate` — the `computed` expression evaluated with the ```values (SI, CODATA 2018
 /// constants), converted to `unit`, against the number `printed`, within `tolerance`:
 /// `order-of-magnitude` (within a factor 10), a percentage `10%`, or an absolute number `1e-30`.
+/// Whatever the tolerance, a computed value whose sign is opposite to the quoted number's (one
+/// strictly positive, the other strictly negative) is a discrepancy: an order of magnitude is a
+/// statement about |x|, never a licence to drop a sign.
 /// The method is exact when every input is exact, otherwise numeric with the digits the
 /// constants' uncertainties allow.
 public struct EstimateCheck: ClaimCheck {
@@ -90,25 +93,33 @@ public struct EstimateCheck: ClaimCheck {
         let shown = value.toString(digits: min(digits, 12))
         let printedValue = BigFloat(printed, precision: precision)
         let ratio = value / printedValue
-        let holds: Bool
+        let withinTolerance: Bool
         let criterion: String
         switch tolerance {
         case .orderOfMagnitude:
             let r = ratio.magnitude
-            holds = !printed.isZero && r >= BigFloat(BigRational(1, 10), precision: precision) && r <= BigFloat(10, precision: precision)
+            withinTolerance = !printed.isZero && r >= BigFloat(BigRational(1, 10), precision: precision) && r <= BigFloat(10, precision: precision)
             criterion = "within a factor 10 of the quoted order of magnitude (ratio computed/printed = \(ratio.toString(digits: 3)))"
         case .relative(let p):
-            holds = (value - printedValue).magnitude <= printedValue.magnitude * BigFloat(p, precision: precision)
+            withinTolerance = (value - printedValue).magnitude <= printedValue.magnitude * BigFloat(p, precision: precision)
             criterion = "within \(p.doubleValue * 100)% (ratio computed/printed = \(ratio.toString(digits: 6)))"
         case .absolute(let a):
-            holds = (value - printedValue).magnitude <= BigFloat(a, precision: precision)
+            withinTolerance = (value - printedValue).magnitude <= BigFloat(a, precision: precision)
             criterion = "within ±\(a.doubleValue) \(unit.value)"
         }
+        let signMismatch = value.signum * printedValue.signum < 0
+        let holds = withinTolerance && !signMismatch
         let method: CheckMethod = exact ? .exact(falseAcceptBound: nil)
             : .numeric(digits: digits, errorEstimate: String(format: "%.1e relative (CODATA 2018 uncertainties)", relativeUncertainty))
-        var detail = "computed \(shown) \(unit.value), printed \(claim.printed.value) \(unit.value): " + (holds ? "" : "not ") + criterion
+        var detail = "computed \(shown) \(unit.value), printed \(claim.printed.value) \(unit.value): "
+        if signMismatch {
+            detail += "the signs differ (computed \(value.isNegative ? "negative" : "positive"), printed \(printed.isNegative ? "negative" : "positive")); "
+                + (withinTolerance ? "the magnitudes agree, " : "and not ") + criterion
+        } else {
+            detail += (holds ? "" : "not ") + criterion
+        }
         if !insertions.isEmpty { detail += "; natural units: " + insertions.joined(separator: "; ") }
         return Verdict(holds ? .verified : .discrepancy, method: holds ? method : .none, detail: detail,
-                       computed: "\(shown) \(unit.value)", relation: holds ? nil : "computed/printed = \(ratio.toString(digits: 6))")
+                       computed: "\(shown) \(unit.value)", relation: holds ? nil : signMismatch ? "opposite signs; computed/printed = \(ratio.toString(digits: 6))" : "computed/printed = \(ratio.toString(digits: 6))")
     }
 }
