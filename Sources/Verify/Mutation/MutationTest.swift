@@ -12,7 +12,8 @@ import Symbolic
 ///   sampling, not the sign checker) — e.g. a factor 2 keeps a sign;
 /// - dimension: only mutants that change a dimension are generated (an exponent ±1 on a
 ///   dimensionful symbol), so none is equivalent by construction;
-/// - estimate: the mutated number still lies within the claim's tolerance of the computed value.
+/// - estimate: the mutated quoted number equals the original one (exact rationals); the mutants
+///   are built so that the claim's tolerance cannot accept both (see `estimateMutants`).
 public struct MutationTest: Sendable {
     public var runner: AuditRunner
     /// At most this many mutants of each kind per claim.
@@ -53,6 +54,8 @@ public struct MutationTest: Sendable {
             }
         }
         public var survivors: [MutantResult] { results.filter { $0.outcome == .survived } }
+        /// Mutants that verified and that the independent oracle found equal to the original.
+        public var equivalents: [MutantResult] { results.filter { $0.outcome == .equivalent } }
 
         public func text() -> String {
             var out = "mutation self-test: \(results.count) mutants of \(Set(results.map(\.claimID)).count) verified claims\n"
@@ -61,6 +64,7 @@ public struct MutationTest: Sendable {
                 let rate = nonEquivalent == 0 ? 100.0 : 100.0 * Double(r.killed) / Double(nonEquivalent)
                 out += "  \(r.check): \(r.mutants) mutants, \(r.killed) killed, \(r.equivalent) equivalent, \(r.survived) survived, \(r.inconclusive) inconclusive — kill rate \(String(format: "%.1f", rate))% of non-equivalent\n"
             }
+            for s in equivalents { out += "equivalent \(s.claimID): \(s.mutation.rawValue) (\(s.description)): \(s.printed)\n" }
             for s in survivors { out += "SURVIVED \(s.claimID): \(s.mutation.rawValue) (\(s.description)): \(s.printed)\n" }
             let undecided = results.filter { $0.outcome == .inconclusive }
             for s in undecided.prefix(20) { out += "inconclusive \(s.claimID): \(s.mutation.rawValue) (\(s.description)): \(s.printed)\n" }
@@ -120,17 +124,56 @@ public struct MutationTest: Sendable {
             return dimensionfulSquares(e, dimensionful).prefix(limitPerKind).map { Mutation(kind: .exponent, description: $0.0, expression: $0.1) }
         case "estimate":
             guard let q = BigRational(claim.printed.value) else { throw Unsupported(reason: "printed is not a number") }
-            let x = Expr(q)
-            return [
-                Mutation(kind: .flippedSign, description: "quoted number negated", expression: -x),
-                Mutation(kind: .exponent, description: "power of ten raised by 2", expression: x * Expr(100)),
-                Mutation(kind: .exponent, description: "power of ten lowered by 2", expression: x / Expr(100)),
-                Mutation(kind: .exponent, description: "power of ten raised by 1", expression: x * Expr(10)),
-                Mutation(kind: .factorTwo, description: "quoted number times 2", expression: x * Expr(2)),
-            ]
+            return try estimateMutants(q, tolerance: EstimateCheck().tolerance(claim.spec["tolerance"]!))
         default:
             throw Unsupported(reason: "check kind `\(claim.check)` has no mutation operator")
         }
+    }
+
+    /// Mutants of a quoted number that the claim's tolerance must reject, by construction: each
+    /// one's acceptance interval is disjoint from the original's, so whatever value the engine
+    /// computed, at most one of them can verify — and the original did.
+    /// - every tolerance: the number negated (the signs must agree); for an absolute tolerance
+    ///   only when |x| > a, so that the interval [x − a, x + a] excludes zero;
+    /// - `order-of-magnitude` (ratio within [1/10, 10]): powers of ten ±3;
+    /// - `p%` with p < 100%: the smallest power of ten k > (1 + p)/(1 − p), up and down, and the
+    ///   factors 2 and 1/2 when p < 1/3;
+    /// - absolute a: shifts by ±3a, and the factors 2 and 1/2 when |x| > 2a.
+    func estimateMutants(_ x: BigRational, tolerance: EstimateCheck.Tolerance) -> [Mutation] {
+        let e = { (q: BigRational) in Expr(q) }
+        var out: [Mutation] = []
+        func scaled(_ k: BigRational, _ what: String) {
+            out.append(Mutation(kind: .exponent, description: "quoted number times \(what)", expression: e(x * k)))
+            out.append(Mutation(kind: .exponent, description: "quoted number divided by \(what)", expression: e(x / k)))
+        }
+        func halvedAndDoubled() {
+            out.append(Mutation(kind: .factorTwo, description: "quoted number times 2", expression: e(x * BigRational(2))))
+            out.append(Mutation(kind: .factorTwo, description: "quoted number times 1/2", expression: e(x / BigRational(2))))
+        }
+        let negated = Mutation(kind: .flippedSign, description: "quoted number negated", expression: e(-x))
+        switch tolerance {
+        case .orderOfMagnitude:
+            out.append(negated)
+            scaled(BigRational(1000), "10^3")
+        case .relative(let p):
+            out.append(negated)
+            guard p < BigRational(1) else { break }
+            let spread = (BigRational(1) + p) / (BigRational(1) - p)
+            var k = BigRational(10), power = 1
+            while k <= spread { k = k * BigRational(10); power += 1 }
+            scaled(k, "10^\(power)")
+            if p * BigRational(3) < BigRational(1) { halvedAndDoubled() }
+        case .absolute(let a):
+            if x.magnitude > a { out.append(negated) }
+            if a.isZero {
+                if !x.isZero { halvedAndDoubled() }
+            } else {
+                out.append(Mutation(kind: .droppedTerm, description: "quoted number shifted by +3× the tolerance", expression: e(x + a * BigRational(3))))
+                out.append(Mutation(kind: .droppedTerm, description: "quoted number shifted by −3× the tolerance", expression: e(x - a * BigRational(3))))
+                if x.magnitude > a * BigRational(2) { halvedAndDoubled() }
+            }
+        }
+        return out
     }
 
     /// Mutants that square one occurrence of a dimensionful symbol (path-wise).
@@ -151,8 +194,13 @@ public struct MutationTest: Sendable {
         return m.expression.text
     }
 
+    /// A quoted number as text: the exact decimal when the denominator divides a power of ten
+    /// (every estimate mutant of a decimal quote), otherwise 30 significant digits.
     func decimal(_ q: BigRational) -> String {
-        BigFloat(q, precision: 200).toString(digits: 30)
+        var scale = 0, scaled = q
+        while !scaled.isInteger, scale < 400 { scaled = scaled * BigRational(10); scale += 1 }
+        guard scaled.isInteger else { return BigFloat(q, precision: 200).toString(digits: 30) }
+        return "\(scaled.numerator)e-\(scale)"
     }
 
     /// Runs the claim's check with the mutant as `printed`, then classifies the outcome.
@@ -199,8 +247,9 @@ public struct MutationTest: Sendable {
             case "dimension":
                 return false
             case "estimate":
-                // Equivalent when the claim's own tolerance cannot tell the mutated number apart.
-                return true
+                // Equivalent only when the mutated quoted number is the same number (e.g. −0 = 0).
+                guard let original = BigRational(claim.printed.value), let mutant = BigRational(text) else { return false }
+                return original == mutant
             default:
                 return false
             }
