@@ -31,7 +31,17 @@ public struct EstimateCheck: ClaimCheck {
 
     /// Values of the symbols: the file's ```values, then the claim's `values:` (which win).
     func bindings(_ claim: Claim, _ context: DerivationContext) throws -> [String: Quantity] {
-        var lines: [(String, Located<String>)] = context.values.map { ($0.key, $0.value) }
+        let lines: [(String, Located<String>)] = context.values.map { ($0.key, $0.value) } + (try Self.claimValues(claim))
+        var out: [String: Quantity] = [:]
+        for (name, text) in lines {
+            out[name] = try Self.quantity(text)
+        }
+        return out
+    }
+
+    /// The claim's `values: a = 1*eV; b = 2`, as (symbol name, located value text).
+    static func claimValues(_ claim: Claim) throws -> [(String, Located<String>)] {
+        var lines: [(String, Located<String>)] = []
         if let field = claim.spec["values"] {
             for part in TextSyntax.splitTopLevel(field) {
                 guard let eq = part.value.firstIndex(of: "=") else {
@@ -43,11 +53,7 @@ public struct EstimateCheck: ClaimCheck {
                                             at: SourceLocation(file: part.location.file, line: part.location.line, column: part.location.column + offset))))
             }
         }
-        var out: [String: Quantity] = [:]
-        for (name, text) in lines {
-            out[name] = try Self.quantity(text)
-        }
-        return out
+        return lines
     }
 
     /// A value such as `10 meV / hbar`, `1e-2`, `m_e`: a number times units and CODATA constants.

@@ -7,6 +7,8 @@ public struct Engine: Sendable {
     public var operations: [String: ExprOperation]
     public var numericFunctions: [String: NumericFunction]
     public var checks: [String: any ClaimCheck]
+    /// The physical domain of each argument of a numeric function, by function name.
+    public var argumentDomains: [String: [ArgumentDomain]] = [:]
 
     public init(operations: [String: ExprOperation] = [:], numericFunctions: [String: NumericFunction] = [:],
                 checks: [any ClaimCheck] = []) {
@@ -21,6 +23,9 @@ public struct Engine: Sendable {
     }
     public mutating func register(numericFunctions more: [String: NumericFunction]) {
         for (k, v) in more { assert(numericFunctions[k] == nil, "numeric function \(k) registered twice"); numericFunctions[k] = numericFunctions[k] ?? v }
+    }
+    public mutating func register(argumentDomains more: [String: [ArgumentDomain]]) {
+        for (k, v) in more { assert(argumentDomains[k] == nil, "domain of \(k) registered twice"); argumentDomains[k] = argumentDomains[k] ?? v }
     }
     public mutating func register(check: any ClaimCheck) {
         assert(checks[check.name] == nil, "check \(check.name) registered twice")
