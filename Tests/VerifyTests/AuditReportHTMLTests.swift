@@ -79,6 +79,12 @@ final class AuditReportHTMLTests: XCTestCase {
         XCTAssertTrue(details.contains("<span class=\"label\">relation</span>"), details)
     }
 
+    func testEachFileHasAHeadingWithItsTally() throws {
+        let html = try page()
+        XCTAssertTrue(html.contains("data-verdicts=\"discrepancy verified\""), "the heading knows which filters show it")
+        XCTAssertTrue(html.contains("2 claims: 1 verified, 1 discrepancy"))
+    }
+
     func testTextIsEscaped() throws {
         let html = try page()
         XCTAssertFalse(html.contains("<code>x^2 < "))
