@@ -1,5 +1,6 @@
 import Foundation
 import Symbolic
+import Keldysh
 
 /// The mutation self-test (`referee mutate`): every claim that verifies is re-checked with
 /// deliberately wrong printed formulas; every mutant must be rejected (`discrepancy`).
@@ -10,6 +11,9 @@ import Symbolic
 /// - identity, numeric: the mutant equals the original printed formula (IdentityChecker on the two);
 /// - sign: the mutated relation is still true at 40 random points inside the assumptions (numeric
 ///   sampling, not the sign checker) — e.g. a factor 2 keeps a sign;
+/// - causality: the mutant differs from the (causal) original by δ = mutant − original, so it is
+///   causal iff δ is; δ is judged on its own;
+/// - field-identity, keldysh-rotation: the mutant equals the original as a field polynomial;
 /// - dimension: only mutants that change a dimension are generated (an exponent ±1 on a
 ///   dimensionful symbol), so none is equivalent by construction;
 /// - estimate: the mutated quoted number equals the original one (exact rationals); the mutants
@@ -82,12 +86,9 @@ public struct MutationTest: Sendable {
         for (index, result) in originals.enumerated() {
             let (claim, context) = loaded[index]
             guard result.verdict.kind == .verified else { continue }
-            do {
-                let mutations = try mutants(of: claim, in: context)
-                if mutations.isEmpty { skipped.append((claim.id, "no mutant applies")) }
-                jobs += mutations.map { (claim, context, $0) }
-            } catch let e as Unsupported {
-                skipped.append((claim.id, e.reason))
+            switch try mutantsOrReason(claim, context) {
+            case .success(let mutations): jobs += mutations.map { (claim, context, $0) }
+            case .failure(let why): skipped.append((claim.id, why.reason))
             }
         }
         let sampled = jobs.enumerated().filter { $0.offset % sampleEvery == 0 }.map(\.element)
@@ -101,11 +102,56 @@ public struct MutationTest: Sendable {
 
     struct Unsupported: Error { var reason: String }
 
+    /// The mutants of a claim, or why it has none (said explicitly in the report).
+    func mutantsOrReason(_ claim: Claim, _ context: DerivationContext) throws -> Result<[Mutation], Unsupported> {
+        do {
+            let mutations = try mutants(of: claim, in: context)
+            if !mutations.isEmpty { return .success(mutations) }
+            switch claim.check {
+            case "causality":
+                return .failure(Unsupported(reason: "no mutant applies: the action is a single term, and a global sign or factor cannot change causality (S[ψ+ = ψ-] = 0 is linear)"))
+            case "dimension":
+                return .failure(Unsupported(reason: "no mutant applies: no symbol of `\(claim.printed.value)` has a unit other than 1, so squaring one alters no dimension"))
+            default:
+                return .failure(Unsupported(reason: "no mutant applies: every operator leaves `\(claim.printed.value)` unchanged"))
+            }
+        } catch let e as Unsupported {
+            return .failure(e)
+        }
+    }
+
+    /// Generation only, without checking anything: the mutants of every claim that its file
+    /// expects to verify, and the claims left out with the reason. Cheap (no check is run).
+    public func generate(paths: [String]) throws -> (mutants: [(claimID: String, mutation: Mutation)], skipped: [(String, String)]) {
+        let loaded = try runner.load(files: try AuditRunner.derivationFiles(in: paths))
+        var out: [(claimID: String, mutation: Mutation)] = []
+        var skipped: [(String, String)] = []
+        for (claim, context) in loaded where claim.expected == .verified {
+            switch try mutantsOrReason(claim, context) {
+            case .success(let mutations): out += mutations.map { (claim.id, $0) }
+            case .failure(let why): skipped.append((claim.id, why.reason))
+            }
+        }
+        return (out, skipped)
+    }
+
     /// The mutants of a claim's printed side, as replacement `printed` texts.
     func mutants(of claim: Claim, in context: DerivationContext) throws -> [Mutation] {
         switch claim.check {
         case "identity", "numeric":
-            return try context.expression(claim.printed).mutants(limitPerKind: limitPerKind)
+            let e = try context.expression(claim.printed)
+            if let c = e.rationalValue {
+                // A quoted constant (a residual claimed to vanish): sign, factor and exponent
+                // mutants of 0 are 0 again; the constant shifted by 1 is the mutant that matters.
+                return [Mutation(kind: .shiftedConstant, description: "quoted constant \(c) replaced by \(c + BigRational(1))", expression: Expr(c + BigRational(1)))]
+            }
+            return e.mutants(limitPerKind: limitPerKind)
+        case "causality":
+            return try context.expression(claim.printed).fieldMutants(limitPerKind: limitPerKind, branches: false)
+        case "field-identity", "keldysh-rotation":
+            return try context.expression(claim.printed).fieldMutants(limitPerKind: limitPerKind, branches: true)
+        case let kind where kind.hasPrefix("meanfield-") || kind.hasPrefix("llg-"):
+            throw Unsupported(reason: "not mutated by design: `\(kind)` is a simulation check (its printed side, a state, a threshold or an equation of motion, is judged by integrating the dynamics within a stated tolerance); every mutant would re-run the simulations")
         case "sign":
             let (lhs, kind, rhs) = try context.relation(claim.printed)
             return lhs.mutants(limitPerKind: limitPerKind).map { m in
@@ -117,8 +163,10 @@ public struct MutationTest: Sendable {
             let dimensionful = Set(context.units.filter { $0.value.value != "1" }.keys)
             if claim.printed.value.containsRelation {
                 let (lhs, kind, rhs) = try context.relation(claim.printed)
-                let squares = dimensionfulSquares(lhs, dimensionful)
-                return squares.prefix(limitPerKind).map { Mutation(kind: .exponent, description: $0.0, expression: .call("__relation_\(kind.rawValue)", [$0.1, rhs])) }
+                // Either side: a dimensionful symbol squared on the left or on the right.
+                let left = dimensionfulSquares(lhs, dimensionful).map { Mutation(kind: .exponent, description: "left side: " + $0.0, expression: .call("__relation_\(kind.rawValue)", [$0.1, rhs])) }
+                let right = dimensionfulSquares(rhs, dimensionful).map { Mutation(kind: .exponent, description: "right side: " + $0.0, expression: .call("__relation_\(kind.rawValue)", [lhs, $0.1])) }
+                return Array((left + right).prefix(limitPerKind))
             }
             let e = try context.expression(claim.printed)
             return dimensionfulSquares(e, dimensionful).prefix(limitPerKind).map { Mutation(kind: .exponent, description: $0.0, expression: $0.1) }
@@ -246,6 +294,19 @@ public struct MutationTest: Sendable {
                 return try relationHoldsAtRandomPoints(lhs - rhs, kind, seed: claim.seed &+ 7, functions: context.engine.numericFunctions)
             case "dimension":
                 return false
+            case "causality":
+                // By linearity the mutant is causal iff δ = mutant − original is (the original is):
+                // δ, a single term or a branch-swapped field, is judged on its own.
+                let original = try context.expression(claim.printed, claim: claim)
+                let mutant = try context.expression(Located(text, at: claim.printed.location), claim: claim)
+                return Causality.check(try KeldyshTextSyntax.fieldPolynomial(mutant - original)).isCausal
+            case "field-identity", "keldysh-rotation":
+                // Equivalent when the mutant equals the original printed form as a field polynomial
+                // (up to a total time derivative, which the checks accept too).
+                let original = try KeldyshTextSyntax.fieldPolynomial(try context.expression(claim.printed, claim: claim))
+                let mutant = try KeldyshTextSyntax.fieldPolynomial(try context.expression(Located(text, at: claim.printed.location), claim: claim))
+                if case .different = KeldyshRotation.compare(mutant, original) { return false }
+                return true
             case "estimate":
                 // Equivalent only when the mutated quoted number is the same number (e.g. −0 = 0).
                 guard let original = BigRational(claim.printed.value), let mutant = BigRational(text) else { return false }
