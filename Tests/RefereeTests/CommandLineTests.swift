@@ -143,6 +143,53 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: none))
     }
 
+    /// A path that does not exist is named without a bogus `:0:0` location, with a fix; exit 2;
+    /// the requested output file is not created.
+    func testMissingDerivationPathIsNamedWithAFix() throws {
+        let dir = (try temporaryFile(oneClaim) as NSString).deletingLastPathComponent
+        let out = dir + "/report.json"
+        let r = try referee(["check", "/nonexistent.md", "--output", out])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.hasPrefix("/nonexistent.md: error: no such file or directory"), r.stderr)
+        XCTAssertFalse(r.stderr.contains(":0:0"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("fix:"), r.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+        // A near miss suggests the file that exists.
+        let near = try referee(["check", "derivations/estimate.md"])
+        XCTAssertEqual(near.status, 2)
+        XCTAssertTrue(near.stderr.contains("did you mean `derivations/estimates.md`?"), near.stderr)
+    }
+
+    /// `--digits` out of range: the option, the range, and a fix line; exit 2, no output file.
+    func testDigitsOutOfRangeNamesTheOptionAndAFix() throws {
+        let f = try temporaryFile(oneClaim)
+        let out = (f as NSString).deletingLastPathComponent + "/report.json"
+        for digits in ["0", "-3", "10000000"] {
+            let r = try referee(["check", f, "--digits=\(digits)", "--output", out])
+            XCTAssertEqual(r.status, 2, digits)
+            XCTAssertTrue(r.stderr.contains("--digits \(digits)"), r.stderr)
+            XCTAssertTrue(r.stderr.contains("from 1 to"), r.stderr)
+            XCTAssertTrue(r.stderr.contains("fix: write e.g. --digits 30"), r.stderr)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: out), digits)
+        }
+        let e = try referee(["eval", "1/3", "--digits", "0"])
+        XCTAssertEqual(e.status, 2)
+        XCTAssertTrue(e.stderr.contains("fix:"), e.stderr)
+    }
+
+    /// An output folder that refuses new files (/proc) is named as not writable; exit 2, and
+    /// neither the file nor a temporary leftover appears.
+    func testUnwritableOutputFolderIsNamed() throws {
+        let f = try temporaryFile(oneClaim)
+        let r = try referee(["check", f, "--output", "/proc/referee-report.json"])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("--output /proc/referee-report.json"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("the folder `/proc` is not writable"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("fix:"), r.stderr)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: "/proc").filter { $0.contains("referee-report") }
+        XCTAssertEqual(leftovers, [])
+    }
+
     func testEvalGivesCorrectDigits() throws {
         let r = try referee(["eval", "exp(pi*sqrt(163))", "--digits", "60"])
         XCTAssertEqual(r.status, 0, r.stderr)

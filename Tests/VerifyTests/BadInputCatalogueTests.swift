@@ -81,12 +81,25 @@ final class BadInputCatalogueTests: XCTestCase {
         Case(name: "numeric claim with free symbols", replace: [("check: identity", "check: numeric")], line: 21, mentions: ["where"]),
         Case(name: "nesting too deep", replace: [("computed: f", "computed: " + String(repeating: "(", count: 400) + "x" + String(repeating: ")", count: 400))], line: 26, mentions: ["deep"]),
         Case(name: "duplicate id across files", replace: [], line: 22, mentions: ["duplicate"], second: "second.md"),
+        // Unphysical or out-of-range parameters: values that contradict a declared assumption.
+        Case(name: "kappa < 0 in the values block", replace: [("p = 1*eV", "p = -1*meV")], line: 18, column: 5, mentions: ["unphysical", "p: positive", "> 0", "line 5"]),
+        Case(name: "kappa < 0 in where", replace: [("expect: verified", "expect: verified\nwhere: p = -1")], line: 29, column: 12, mentions: ["unphysical", "p: positive"]),
+        Case(name: "kappa = 0 in where", replace: [("expect: verified", "expect: verified\nwhere: p = 0")], line: 29, column: 12, mentions: ["p = 0", "> 0"]),
+        Case(name: "kappa < 0 in values of a claim", replace: [("expect: verified", "expect: verified\nvalues: p = -2*eV")], line: 29, column: 13, mentions: ["`values:`", "p = -2*eV"]),
+        Case(name: "complex value of a real symbol", replace: [("expect: verified", "expect: verified\nwhere: x = 2*I")], line: 29, column: 12, mentions: ["x: real", "real value"]),
+        Case(name: "fraction for an integer symbol", replace: [("p: positive", "p: positive\nn: integer"), ("expect: verified", "expect: verified\nwhere: n = 1/2")], line: 30, column: 12, mentions: ["n: integer", "whole number"]),
+        Case(name: "value for an undeclared symbol", replace: [("p = 1*eV", "p = 1*eV\nq = 2*eV")], line: 19, mentions: ["`q`", "not a declared symbol"]),
+        Case(name: "zero temperature where T > 0 is required", replace: [("computed: f", "computed: f + fermi_dirac_half(0)")], line: 26, column: 15, mentions: ["fermi_dirac_half", "T > 0", "> 0"]),
+        Case(name: "negative temperature", replace: [("computed: f", "computed: f + alpha_integral(-1/10)")], line: 26, column: 15, mentions: ["alpha_integral", "≥ 0"]),
+        Case(name: "zero distance in the RKKY integral", replace: [("computed: f", "computed: f + J_integral(0)")], line: 26, column: 15, mentions: ["x = 2 k_F R", "> 0"]),
+        Case(name: "digits negative", replace: [("expect: verified", "expect: verified\ndigits: -5")], line: 29, mentions: ["digits", "-5"]),
+        Case(name: "digits 10^7", replace: [("expect: verified", "expect: verified\ndigits: 10000000")], line: 29, mentions: ["digits", "10000000"]),
         Case(name: "parameters without =", replace: [("check: identity", "check: dimension\nparameters: hbar"), ("printed: (x + 1)^2", "printed: p = p")], line: 28, mentions: ["parameters"]),
     ]
 
     func testCatalogueHasAtLeastThirtyKinds() {
         // Together with DerivationReaderTests (15 kinds) and CommandLineTests (options, paths).
-        XCTAssertGreaterThanOrEqual(Self.cases.count, 30)
+        XCTAssertGreaterThanOrEqual(Self.cases.count, 43)
     }
 
     func testEveryBadInputIsRejectedWithPlaceAndFix() throws {

@@ -6,15 +6,19 @@ import Symbolic
 /// verdict, method and digits, and for each discrepancy the computed form beside the printed one;
 /// buttons filter by verdict.
 extension AuditReport {
-    /// "exact", or "numeric · N digits · error", for the method column.
-    /// (A separate function: inlined into `html()`, Swift 6.3's optimizer crashed on it in release mode.)
-    static func methodText(_ v: Verdict) -> String {
+    /// The method column: "exact · P(false accept) <= …" or "numeric · N digits · error". A short part
+    /// stays on one line (an error estimate never breaks at its "e-"); a long one may wrap, so that a
+    /// narrow window needs no horizontal scrolling. (A separate function: inlined into `html()`, Swift
+    /// 6.3's optimizer crashed on the switch over the method in release mode.)
+    static func methodHTML(_ v: Verdict, _ esc: (String) -> String) -> String {
+        var parts: [String]
         switch v.method {
-        case .exact(let bound?): return "exact · P(false accept) <= \(bound)"
-        case .exact: return "exact"
-        case .numeric(let digits, let error): return "numeric · \(digits) digits · \(error)"
-        case .none: return "none"
+        case .exact(let bound?): parts = ["exact", "P(false accept) <= \(bound)"]
+        case .exact: parts = ["exact"]
+        case .numeric(let digits, let error): parts = ["numeric", "\(digits) digits", error]
+        case .none: parts = ["none"]
         }
+        return parts.map { $0.count <= 16 ? "<span class=\"part\">\(esc($0))</span>" : esc($0) }.joined(separator: " · ")
     }
 
     public func html() -> String {
@@ -22,10 +26,25 @@ extension AuditReport {
             s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
                 .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
         }
+        /// A claim id with break opportunities after `.` and `-`, so it wraps between words.
+        func breakable(_ id: String) -> String {
+            esc(id).replacingOccurrences(of: ".", with: ".<wbr>").replacingOccurrences(of: "-", with: "-<wbr>")
+        }
         var rows = ""
+        var currentFile: String? = nil
         for r in results {
+            if r.claim.file != currentFile {
+                currentFile = r.claim.file
+                let inFile = results.filter { $0.claim.file == r.claim.file }
+                let tally = VerdictKind.allCases.compactMap { k -> String? in
+                    let n = inFile.filter { $0.verdict.kind == k }.count
+                    return n == 0 ? nil : "\(n) \(k.rawValue)"
+                }.joined(separator: ", ")
+                let present = Set(inFile.map(\.verdict.kind.rawValue)).sorted().joined(separator: " ")
+                rows += "<tr class=\"file\" data-verdicts=\"\(present)\"><td colspan=\"6\">\(esc(r.claim.file)) <span class=\"tally\">\(inFile.count) claims: \(tally)</span></td></tr>\n"
+            }
             let v = r.verdict
-            let method = esc(Self.methodText(v))
+            let method = Self.methodHTML(v, esc)
             var details = "<div class=\"statement\">\(esc(r.claim.statement))</div>"
             details += "<div><span class=\"label\">printed</span> <code>\(esc(r.claim.printed.value))</code></div>"
             if let c = v.computed, v.kind != .verified || r.claim.check != "identity" {
@@ -38,7 +57,7 @@ extension AuditReport {
             let unexpected = r.isAsExpected ? "" : " <span class=\"unexpected\">expected \(r.claim.expected.rawValue)</span>"
             rows += """
             <tr class="claim \(v.kind.rawValue)" data-verdict="\(v.kind.rawValue)">
-            <td><code>\(esc(r.claim.id))</code></td><td>\(esc(r.claim.labels(.NC).joined(separator: ", ")))</td>
+            <td class="id"><code>\(breakable(r.claim.id))</code></td><td>\(esc(r.claim.labels(.NC).joined(separator: ", ")))</td>
             <td>\(esc(r.claim.labels(.AX).joined(separator: ", ")))</td><td>\(esc(r.claim.check))</td>
             <td><span class="badge \(v.kind.rawValue)">\(v.kind.rawValue)</span>\(unexpected)</td><td class="method">\(method)</td></tr>
             <tr class="details \(v.kind.rawValue)" data-verdict="\(v.kind.rawValue)"><td colspan="6">\(details)</td></tr>
@@ -64,7 +83,16 @@ extension AuditReport {
         td { padding: .35em .4em; vertical-align: top; }
         tr.claim td { border-top: 1px solid #ddd; }
         tr.details td { padding: 0 .4em .8em 1.6em; font-size: .92em; color: #333; }
-        code { font-family: SFMono-Regular, Menlo, Consolas, monospace; font-size: .92em; word-break: break-all; }
+        code { font-family: SFMono-Regular, Menlo, Consolas, monospace; font-size: .92em; overflow-wrap: anywhere; }
+        td.id { width: 24%; } td.id code { overflow-wrap: normal; }
+        .filters { position: sticky; top: 0; background: #fff; padding: .5em 0; z-index: 1; border-bottom: 1px solid #eee; }
+        tr.file td { padding: 1.4em .4em .3em; font-weight: 600; font-size: 1.05em; border-bottom: 1px solid #333; }
+        tr.file .tally { font-weight: normal; color: #777; font-size: .9em; margin-left: .6em; }
+        tr.claim td:first-child, tr.details td { border-left: 4px solid transparent; }
+        tr.verified td:first-child { border-left-color: #2e7d32; } tr.discrepancy td:first-child { border-left-color: #c62828; }
+        tr.inconclusive td:first-child { border-left-color: #ef6c00; } tr.unsupported td:first-child { border-left-color: #6d4c41; }
+        tr.error td:first-child { border-left-color: #000; }
+        tr.details td { overflow-wrap: anywhere; }
         .badge { display: inline-block; border-radius: 3px; padding: 0 .5em; color: #fff; font-weight: 600; }
         .badge.verified { background: #2e7d32; } .badge.discrepancy { background: #c62828; }
         .badge.inconclusive { background: #ef6c00; } .badge.unsupported { background: #6d4c41; } .badge.error { background: #000; }
@@ -73,8 +101,8 @@ extension AuditReport {
         .statement { font-style: italic; margin: .2em 0; }
         .detail { color: #555; margin-top: .2em; }
         .where { color: #999; font-size: .9em; }
-        .method { color: #555; white-space: nowrap; }
-        tr.discrepancy.claim { background: #fff5f5; }
+        .method { color: #555; } .method .part { white-space: nowrap; }
+        tr.discrepancy { background: #fff5f5; }
         </style></head><body>
         <h1>Referee audit</h1>
         <div class="summary">\(esc(summaryLine())) · seed \(seed)</div>
@@ -88,8 +116,13 @@ extension AuditReport {
             document.querySelectorAll('button[data-filter]').forEach(function (x) { x.classList.remove('active'); });
             b.classList.add('active');
             var f = b.getAttribute('data-filter');
+            history.replaceState(null, '', f === 'all' ? location.pathname : '#' + f);
             document.querySelectorAll('tr[data-verdict]').forEach(function (r) {
               r.style.display = (f === 'all' || r.getAttribute('data-verdict') === f) ? '' : 'none';
+            });
+            // A file's heading shows only when one of its claims does.
+            document.querySelectorAll('tr[data-verdicts]').forEach(function (r) {
+              r.style.display = (f === 'all' || r.getAttribute('data-verdicts').split(' ').indexOf(f) >= 0) ? '' : 'none';
             });
           });
         });

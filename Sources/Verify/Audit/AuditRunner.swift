@@ -30,7 +30,7 @@ public struct AuditRunner: Sendable {
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 throw DerivationError(SourceLocation(file: path, line: 0, column: 0), "no such file or directory",
-                                      fix: "give a derivation file or a folder of them (default: derivations/)")
+                                      fix: missingPathFix(path))
             }
             if isDirectory.boolValue {
                 let names = try fm.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".md") && $0 != "README.md" }.sorted()
@@ -44,6 +44,23 @@ public struct AuditRunner: Sendable {
             }
         }
         return out
+    }
+
+    /// How to fix a path that does not exist: the nearest derivation file in its folder, or the
+    /// folder that is missing.
+    static func missingPathFix(_ path: String) -> String {
+        let fm = FileManager.default
+        let folder = (path as NSString).deletingLastPathComponent
+        let shownFolder = folder.isEmpty ? "." : folder
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: shownFolder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return "the folder `\(shownFolder)` does not exist either; give an existing derivation file or folder, e.g. derivations/sd-coupling.md (the default is derivations/)"
+        }
+        let names = ((try? fm.contentsOfDirectory(atPath: shownFolder)) ?? []).filter { $0.hasSuffix(".md") && $0 != "README.md" }
+        if let near = DerivationReader.nearest((path as NSString).lastPathComponent, in: names) {
+            return "did you mean `\((folder as NSString).appendingPathComponent(near))`?"
+        }
+        return "check the path; give an existing derivation file or folder, e.g. derivations/sd-coupling.md (the default is derivations/)"
     }
 
     /// Loads and validates every claim of the files; throws on the first bad input.

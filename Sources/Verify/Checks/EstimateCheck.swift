@@ -4,6 +4,9 @@ import Symbolic
 /// `check: estimate` — the `computed` expression evaluated with the ```values (SI, CODATA 2018
 /// constants), converted to `unit`, against the number `printed`, within `tolerance`:
 /// `order-of-magnitude` (within a factor 10), a percentage `10%`, or an absolute number `1e-30`.
+/// Whatever the tolerance, a computed value whose sign is opposite to the quoted number's (one
+/// strictly positive, the other strictly negative) is a discrepancy: an order of magnitude is a
+/// statement about |x|, never a licence to drop a sign.
 /// The method is exact when every input is exact, otherwise numeric with the digits the
 /// constants' uncertainties allow.
 public struct EstimateCheck: ClaimCheck {
@@ -28,7 +31,17 @@ public struct EstimateCheck: ClaimCheck {
 
     /// Values of the symbols: the file's ```values, then the claim's `values:` (which win).
     func bindings(_ claim: Claim, _ context: DerivationContext) throws -> [String: Quantity] {
-        var lines: [(String, Located<String>)] = context.values.map { ($0.key, $0.value) }
+        let lines: [(String, Located<String>)] = context.values.map { ($0.key, $0.value) } + (try Self.claimValues(claim))
+        var out: [String: Quantity] = [:]
+        for (name, text) in lines {
+            out[name] = try Self.quantity(text)
+        }
+        return out
+    }
+
+    /// The claim's `values: a = 1*eV; b = 2`, as (symbol name, located value text).
+    static func claimValues(_ claim: Claim) throws -> [(String, Located<String>)] {
+        var lines: [(String, Located<String>)] = []
         if let field = claim.spec["values"] {
             for part in TextSyntax.splitTopLevel(field) {
                 guard let eq = part.value.firstIndex(of: "=") else {
@@ -40,11 +53,7 @@ public struct EstimateCheck: ClaimCheck {
                                             at: SourceLocation(file: part.location.file, line: part.location.line, column: part.location.column + offset))))
             }
         }
-        var out: [String: Quantity] = [:]
-        for (name, text) in lines {
-            out[name] = try Self.quantity(text)
-        }
-        return out
+        return lines
     }
 
     /// A value such as `10 meV / hbar`, `1e-2`, `m_e`: a number times units and CODATA constants.
@@ -90,25 +99,33 @@ public struct EstimateCheck: ClaimCheck {
         let shown = value.toString(digits: min(digits, 12))
         let printedValue = BigFloat(printed, precision: precision)
         let ratio = value / printedValue
-        let holds: Bool
+        let withinTolerance: Bool
         let criterion: String
         switch tolerance {
         case .orderOfMagnitude:
             let r = ratio.magnitude
-            holds = !printed.isZero && r >= BigFloat(BigRational(1, 10), precision: precision) && r <= BigFloat(10, precision: precision)
+            withinTolerance = !printed.isZero && r >= BigFloat(BigRational(1, 10), precision: precision) && r <= BigFloat(10, precision: precision)
             criterion = "within a factor 10 of the quoted order of magnitude (ratio computed/printed = \(ratio.toString(digits: 3)))"
         case .relative(let p):
-            holds = (value - printedValue).magnitude <= printedValue.magnitude * BigFloat(p, precision: precision)
+            withinTolerance = (value - printedValue).magnitude <= printedValue.magnitude * BigFloat(p, precision: precision)
             criterion = "within \(p.doubleValue * 100)% (ratio computed/printed = \(ratio.toString(digits: 6)))"
         case .absolute(let a):
-            holds = (value - printedValue).magnitude <= BigFloat(a, precision: precision)
+            withinTolerance = (value - printedValue).magnitude <= BigFloat(a, precision: precision)
             criterion = "within ±\(a.doubleValue) \(unit.value)"
         }
+        let signMismatch = value.signum * printedValue.signum < 0
+        let holds = withinTolerance && !signMismatch
         let method: CheckMethod = exact ? .exact(falseAcceptBound: nil)
             : .numeric(digits: digits, errorEstimate: String(format: "%.1e relative (CODATA 2018 uncertainties)", relativeUncertainty))
-        var detail = "computed \(shown) \(unit.value), printed \(claim.printed.value) \(unit.value): " + (holds ? "" : "not ") + criterion
+        var detail = "computed \(shown) \(unit.value), printed \(claim.printed.value) \(unit.value): "
+        if signMismatch {
+            detail += "the signs differ (computed \(value.isNegative ? "negative" : "positive"), printed \(printed.isNegative ? "negative" : "positive")); "
+                + (withinTolerance ? "the magnitudes agree, " : "and not ") + criterion
+        } else {
+            detail += (holds ? "" : "not ") + criterion
+        }
         if !insertions.isEmpty { detail += "; natural units: " + insertions.joined(separator: "; ") }
         return Verdict(holds ? .verified : .discrepancy, method: holds ? method : .none, detail: detail,
-                       computed: "\(shown) \(unit.value)", relation: holds ? nil : "computed/printed = \(ratio.toString(digits: 6))")
+                       computed: "\(shown) \(unit.value)", relation: holds ? nil : signMismatch ? "opposite signs; computed/printed = \(ratio.toString(digits: 6))" : "computed/printed = \(ratio.toString(digits: 6))")
     }
 }

@@ -26,6 +26,24 @@ public struct DerivationContext: Sendable {
         parse = context
         units = try Self.table(file.unitLines, separator: ":", what: "unit")
         values = try Self.table(file.valueLines, separator: "=", what: "value")
+        for (name, text) in values.sorted(by: { ($0.value.location.line, $0.key) < ($1.value.location.line, $1.key) }) {
+            try admit(name, text, source: "the ```values block")
+        }
+    }
+
+    /// Rejects a value (```values, `values:`) for an undeclared symbol, an unreadable value, or
+    /// one that contradicts the symbol's declared assumption (`ParameterAdmissibility`).
+    func admit(_ name: String, _ text: Located<String>, source: String) throws {
+        let nameLocation = SourceLocation(file: text.location.file, line: text.location.line, column: 1)
+        guard let symbol = parse.symbols[name] else {
+            let near = DerivationReader.nearest(name, in: Array(parse.symbols.keys)).map { "did you mean `\($0)`? " } ?? ""
+            throw DerivationError(source.hasPrefix("the") ? nameLocation : text.location,
+                                  "\(source) gives a value for `\(name)`, which is not a declared symbol",
+                                  fix: "\(near)declare `\(name)` in a ```symbols block, or remove the value")
+        }
+        let q = try EstimateCheck.quantity(text)
+        try ParameterAdmissibility.check(symbol, facts: ParameterAdmissibility.facts(q), valueText: text.value.trimmed,
+                                         at: ParameterAdmissibility.firstNonBlank(text.value, at: text.location), source: source, file: file)
     }
 
     /// `name: text` or `name = text` lines as a table keyed by name.
@@ -65,8 +83,13 @@ public struct DerivationContext: Sendable {
 
     /// The claim's `where:` substitutions, `x = expr` separated by commas or semicolons.
     public func substitutions(_ claim: Claim) throws -> [(Symbol, Expr)] {
+        try locatedSubstitutions(claim).map { ($0.0, $0.1) }
+    }
+
+    /// The `where:` substitutions with the text of each value and its place.
+    func locatedSubstitutions(_ claim: Claim) throws -> [(Symbol, Expr, Located<String>)] {
         guard let field = claim.spec["where"] else { return [] }
-        var out: [(Symbol, Expr)] = []
+        var out: [(Symbol, Expr, Located<String>)] = []
         for part in TextSyntax.splitTopLevel(field) {
             guard let eq = part.value.firstIndex(of: "=") else {
                 throw DerivationError(part.location, "expected `symbol = expression` in `where:`", fix: "write e.g. `where: ek = eF, U = a + b`")
@@ -79,7 +102,7 @@ public struct DerivationContext: Sendable {
             let offset = part.value.distance(from: part.value.startIndex, to: eq) + 1
             let rhs = Located(String(part.value[part.value.index(after: eq)...]),
                               at: SourceLocation(file: part.location.file, line: part.location.line, column: part.location.column + offset))
-            out.append((symbol, try TextSyntax.expression(rhs, in: parse)))
+            out.append((symbol, try TextSyntax.expression(rhs, in: parse), rhs))
         }
         return out
     }
@@ -96,15 +119,37 @@ public struct DerivationContext: Sendable {
 
     /// Parses every expression field of the claim once, so that bad input is reported at load time.
     public func validate(_ claim: Claim) throws {
-        _ = try substitutions(claim)
+        for (symbol, value, text) in try locatedSubstitutions(claim) {
+            try ParameterAdmissibility.check(symbol, facts: ParameterAdmissibility.facts(value, functions: engine.numericFunctions),
+                                             valueText: text.value.trimmed, at: ParameterAdmissibility.firstNonBlank(text.value, at: text.location),
+                                             source: "`where:`", file: file)
+        }
+        for (name, text) in try EstimateCheck.claimValues(claim) {
+            try admit(name, text, source: "`values:`")
+        }
         let relationChecks: Set<String> = ["sign", "dimension"]
         if relationChecks.contains(claim.check), claim.printed.value.containsRelation {
             _ = try relation(claim.printed, claim: claim)
         } else if claim.check != "estimate" && claim.check != "dimension" && engine.checks[claim.check] is any ExpressionClaimCheck {
-            _ = try expression(claim.printed, claim: claim)
+            try checkArguments(of: try expression(claim.printed, claim: claim), in: claim.printed)
         }
         for key in ["computed", "correction"] {
-            if let field = claim.spec[key] { _ = try expression(field, claim: claim) }
+            if let field = claim.spec[key] { try checkArguments(of: try expression(field, claim: claim), in: field) }
+        }
+    }
+
+    /// Rejects a call of a numeric function with a closed-form argument outside the argument's
+    /// physical domain (`ArgumentDomain`), e.g. `fermi_dirac_half(0)`: T > 0 is required.
+    func checkArguments(of e: Expr, in field: Located<String>) throws {
+        for (_, node) in e.nodesWithPaths() {
+            guard case .call(let name, let args) = node, let domains = engine.argumentDomains[name] else { continue }
+            for (arg, domain) in zip(args, domains) {
+                guard let facts = ParameterAdmissibility.facts(arg, functions: engine.numericFunctions), domain.isViolated(by: facts) else { continue }
+                let column = field.value.range(of: name + "(").map { field.value.distance(from: field.value.startIndex, to: $0.lowerBound) } ?? 0
+                let at = SourceLocation(file: field.location.file, line: field.location.line, column: field.location.column + column)
+                throw DerivationError(at, "`\(name)` is called with \(domain.name) = \(arg.text), outside its domain: \(domain.name) must be \(domain.requirement.rawValue) (\(domain.reason))",
+                                      fix: domain.fix)
+            }
         }
     }
 }

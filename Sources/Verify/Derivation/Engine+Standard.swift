@@ -15,6 +15,7 @@ extension Engine {
         engine.register(operations: StandardOperations.all)
         engine.register(operations: OperatorOperations.all)
         engine.register(numericFunctions: IntegralFunctions.all)
+        engine.register(argumentDomains: IntegralFunctions.domains)
         for check in DynamicsClaimCheck.all { engine.register(check: check) }
         engine.register(operations: KeldyshOperations.all)
         engine.register(check: CausalityCheck())

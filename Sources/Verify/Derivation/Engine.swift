@@ -11,6 +11,8 @@ public struct Engine: Sendable {
     /// algebraic objects (spin traces), not for numbers. Identity checks treat each distinct call as
     /// an independent variable, so that a non-vanishing difference is an exact counterexample.
     public var formalAtoms: Set<String> = []
+    /// The physical domain of each argument of a numeric function, by function name.
+    public var argumentDomains: [String: [ArgumentDomain]] = [:]
 
     public init(operations: [String: ExprOperation] = [:], numericFunctions: [String: NumericFunction] = [:],
                 checks: [any ClaimCheck] = []) {
@@ -37,6 +39,9 @@ public struct Engine: Sendable {
         }
     }
 
+    public mutating func register(argumentDomains more: [String: [ArgumentDomain]]) {
+        for (k, v) in more { assert(argumentDomains[k] == nil, "domain of \(k) registered twice"); argumentDomains[k] = argumentDomains[k] ?? v }
+    }
     public mutating func register(check: any ClaimCheck) {
         assert(checks[check.name] == nil, "check \(check.name) registered twice")
         checks[check.name] = checks[check.name] ?? check

@@ -8,7 +8,8 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
         self.line = line
         self.column = column
     }
-    public var description: String { "\(file):\(line):\(column)" }
+    /// `file:line:column`; just `file` for an error about the file as a whole (line 0).
+    public var description: String { line == 0 ? file : "\(file):\(line):\(column)" }
 }
 
 /// Bad input in a derivation file: where, what, and how to fix it. The command line prints it

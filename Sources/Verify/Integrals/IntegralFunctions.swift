@@ -55,6 +55,18 @@ public enum IntegralFunctions {
         },
     ]
 
+    /// The physical domain of each function's arguments, checked when a derivation file is read.
+    public static let domains: [String: [ArgumentDomain]] = {
+        let x = ArgumentDomain("x = 2 k_F R", .positive, "the on-site sum R = 0 diverges",
+                               fix: "give the distance between the moments, x = 2 k_F R > 0 (e.g. 13/5)")
+        let t = ArgumentDomain("t = k_B T/ε_F", .nonnegative, "an absolute temperature is ≥ 0",
+                               fix: "give t = k_B T/ε_F ≥ 0 (0 for the zero-temperature value)")
+        let tPositive = ArgumentDomain("t = k_B T/ε_F", .positive, "the integral is defined for T > 0 only",
+                                       fix: "give a positive temperature, e.g. t = 1/100; take the T → 0 limit with decreasing t")
+        return ["J_integral": [x, t], "Omega_integral": [x, t], "rkky_sum": [x, t], "m_dis_integral": [x, t],
+                "alpha_sum": [t], "alpha_S222_line": [t], "alpha_integral": [t], "fermi_dirac_half": [tPositive]]
+    }()
+
     static func rkky(_ args: [BigComplex], _ prec: Int, name: String) throws -> BigComplex {
         guard args.count == 1 || args.count == 2 else { throw arity(name, "\(name)(x) or \(name)(x, t)", args.count) }
         let x = try real(args[0], "x", name)

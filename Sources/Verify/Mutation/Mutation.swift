@@ -16,6 +16,12 @@ public struct Mutation: Sendable, Hashable {
         case droppedTerm = "dropped term"
         /// i replaced by −i everywhere.
         case conjugatedI = "i ↔ −i"
+        /// One term of a sum multiplied by 2 (field expressions, where a global factor is equivalent).
+        case scaledTerm = "one term times 2"
+        /// The branch label of one contour field swapped: ψ₊ ↔ ψ₋ (1 ↔ −1), or ψ_c ↔ ψ_q.
+        case swappedBranch = "branch 1 ↔ −1"
+        /// A quoted constant shifted by 1 (a claimed 0 becomes 1).
+        case shiftedConstant = "constant + 1"
     }
     public var kind: Kind
     /// What was changed, e.g. "term 2 of the sum at depth 1: sign flipped".
@@ -80,6 +86,53 @@ extension Expr {
             return node
         }
         add(.conjugatedI, "i replaced by −i", conjugated)
+        return out
+    }
+
+    /// Mutants of a contour-field expression (`psi(x, branch, shift)`, `psibar`, `gr`, …): one term
+    /// of a sum negated or doubled, and, when `branches` is true, the branch label of one field
+    /// swapped (1 ↔ −1, c ↔ q). Global factors are left out: a causality check is blind to them
+    /// by linearity. At most `limit` of each kind, in a deterministic walk.
+    public func fieldMutants(limitPerKind limit: Int, branches: Bool) -> [Mutation] {
+        var out: [Mutation] = []
+        var counts: [Mutation.Kind: Int] = [:]
+        var seen: Set<Expr> = [self]
+        func add(_ kind: Mutation.Kind, _ what: String, _ e: Expr) {
+            guard counts[kind, default: 0] < limit, !seen.contains(e) else { return }
+            seen.insert(e)
+            counts[kind, default: 0] += 1
+            out.append(Mutation(kind: kind, description: what, expression: e))
+        }
+        for (path, node) in nodesWithPaths() {
+            let place = path.isEmpty ? "at the top" : "at node \(path.map(String.init).joined(separator: "."))"
+            switch node {
+            case .sum(let terms):
+                for k in terms.indices {
+                    var flipped = terms
+                    flipped[k] = -terms[k]
+                    add(.flippedSign, "term \(k + 1) of the sum \(place) negated", replacing(at: path, with: .sum(of: flipped)))
+                    var scaled = terms
+                    scaled[k] = Expr(2) * terms[k]
+                    add(.scaledTerm, "term \(k + 1) of the sum \(place) times 2", replacing(at: path, with: .sum(of: scaled)))
+                }
+            case .call(let name, let args) where branches && (name == "psi" || name == "psibar") && args.count >= 2:
+                let swapped: Expr?
+                switch args[1] {
+                case Expr(1): swapped = Expr(-1)
+                case Expr(-1): swapped = Expr(1)
+                case .symbol(let s) where s.name == "c": swapped = .symbol(Symbol("q", s.assumptions))
+                case .symbol(let s) where s.name == "q": swapped = .symbol(Symbol("c", s.assumptions))
+                default: swapped = nil
+                }
+                if let swapped {
+                    var a = args
+                    a[1] = swapped
+                    add(.swappedBranch, "branch of \(name) \(place): \(args[1].text) → \(swapped.text)", replacing(at: path, with: .call(name, a)))
+                }
+            default:
+                break
+            }
+        }
         return out
     }
 

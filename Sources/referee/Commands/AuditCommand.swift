@@ -23,13 +23,11 @@ struct AuditOptions: ParsableArguments {
     var jobs: Int = 0
 
     func validate() throws {
-        guard digits >= 1, digits <= Claim.maximumDigits else {
-            throw ValidationError("--digits must be between 1 and \(Claim.maximumDigits), got \(digits)")
-        }
         guard jobs >= 0, jobs <= 1024 else { throw ValidationError("--jobs must be between 0 (one per core) and 1024, got \(jobs)") }
     }
 
     func run(paths: [String]) throws {
+        try BadInput.checkDigits(digits)
         let runner = AuditRunner(engine: .standard, digits: digits, seed: seed, jobs: jobs)
         var report = try runner.audit(paths: paths)
         report.includeTimings = !noTimings

@@ -27,12 +27,10 @@ struct EvalCommand: ParsableCommand {
 
     func validate() throws {
         if words.isEmpty { throw ValidationError("give the expression to evaluate, e.g. referee eval 'exp(pi*sqrt(163))'") }
-        guard digits >= 1, digits <= Claim.maximumDigits else {
-            throw ValidationError("--digits must be between 1 and \(Claim.maximumDigits), got \(digits)")
-        }
     }
 
     func run() throws {
+        try BadInput.checkDigits(digits)
         let engine = Engine.standard
         var context = ParseContext(undeclaredNames: .create(.complex), operations: engine.operations,
                                    numericFunctions: Set(engine.numericFunctions.keys))

@@ -37,9 +37,6 @@ struct IdentityCommand: ParsableCommand {
 
     func validate() throws {
         if sides.count != 2 { throw ValidationError("give exactly two expressions, LHS and RHS (got \(sides.count))") }
-        guard digits >= 1, digits <= Claim.maximumDigits else {
-            throw ValidationError("--digits must be between 1 and \(Claim.maximumDigits), got \(digits)")
-        }
     }
 
     /// Parses one `--assume` into a symbol.
@@ -55,6 +52,7 @@ struct IdentityCommand: ParsableCommand {
     }
 
     func run() throws {
+        try BadInput.checkDigits(digits)
         let engine = Engine.standard
         var context = ParseContext(undeclaredNames: .create(.complex), operations: engine.operations,
                                    numericFunctions: Set(engine.numericFunctions.keys))

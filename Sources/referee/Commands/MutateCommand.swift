@@ -4,7 +4,10 @@ import Verify
 
 /// `referee mutate [PATH…]`: the mutation self-test. Every claim that verifies is re-checked with
 /// deliberately wrong printed formulas (flipped sign, factor 2 or 1/2, exponent ±1, swapped
-/// symbols, dropped term, i ↔ −i); each must be rejected. Exit 1 if a non-equivalent mutant survives.
+/// symbols, dropped term, i ↔ −i; for contour-field actions one term negated or doubled and one
+/// branch label swapped; for quoted numbers mutants outside the tolerance); each must be rejected.
+/// The report names every equivalent mutant and says why a claim has none. Exit 1 if a
+/// non-equivalent mutant survives.
 struct MutateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mutate",
