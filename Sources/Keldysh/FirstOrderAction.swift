@@ -53,27 +53,23 @@ public enum FirstOrderAction {
 
     /// ΔS⁽¹⁾ for one site: Σ_{s s′} i C^{s s′} [Σ_k ∫dω/2π e^{iωsδ} G₀^{s′ s}] tr_σ 𝔻^{s s′}, with Σ_k f_k = n.
     /// `coefficients[s][s′]` = C^{s s′}.
-    public static func action(site: Expr, coefficients: [Int: [Int: Expr]], occupation f: Expr, filling n: Expr) throws -> Expr {
+    public static func action(site: Expr, coefficients: [Int: [Int: Expr]], occupation fk: Symbol, filling n: Expr) throws -> Expr {
+        let f = Expr.symbol(fk)
         var out = Expr.zero
         for s in [1, -1] {
             for sp in [1, -1] {
                 guard let c = coefficients[s]?[sp], c != .zero else { continue }
                 let integral = frequencyIntegral(freeGreensFunction(sp, s, occupation: f), etaSign: s)
                 // Σ_k: the integral must be linear in f_k, so that Σ_k f_k → n.
-                guard integral.substituting(symbolOf(f), with: .zero).expanded() == .zero else {
+                guard integral.substituting(fk, with: .zero).expanded() == .zero else {
                     throw OperationError("Σ^{\(s),\(sp)} ≠ 0 pairs with a part of G₀ that does not vanish with f_k: Σ_k of it is the number of states, not the filling",
                                          fix: "this first-order term needs Σ_k 1; it is not supported")
                 }
-                let summed = integral.substituting(symbolOf(f), with: n)
+                let summed = integral.substituting(fk, with: n)
                 out = out + (Expr.i * c * summed).expanded().together() * trace(site, s, sp)
             }
         }
         return out
-    }
-
-    static func symbolOf(_ e: Expr) -> Symbol {
-        if case .symbol(let s) = e { return s }
-        return Symbol("f_k", .real)
     }
 
     /// Validates a `trD1(a, s, s′)` call in the text syntax.

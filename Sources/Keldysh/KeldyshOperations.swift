@@ -134,12 +134,12 @@ public enum KeldyshOperations {
         }
         ops[FirstOrderAction.traceName] = FirstOrderAction.traceOperation
         ops["keldysh_first_order"] = { args in
-            guard args.count == 7, case .symbol = args[0], case .symbol = args[5] else {
+            guard args.count == 7, case .symbol = args[0], case .symbol(let fk) = args[5] else {
                 throw OperationError("keldysh_first_order takes (a, Spp, Smm, Smp, Spm, f, n) with a a site symbol and f the occupation symbol",
                                      fix: "write keldysh_first_order(a, Spp, Smm, Smp, Spm, fk, n)")
             }
             return try FirstOrderAction.action(site: args[0], coefficients: [1: [1: args[1], -1: args[4]], -1: [1: args[3], -1: args[2]]],
-                                               occupation: args[5], filling: args[6])
+                                               occupation: fk, filling: args[6])
         }
         ops["keldysh_frequency_integral"] = { args in
             guard args.count == 4, let s = args[0].integerValue, let sp = args[1].integerValue, let eta = args[2].integerValue,

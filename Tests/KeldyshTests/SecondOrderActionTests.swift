@@ -224,7 +224,8 @@ final class ConductionSelfEnergyTests: XCTestCase {
 
 /// The first order ΔS⁽¹⁾ = i Tr[Σ𝔾₀], AX(S171)–(S175).
 final class FirstOrderActionTests: XCTestCase {
-    let f = Expr.symbol("fk", .real), n = Expr.symbol("n", .real), site = Expr.symbol("a", .real)
+    let fk = Symbol("fk", .real), n = Expr.symbol("n", .real), site = Expr.symbol("a", .real)
+    var f: Expr { .symbol(fk) }
     let g = Expr.symbol("g_a", .real), gamma = Expr.symbol("gamma_a", .real)
 
     func integral(_ s: Int, _ sp: Int, _ eta: Int) -> Expr {
@@ -246,7 +247,7 @@ final class FirstOrderActionTests: XCTestCase {
 
     func testPhysicalSelfEnergyGivesATracePreservingFirstOrder() throws {
         let c = coefficients(g - Expr.i * gamma * .half, -(g + Expr.i * gamma * .half), Expr.i * gamma)
-        let s = try FirstOrderAction.action(site: site, coefficients: c, occupation: f, filling: n)
+        let s = try FirstOrderAction.action(site: site, coefficients: c, occupation: fk, filling: n)
         // At d₊ = d₋ every tr 𝔻^{ss'} is the same: the coefficients must add up to zero.
         let identified = s.mapBottomUp { node in
             if case .call(FirstOrderAction.traceName, _) = node { return .one }
@@ -255,13 +256,13 @@ final class FirstOrderActionTests: XCTestCase {
         XCTAssertEqual(identified.expanded(), .zero)
         // A decay vertex with the wrong weight (Σ^{−+} = 2iγ) is not trace preserving.
         let wrong = try FirstOrderAction.action(site: site, coefficients: coefficients(g - Expr.i * gamma * .half, -(g + Expr.i * gamma * .half), 2 * Expr.i * gamma),
-                                                occupation: f, filling: n)
+                                                occupation: fk, filling: n)
         XCTAssertNotEqual(wrong.mapBottomUp { if case .call(FirstOrderAction.traceName, _) = $0 { return .one }; return $0 }.expanded(), .zero)
     }
 
     func testSelfEnergyPairedWithTheNumberOfStatesIsRefused() {
         // Σ^{+−} ≠ 0 pairs with G^{−+} ∝ (1 − f): Σ_k of it is not the filling.
-        XCTAssertThrowsError(try FirstOrderAction.action(site: site, coefficients: coefficients(g, -g, .zero, gamma), occupation: f, filling: n))
+        XCTAssertThrowsError(try FirstOrderAction.action(site: site, coefficients: coefficients(g, -g, .zero, gamma), occupation: fk, filling: n))
     }
 }
 
