@@ -20,10 +20,10 @@ public struct SitePairSum: Sendable {
 
     /// Reads an expression linear in `trD` atoms (throws when it is not).
     public init(_ e: Expr) throws {
-        for term in e.expanded().sumTerms {
+        for term in e.expanded().summands {
             var traces: [SpinTrace] = []
             var coefficient = Expr.one
-            for factor in term.productFactors {
+            for factor in term.factors {
                 if let t = SpinTrace(factor) { traces.append(t) } else if factor.containsTrace {
                     throw OperationError("`\(factor.text)`: a spin trace may only appear linearly", fix: "write the action as a sum of coefficient*trD(...) terms")
                 } else { coefficient = coefficient * factor }
@@ -115,10 +115,6 @@ public struct SitePairSum: Sendable {
 }
 
 extension Expr {
-    /// The terms of a sum (the expression itself otherwise).
-    var sumTerms: [Expr] { if case .sum(let xs) = self { return xs }; return [self] }
-    /// The factors of a product (the expression itself otherwise).
-    var productFactors: [Expr] { if case .product(let xs) = self { return xs }; return [self] }
     /// True when a `trD` atom occurs anywhere inside.
     var containsTrace: Bool {
         if case .call(let name, _) = self, name == SpinTrace.name || name == SpinTrace.gradientName { return true }

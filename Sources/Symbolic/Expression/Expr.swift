@@ -73,6 +73,11 @@ extension Expr {
         }
     }
 
+    /// The terms of a sum; a single term otherwise (x → [x], 0 → [0]).
+    public var summands: [Expr] { if case .sum(let xs) = self { return xs }; return [self] }
+    /// The factors of a product; a single factor otherwise.
+    public var factors: [Expr] { if case .product(let xs) = self { return xs }; return [self] }
+
     /// Every symbol in the expression.
     public var freeSymbols: Set<Symbol> {
         var out = Set<Symbol>()

@@ -42,9 +42,8 @@ public struct IdentityCheck: ExpressionClaimCheck {
     static func groupedByAtom(_ e: Expr) -> Expr {
         var coefficients: [Expr: Expr] = [:]
         var rest = Expr.zero
-        let terms: [Expr] = { if case .sum(let xs) = e.expanded() { return xs }; return [e.expanded()] }()
-        for term in terms {
-            let factors: [Expr] = { if case .product(let xs) = term { return xs }; return [term] }()
+        for term in e.expanded().summands {
+            let factors = term.factors
             if let atom = factors.first(where: { if case .symbol(let s) = $0 { return s.name.contains("(") }; return false }) {
                 var c = Expr.one
                 for f in factors where f != atom { c = c * f }
