@@ -61,17 +61,23 @@ public struct Verdict: Sendable, Equatable {
         self.seed = seed
     }
 
+    // Both accessors are kept out of line: inlined into a caller that also reads `method`,
+    // Swift 6.3's CopyPropagation pass crashes in release mode ("Found outside of lifetime use").
     /// Digits reached, for numeric verdicts.
     public var digits: Int? {
+        @inline(never) get {
         if case .numeric(let d, _) = method { return d }
         return nil
+        }
     }
     /// Error estimate, for numeric verdicts; the false-accept bound for randomized exact ones.
     public var errorEstimate: String? {
+        @inline(never) get {
         switch method {
         case .numeric(_, let e): return e
         case .exact(let b?): return "P(false accept) <= \(b)"
         default: return nil
+        }
         }
     }
 }

@@ -6,6 +6,17 @@ import Symbolic
 /// verdict, method and digits, and for each discrepancy the computed form beside the printed one;
 /// buttons filter by verdict.
 extension AuditReport {
+    /// "exact", or "numeric · N digits · error", for the method column.
+    /// (A separate function: inlined into `html()`, Swift 6.3's optimizer crashed on it in release mode.)
+    static func methodText(_ v: Verdict) -> String {
+        switch v.method {
+        case .exact(let bound?): return "exact · P(false accept) <= \(bound)"
+        case .exact: return "exact"
+        case .numeric(let digits, let error): return "numeric · \(digits) digits · \(error)"
+        case .none: return "none"
+        }
+    }
+
     public func html() -> String {
         func esc(_ s: String) -> String {
             s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
@@ -14,8 +25,7 @@ extension AuditReport {
         var rows = ""
         for r in results {
             let v = r.verdict
-            let margin = v.errorEstimate.map { " · " + esc($0) } ?? ""
-            let method = v.method.name + (v.digits.map { " · \($0) digits" } ?? "") + margin
+            let method = esc(Self.methodText(v))
             var details = "<div class=\"statement\">\(esc(r.claim.statement))</div>"
             details += "<div><span class=\"label\">printed</span> <code>\(esc(r.claim.printed.value))</code></div>"
             if let c = v.computed, v.kind != .verified || r.claim.check != "identity" {
