@@ -49,3 +49,15 @@ final class DynamicsPhaseDiagramTests: XCTestCase {
         XCTAssertTrue(svg.hasSuffix("</svg>\n"))
     }
 }
+
+/// The Fig. 5a curves: parallel equals serial, point by point.
+final class MeanFieldCurvesTests: XCTestCase {
+    func testParallelCurvesEqualSerial() throws {
+        let curves = MeanFieldCurves(parameters: .figureCaption, ratios: MeanFieldCurves.ratios(start: 0, stop: 2, step: 0.4), seeds: 2, baseSeed: 7)
+        let serial = try curves.run(threads: 1), parallel = try curves.run(threads: 3)
+        XCTAssertEqual(serial, parallel)
+        XCTAssertEqual(serial.count, 6 * 2)
+        XCTAssertEqual(MeanFieldCurves.ratios(start: 0, stop: 1, step: 0.1).count, 11)
+        XCTAssertEqual(MeanFieldCurves.ratios(start: 1, stop: 0, step: 0.1), [])
+    }
+}
