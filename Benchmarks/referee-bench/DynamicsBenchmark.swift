@@ -27,9 +27,11 @@ public func runDynamicsBenchmark() {
 
     /// One fixed-horizon integration: (steps, evaluations, Σ|y_i(t_final)|).
     @Sendable func fixed(_ i: Int) -> (Int, Int, Double) {
-        let model = BilayerMeanField(grid.parameters(at: i))
-        let solver = AdaptiveRungeKutta(field: model, pair: .dop853, tolerances: tolerances, maxSteps: 100_000_000)
-        guard let r = try? solver.integrate(BilayerSimulation.randomInitialCondition(seed: grid.seed &+ UInt64(i)), from: 0, to: tFinal) else {
+        var simulation = BilayerSimulation()
+        simulation.pair = .dop853
+        simulation.tolerances = tolerances
+        guard let r = try? simulation.integrate(BilayerMeanField(grid.parameters(at: i)),
+                                                from: BilayerSimulation.randomInitialCondition(seed: grid.seed &+ UInt64(i)), to: tFinal) else {
             return (0, 0, .nan)
         }
         return (r.statistics.acceptedSteps + r.statistics.rejectedSteps, r.statistics.evaluations, r.y.reduce(0) { $0 + abs($1) })
