@@ -218,4 +218,30 @@ final class CommandLineTests: XCTestCase {
             XCTAssertTrue(r.stderr.contains(place) && r.stderr.contains("fix:"), r.stderr)
         }
     }
+
+    /// A two-spin claim with incomplete microscopic parameters, or an impossible `_light`, is bad input: exit 2
+    /// with file:line:column and a fix (no simulation is run).
+    func testMicroscopicTwoSpinClaimBadParametersExitTwo() throws {
+        func claim(_ parameters: String) -> String {
+            """
+            # Two spins
+
+            ```claim
+            id: bad.llg
+            equations: NC(6), AX(6)
+            statement: chase and run
+            printed: chase-and-run
+            check: llg-chase-and-run
+            parameters: \(parameters)
+            expect: discrepancy
+            ```
+            """
+        }
+        let missing = try referee(["check", try temporaryFile(claim("eps_d = 500; U = 1000; eF = 1000"))])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stderr.contains("claims.md:9:") && missing.stderr.contains("missing v, kFR, n, T") && missing.stderr.contains("fix:"), missing.stderr)
+        let light = try referee(["check", try temporaryFile(claim("eps_d = 500; U = 1000; eF = 1000; v = 100; kFR = 1; n = 1; T = 9; _light = 3"))])
+        XCTAssertEqual(light.status, 2)
+        XCTAssertTrue(light.stderr.contains("_light") && light.stderr.contains("fix:"), light.stderr)
+    }
 }

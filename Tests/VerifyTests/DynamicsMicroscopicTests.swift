@@ -39,6 +39,24 @@ final class DynamicsMicroscopicTests: XCTestCase {
         XCTAssertEqual(at10.gamma.doubleValue, c.gamma[0], accuracy: 1e-12)
     }
 
+    /// N spins: three sites on a line (k_F R = 1, 1, 2), the middle one lit. J_ab is symmetric, Ω_ab = (γ_a/|g_a|) J_ab
+    /// for every pair, and only the lit site drives the others (row 1 of Ω nonzero, rows 0 and 2 zero).
+    func testThreeSpinsCoefficients() throws {
+        let sites = [Self.site, Self.site.lit(BigRational(20)), Self.site]
+        let kFR: [[Double]] = [[0, 1, 2], [1, 0, 1], [2, 1, 0]]
+        let c = try LLGCoefficients.compute(sites: sites, kFR: kFR, fermiEnergy: 1000, filling: 1, temperature: 0)
+        for a in 0..<3 {
+            for b in 0..<3 where a != b {
+                XCTAssertEqual(c.exchange[a][b], c.exchange[b][a])
+                XCTAssertEqual(c.lightTorque[a][b], c.gamma[a] / abs(c.g[a]) * c.exchange[a][b], accuracy: 1e-15)
+            }
+        }
+        XCTAssertEqual(c.lightTorque[0][1], 0)
+        XCTAssertEqual(c.lightTorque[2][1], 0)
+        XCTAssertGreaterThan(c.lightTorque[1][0], 0)
+        XCTAssertEqual(c.model().spins, 3)
+    }
+
     /// Bad microscopic inputs are typed errors naming the parameter.
     func testBadMicroscopicInputsAreRejected() {
         XCTAssertThrowsError(try LLGCoefficients.compute(sites: [Self.site, Self.site], kFR: [[0, 1], [2, 0]], fermiEnergy: 1000,

@@ -200,7 +200,7 @@ public enum LLGChecks {
             let r = try pair.rotation(kappa: k)
             let phase: TwoSpinPhase = r.rotating ? .chaseAndRun : (r.state.phase == .chaseAndRun ? .unsettled : r.state.phase)
             seen.append("κ = \(Inputs.fmt(k.doubleValue, 4)): \(phase.rawValue)" + (r.rotating ? " (ω = \(Inputs.fmt(r.state.rotationRate, 4)) meV)" : ""))
-            if phase == printed, found == nil, printed != .aligned || k.isZero == false { found = (k, r.state) }
+            if phase == printed, found == nil { found = (k, r.state) }
         }
         let variant = pair.fixedLength ? "fixed-length reading" : "NC(6) as printed"
         let lit = pair.illumination == .both ? "both spins lit" : "spin 1 lit"
