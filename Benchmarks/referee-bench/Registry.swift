@@ -5,6 +5,7 @@ let allBenchmarks: [(name: String, run: @Sendable () -> Void)] = [
     ("lindblad", { runLindbladBenchmark() }),
     ("keldysh", { runKeldyshBenchmark() }),
     ("integrals", { runIntegralsBenchmark() }),
+    ("dynamics", { runDynamicsBenchmark() }),
 ]
 
 import Foundation

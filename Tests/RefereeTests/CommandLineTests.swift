@@ -221,4 +221,83 @@ final class CommandLineTests: XCTestCase {
             XCTAssertTrue(r.stdout.contains(needle), "missing \(needle)")
         }
     }
+
+    // MARK: Dynamics commands
+
+    /// `simulate` and `thresholds` keep the JSON keys of the issue's contract: at the Fig. 5 caption,
+    /// r = 1.5 is chiral (rotating, Δφ ≠ 0, π), and both thresholds are found.
+    func testSimulateAndThresholdsJSONKeys() throws {
+        let sim = try referee(["simulate", "meanfield", "--gamma-ratio", "1.5", "--jAB", "5", "--format", "json"])
+        XCTAssertEqual(sim.status, 0, sim.stderr)
+        let s = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(sim.stdout.utf8)) as? [String: Any])
+        for key in ["phase", "delta_phi", "mA", "mB", "omega"] { XCTAssertNotNil(s[key], key) }
+        XCTAssertEqual(s["phase"] as? String, "chiral")
+        let thr = try referee(["thresholds", "meanfield", "--jAB", "5", "--ratio-max", "3", "--format", "json"])
+        XCTAssertEqual(thr.status, 0, thr.stderr)
+        let t = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(thr.stdout.utf8)) as? [String: Any])
+        for key in ["antialign", "chiral"] {
+            let entry = try XCTUnwrap(t[key] as? [String: Any], key)
+            for k in ["predicted", "predicted_bracket", "simulated", "simulated_bracket"] { XCTAssertNotNil(entry[k], "\(key).\(k)") }
+        }
+    }
+
+    /// `sweep meanfield` traces Fig. 5a: aligned at r = 0, antialigned at 1.1, chiral at 1.5; the rows do not depend on
+    /// the thread count; CSV and JSON carry the same columns/keys.
+    func testSweepMeanFieldCurves() throws {
+        let args = ["sweep", "meanfield", "--gamma-ratio", "0:1.5:0.5", "--jAB", "5", "--seeds", "2"]
+        let one = try referee(args + ["--threads", "1"]), two = try referee(args + ["--threads", "2"])
+        XCTAssertEqual(one.status, 0, one.stderr)
+        XCTAssertEqual(one.stdout, two.stdout)
+        let rows = one.stdout.split(separator: "\n").filter { !$0.hasPrefix("#") }
+        XCTAssertEqual(rows.first, "ratio,seed,phase,delta_phi,mA,mB,omega")
+        XCTAssertEqual(rows.count, 1 + 4 * 2)
+        XCTAssertEqual(rows.dropFirst().map { $0.split(separator: ",")[2] }, ["aligned", "aligned", "aligned", "aligned", "antialigned", "antialigned", "chiral", "chiral"])
+        let json = try referee(args + ["--format", "json"])
+        XCTAssertEqual(json.status, 0, json.stderr)
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let points = try XCTUnwrap(object["points"] as? [[String: Any]])
+        XCTAssertEqual(points.count, 8)
+        for key in ["ratio", "seed", "phase", "delta_phi", "mA", "mB", "omega"] { XCTAssertNotNil(points[0][key], key) }
+    }
+
+    /// Bad input to the dynamics commands: exit 2 with the option named and a fix.
+    func testDynamicsBadInputExitsTwo() throws {
+        for (args, place) in [
+            (["sweep", "meanfield", "--gamma-ratio", "2:1:0.1"], "--gamma-ratio"),
+            (["sweep", "meanfield", "--gamma-ratio", "0:1"], "--gamma-ratio"),
+            (["sweep", "meanfield", "--gamma-ratio", "0:1:0.5", "--seeds", "0"], "--seeds"),
+            (["simulate", "meanfield", "--gamma-ratio=-1"], "--gamma-ratio"),
+            (["simulate", "meanfield", "--gamma-ratio", "1", "--temperature=-3"], "--temperature"),
+        ] {
+            let r = try referee(args)
+            XCTAssertEqual(r.status, 2, args.joined(separator: " "))
+            XCTAssertTrue(r.stderr.contains(place) && r.stderr.contains("fix:"), r.stderr)
+        }
+    }
+
+    /// A two-spin claim with incomplete microscopic parameters, or an impossible `_light`, is bad input: exit 2
+    /// with file:line:column and a fix (no simulation is run).
+    func testMicroscopicTwoSpinClaimBadParametersExitTwo() throws {
+        func claim(_ parameters: String) -> String {
+            """
+            # Two spins
+
+            ```claim
+            id: bad.llg
+            equations: NC(6), AX(6)
+            statement: chase and run
+            printed: chase-and-run
+            check: llg-chase-and-run
+            parameters: \(parameters)
+            expect: discrepancy
+            ```
+            """
+        }
+        let missing = try referee(["check", try temporaryFile(claim("eps_d = 500; U = 1000; eF = 1000"))])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stderr.contains("claims.md:9:") && missing.stderr.contains("missing v, kFR, n, T") && missing.stderr.contains("fix:"), missing.stderr)
+        let light = try referee(["check", try temporaryFile(claim("eps_d = 500; U = 1000; eF = 1000; v = 100; kFR = 1; n = 1; T = 9; _light = 3"))])
+        XCTAssertEqual(light.status, 2)
+        XCTAssertTrue(light.stderr.contains("_light") && light.stderr.contains("fix:"), light.stderr)
+    }
 }

@@ -49,3 +49,40 @@ final class DynamicsPhaseDiagramTests: XCTestCase {
         XCTAssertTrue(svg.hasSuffix("</svg>\n"))
     }
 }
+
+/// The Fig. 5a curves: parallel equals serial, point by point.
+final class MeanFieldCurvesTests: XCTestCase {
+    func testParallelCurvesEqualSerial() throws {
+        let curves = MeanFieldCurves(parameters: .figureCaption, ratios: MeanFieldCurves.ratios(start: 0, stop: 2, step: 0.4), seeds: 2, baseSeed: 7)
+        let serial = try curves.run(threads: 1), parallel = try curves.run(threads: 3)
+        XCTAssertEqual(serial, parallel)
+        XCTAssertEqual(serial.count, 6 * 2)
+        XCTAssertEqual(MeanFieldCurves.ratios(start: 0, stop: 1, step: 0.1).count, 11)
+        XCTAssertEqual(MeanFieldCurves.ratios(start: 1, stop: 0, step: 0.1), [])
+    }
+}
+
+/// The raster behind the PNG: lines reach their ends, dashes leave gaps, glyphs are the 3 × 5 digits.
+final class RasterCanvasTests: XCTestCase {
+    func testLinesDashesAndDigits() {
+        var c = RasterCanvas(width: 40, height: 20)
+        c.line(0, 0, 39, 0, (0, 0, 0))
+        XCTAssertTrue(c.colour(0, 0) == (0, 0, 0) && c.colour(39, 0) == (0, 0, 0))
+        c.line(0, 5, 39, 5, (1, 1, 1), dash: (6, 4))
+        XCTAssertTrue(c.colour(5, 5) == (1, 1, 1))
+        XCTAssertTrue(c.colour(7, 5) == (255, 255, 255), "a dashed line has gaps")
+        c.text("1", x: 0, y: 10, scale: 1, (0, 0, 0))
+        // "1" = rows 010, 110, 010, 010, 111
+        XCTAssertTrue(c.colour(1, 10) == (0, 0, 0) && c.colour(0, 10) == (255, 255, 255) && c.colour(0, 14) == (0, 0, 0))
+        XCTAssertEqual(RasterCanvas.textWidth("2.5", scale: 2), 22)
+    }
+
+    /// The PNG has margins for the axes (larger than the cells alone).
+    func testPhaseDiagramPNGHasAxesMargins() {
+        let grid = PhaseDiagramGrid(columns: 2, rows: 2, ratioRange: 0...2, couplingRange: 1...8)
+        let png = PhaseDiagramPicture.png(grid, [], scale: 10, dashedTemperature: nil)
+        let width = png[16..<20].reduce(0) { $0 << 8 | Int($1) }, height = png[20..<24].reduce(0) { $0 << 8 | Int($1) }
+        XCTAssertEqual(width, 20 + 60 + 16)
+        XCTAssertEqual(height, 20 + 16 + 40)
+    }
+}

@@ -14,6 +14,7 @@ extension Referee {
         CoefficientsCommand.self,
         EffectiveLindbladianCommand.self,
         SimulateCommand.self,
+        SweepCommand.self,
         ThresholdsCommand.self,
         PhaseDiagramCommand.self,
         MergeCommand.self,

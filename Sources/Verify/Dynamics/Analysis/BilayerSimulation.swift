@@ -49,6 +49,14 @@ public struct BilayerSimulation: Sendable {
         return classify(result.y, dy, time: result.t, residual: lastResidual, settled: result.stoppedEarly)
     }
 
+    /// Integrate NC(8) from `initial` over [0, tFinal] with this simulation's pair and tolerances, without the
+    /// settling test (the fixed-horizon workload compared with scipy in Benchmarks/python/dynamics_benchmark.py).
+    public func integrate(_ model: BilayerMeanField, from initial: [Double], to tFinal: Double) throws -> IntegrationResult {
+        try model.parameters.validate()
+        return try AdaptiveRungeKutta(field: model, pair: pair, tolerances: tolerances, maxSteps: 100_000_000)
+            .integrate(initial, from: 0, to: tFinal)
+    }
+
     /// R of the type's documentation, from the state y and its derivative ẏ.
     public static func invariantRates(_ y: [Double], _ dy: [Double]) -> Double {
         let mA = (y[0] * y[0] + y[1] * y[1]).squareRoot(), mB = (y[2] * y[2] + y[3] * y[3]).squareRoot()

@@ -50,7 +50,13 @@ public struct TwoSpinChase: Sendable {
 
     /// Integrate from S_1 = x̂, S_2 = (cos θ₀, sin θ₀, 0) with θ₀ = `initialAngle` and classify at the end.
     public func state(ratio r: Double, initialAngle: Double = 0.9) throws -> TwoSpinState {
-        let m = try model(ratio: r)
+        try Self.longTimeState(of: try model(ratio: r), initialAngle: initialAngle, maxTime: maxTime, tolerances: tolerances)
+    }
+
+    /// The long-time state of any two-spin NC(6) model: integrate from S_1 = x̂, S_2 = (cos θ₀, sin θ₀, 0) up
+    /// to `maxTime` and classify by cos θ_12, the lengths and the rotation rate |Ṡ_2|/|S_2| at the end.
+    public static func longTimeState(of m: LightInducedLLG, initialAngle: Double, maxTime: Double,
+                                     tolerances: Tolerances) throws -> TwoSpinState {
         let y0 = [1.0, 0, 0, cos(initialAngle), sin(initialAngle), 0]
         let y = try AdaptiveRungeKutta(field: m, tolerances: tolerances).integrate(y0, from: 0, to: maxTime).y
         var dy = [Double](repeating: 0, count: 6)

@@ -41,9 +41,14 @@ public struct DynamicsClaimCheck: ClaimCheck {
             decide: { claim, _ in try MeanFieldChecks.temperatureExpansion(claim) }),
         DynamicsClaimCheck(
             name: "llg-sign-flip",
-            summary: "two spins under NC(6) (spin 1 lit): the γ_1/(α_1|g_1|) at which the pair stops aligning, by simulation bisection, vs the number in `printed:`; `parameters: _fixedLength = 1` for the fixed-length reading",
+            summary: "two spins under NC(6): the light at which the pair stops aligning, by simulation bisection, vs `printed:`. With microscopic `parameters: eps_d, U, eF, v, kFR, n, T` (meV; `_light = 1|2`, `_fixedLength = 0|1`) every coefficient is computed by the engine, the bisection runs in κ and the printed criterion (in kappa_1, U_1, alpha_1, gamma_1, g_1, J_12, Omega_12) is evaluated at the threshold; otherwise typed-in J, alpha1, alpha2, g, n (spin 1 lit, bisection in γ_1/(α_1|g_1|))",
             requiredKeys: [],
-            decide: { claim, _ in try LLGChecks.signFlip(claim) }),
+            decide: { claim, context in try LLGChecks.signFlip(claim, context) }),
+        DynamicsClaimCheck(
+            name: "llg-chase-and-run",
+            summary: "two spins under NC(6) with microscopic `parameters:` (as for llg-sign-flip): scan κ below and above the threshold and look for the long-time state in `printed:` (aligned, antialigned, chase-and-run = a stationary rotation, reported with its frequency ω)",
+            requiredKeys: ["parameters"],
+            decide: { claim, _ in try LLGChecks.chaseAndRun(claim) }),
         DynamicsClaimCheck(
             name: "llg-landau-lifshitz",
             summary: "the explicit Landau–Lifshitz form of NC(6) satisfies the implicit Gilbert equation: MPFR residual at seeded random states to `digits:`",

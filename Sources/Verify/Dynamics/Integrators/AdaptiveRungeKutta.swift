@@ -62,12 +62,22 @@ public final class AdaptiveRungeKutta<Field: VectorField> {
     public private(set) var y: [Double] = []
     private var yPrevious: [Double] = []
     /// f(t, y) at the end of the last accepted step (FSAL stage; free to read inside an observer).
-    public var derivative: [Double] { k[0] }
+    public var derivative: [Double] { Array(k[0..<n]) }
     private var hPrevious: Double = 0
 
     private let n: Int
-    private var k: [[Double]]          // stage derivatives (extended: 16 rows for DOP853, 7 for DOPRI5)
+    /// Stage derivatives, flat row-major: row r (stage r; extended: 16 rows for DOP853, 7 for DOPRI5) is
+    /// k[r·n ..< (r+1)·n]. One flat array (not an array of rows) keeps the inner loops free of retains.
+    private var k: [Double]
+    /// Scratch row that f(t, y) is written into before it is copied into `k`.
+    private var fScratch: [Double]
     private var yStage: [Double]
+    /// The pair's coefficients, copied once: a_ij (stages × stages, row-major), b_i, c_i and the error
+    /// weights (DOPRI5: e; DOP853: e5, e3), read in the inner loops without re-dispatching on the pair.
+    private let aTable: [Double]
+    private let bTable: [Double]
+    private let cTable: [Double]
+    private let errorTables: [[Double]]
     private var yNew: [Double]
     private var statistics = IntegrationStatistics()
     private var extraStagesValid = false
@@ -83,9 +93,18 @@ public final class AdaptiveRungeKutta<Field: VectorField> {
         self.initialStep = initialStep
         n = field.dimension
         let rows = pair == .dop853 ? DOP853Tableau.extendedStages : DormandPrince54Tableau.stages + 1
-        k = Array(repeating: Array(repeating: 0, count: field.dimension), count: rows)
+        k = Array(repeating: 0, count: rows * field.dimension)
+        fScratch = Array(repeating: 0, count: field.dimension)
         yStage = Array(repeating: 0, count: field.dimension)
         yNew = yStage
+        let stages = pair.stages
+        aTable = (0..<(stages * stages)).map { ij in ij / stages > ij % stages ? pair.a(ij / stages, ij % stages) : 0 }
+        bTable = (0..<stages).map { pair.b($0) }
+        cTable = (0..<stages).map { pair.c($0) }
+        switch pair {
+        case .dormandPrince54: errorTables = [DormandPrince54Tableau.e]
+        case .dop853: errorTables = [DOP853Tableau.e5, DOP853Tableau.e3]
+        }
     }
 
     /// Integrate from (t₀, y₀) to t₁. The observer (if any) runs after each accepted step and may stop
@@ -132,7 +151,7 @@ public final class AdaptiveRungeKutta<Field: VectorField> {
             swap(&yPrevious, &y)
             swap(&y, &yNew)
             t = last ? t1 : t + h
-            k.swapAt(0, pair.stages)            // FSAL
+            swapRows(0, pair.stages)            // FSAL
             // keep a copy of f(t_old) for dense output: k[stages] now holds f at the old point.
             extraStagesValid = false
             var stop = false
@@ -168,7 +187,7 @@ public final class AdaptiveRungeKutta<Field: VectorField> {
             _ = attemptStep(h: h)
             swap(&y, &yNew)
             t = t0 + Double(s + 1) * h
-            k.swapAt(0, pair.stages)
+            swapRows(0, pair.stages)
         }
         return y
     }
@@ -187,7 +206,7 @@ public final class AdaptiveRungeKutta<Field: VectorField> {
                     let weight = p[i * 4 + j]
                     if weight == 0 { continue }
                     let row = stageRow(i)
-                    for m in 0..<n { coefficients[j * n + m] += h * weight * k[row][m] }
+                    for m in 0..<n { coefficients[j * n + m] += h * weight * k[row * n + m] }
                 }
             }
             return DenseSegment(pair: pair, tStart: tPrevious, tEnd: t, yStart: yPrevious,
@@ -200,17 +219,16 @@ public final class AdaptiveRungeKutta<Field: VectorField> {
                         var sum = 0.0
                         for j in 0..<stage {
                             let a = pair.a(stage, j)
-                            if a != 0 { sum += a * k[stageRow(j)][m] }
+                            if a != 0 { sum += a * k[stageRow(j) * n + m] }
                         }
                         yStage[m] = yPrevious[m] + h * sum
                     }
-                    field.evaluate(t: tPrevious + DOP853Tableau.c[stage] * h, y: yStage, into: &k[stage])
-                    statistics.evaluations += 1
+                    evaluate(tPrevious + DOP853Tableau.c[stage] * h, yStage, into: stage)
                 }
                 extraStagesValid = true
             }
             var f = [Double](repeating: 0, count: 7 * n)
-            let fOld = k[stageRow(0)], fNew = k[stageRow(s)]
+            let fOld = Array(k[(stageRow(0) * n)..<((stageRow(0) + 1) * n)]), fNew = Array(k[(stageRow(s) * n)..<((stageRow(s) + 1) * n)])
             for m in 0..<n {
                 let dy = y[m] - yPrevious[m]
                 f[m] = dy
@@ -222,7 +240,7 @@ public final class AdaptiveRungeKutta<Field: VectorField> {
                     var sum = 0.0
                     for j in 0..<DOP853Tableau.extendedStages {
                         let d = DOP853Tableau.d[r * DOP853Tableau.extendedStages + j]
-                        if d != 0 { sum += d * k[stageRow(j)][m] }
+                        if d != 0 { sum += d * k[stageRow(j) * n + m] }
                     }
                     f[(3 + r) * n + m] = h * sum
                 }
@@ -240,50 +258,65 @@ public final class AdaptiveRungeKutta<Field: VectorField> {
     }
 
     private func evaluate(_ time: Double, _ state: [Double], into row: Int) {
-        field.evaluate(t: time, y: state, into: &k[row])
+        field.evaluate(t: time, y: state, into: &fScratch)
+        for m in 0..<n { k[row * n + m] = fScratch[m] }
         statistics.evaluations += 1
     }
 
     /// One trial step of size h from (t, y) with k[0] = f(t, y). Leaves the new state in `yNew`,
     /// f(t+h, yNew) in k[stages]; returns the scaled error norm.
+    ///
+    /// The work arrays are moved into locals for the step (and back at the end): the inner loops then touch
+    /// no stored property of the class, which spares a dynamic exclusivity check and a retain per access.
     private func attemptStep(h: Double) -> Double {
-        let s = pair.stages
+        let s = pair.stages, n = self.n, t = self.t
+        var k: [Double] = []; swap(&k, &self.k)
+        var f: [Double] = []; swap(&f, &self.fScratch)
+        var yStage: [Double] = []; swap(&yStage, &self.yStage)
+        var yNew: [Double] = []; swap(&yNew, &self.yNew)
+        let y = self.y, a = aTable, b = bTable, c = cTable, tolerances = self.tolerances
+        defer { swap(&k, &self.k); swap(&f, &self.fScratch); swap(&yStage, &self.yStage); swap(&yNew, &self.yNew) }
         for stage in 1..<s {
-            for m in 0..<n {
-                var sum = 0.0
-                for j in 0..<stage {
-                    let a = pair.a(stage, j)
-                    if a != 0 { sum += a * k[j][m] }
-                }
-                yStage[m] = y[m] + h * sum
+            for m in 0..<n { yStage[m] = 0 }
+            for j in 0..<stage {
+                let coefficient = a[stage * s + j]
+                if coefficient == 0 { continue }
+                for m in 0..<n { yStage[m] += coefficient * k[j * n + m] }
             }
-            evaluate(t + pair.c(stage) * h, yStage, into: stage)
+            for m in 0..<n { yStage[m] = y[m] + h * yStage[m] }
+            field.evaluate(t: t + c[stage] * h, y: yStage, into: &f)
+            for m in 0..<n { k[stage * n + m] = f[m] }
         }
-        for m in 0..<n {
-            var sum = 0.0
-            for j in 0..<s { sum += pair.b(j) * k[j][m] }
-            yNew[m] = y[m] + h * sum
+        for m in 0..<n { yNew[m] = 0 }
+        for j in 0..<s {
+            let weight = b[j]
+            for m in 0..<n { yNew[m] += weight * k[j * n + m] }
         }
-        evaluate(t + h, yNew, into: s)
+        for m in 0..<n { yNew[m] = y[m] + h * yNew[m] }
+        field.evaluate(t: t + h, y: yNew, into: &f)
+        for m in 0..<n { k[s * n + m] = f[m] }
+        statistics.evaluations += s
         // error norm
         switch pair {
         case .dormandPrince54:
+            let e = errorTables[0]
             var total = 0.0
             for m in 0..<n {
-                var e = 0.0
-                for j in 0...s { e += DormandPrince54Tableau.e[j] * k[j][m] }
+                var err = 0.0
+                for j in 0...s { err += e[j] * k[j * n + m] }
                 let scale = tolerances.absolute + tolerances.relative * max(abs(y[m]), abs(yNew[m]))
-                let r = h * e / scale
+                let r = h * err / scale
                 total += r * r
             }
             return (total / Double(n)).squareRoot()
         case .dop853:
+            let e5Table = errorTables[0], e3Table = errorTables[1]
             var e5Squared = 0.0, e3Squared = 0.0
             for m in 0..<n {
                 var e5 = 0.0, e3 = 0.0
                 for j in 0...s {
-                    e5 += DOP853Tableau.e5[j] * k[j][m]
-                    e3 += DOP853Tableau.e3[j] * k[j][m]
+                    e5 += e5Table[j] * k[j * n + m]
+                    e3 += e3Table[j] * k[j * n + m]
                 }
                 let scale = tolerances.absolute + tolerances.relative * max(abs(y[m]), abs(yNew[m]))
                 e5Squared += (e5 / scale) * (e5 / scale)
@@ -294,6 +327,11 @@ public final class AdaptiveRungeKutta<Field: VectorField> {
         }
     }
 
+    /// Exchanges rows r and q of the flat stage array (FSAL: the new point's f becomes stage 0).
+    private func swapRows(_ r: Int, _ q: Int) {
+        for m in 0..<n { k.swapAt(r * n + m, q * n + m) }
+    }
+
     /// Hairer's starting-step heuristic (Solving ODEs I, II.4).
     private func selectInitialStep(t0: Double, t1: Double) -> Double {
         func rms(_ v: [Double], _ scale: [Double]) -> Double {
@@ -302,14 +340,15 @@ public final class AdaptiveRungeKutta<Field: VectorField> {
             return (s / Double(v.count)).squareRoot()
         }
         let scale = y.map { tolerances.absolute + abs($0) * tolerances.relative }
-        let d0 = rms(y, scale), d1 = rms(k[0], scale)
+        let f0 = Array(k[0..<n])
+        let d0 = rms(y, scale), d1 = rms(f0, scale)
         var h0 = (d0 < 1e-5 || d1 < 1e-5) ? 1e-6 : 0.01 * d0 / d1
         h0 = min(h0, t1 - t0)
-        for m in 0..<n { yStage[m] = y[m] + h0 * k[0][m] }
+        for m in 0..<n { yStage[m] = y[m] + h0 * f0[m] }
         var f1 = [Double](repeating: 0, count: n)
         field.evaluate(t: t0 + h0, y: yStage, into: &f1)
         statistics.evaluations += 1
-        let d2 = rms(zip(f1, k[0]).map { $0 - $1 }, scale) / h0
+        let d2 = rms(zip(f1, f0).map { $0 - $1 }, scale) / h0
         let order = Double(pair.errorEstimatorOrder + 1)
         let h1 = (d1 <= 1e-15 && d2 <= 1e-15) ? max(1e-6, h0 * 1e-3) : pow(0.01 / max(d1, d2), 1 / order)
         return min(100 * h0, h1, t1 - t0)

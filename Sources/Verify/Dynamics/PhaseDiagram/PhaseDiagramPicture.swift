@@ -1,6 +1,7 @@
 import Foundation
 
-/// Pictures of a phase diagram: SVG (cells, predicted boundaries, axes) and PNG (cells only).
+/// Pictures of a phase diagram: SVG (cells, predicted boundaries, axes with titles, legend) and PNG (cells,
+/// predicted boundaries, frame, ticks and tick values; no words).
 /// Colours follow NC Fig. 1c: aligned blue, antialigned red, chiral cyan; disordered grey,
 /// single-layer light grey, unsettled black.
 public enum PhaseDiagramPicture {
@@ -78,21 +79,50 @@ public enum PhaseDiagramPicture {
         return s + "</svg>\n"
     }
 
-    /// PNG of the cells, each cell `scale` × `scale` pixels, j_AB increasing upwards.
-    public static func png(_ grid: PhaseDiagramGrid, _ points: [PhaseDiagramPoint], scale: Int? = nil) -> [UInt8] {
+    /// PNG of the cells, each cell `scale` × `scale` pixels, j_AB increasing upwards, with what the SVG has except
+    /// words: a frame, six ticks per axis labelled with their values (r = γ_B/(α_B|g_B|) below, j_AB in meV on the
+    /// left), and the Jacobian boundaries (solid at the grid's temperature, dashed at `dashedTemperature`).
+    public static func png(_ grid: PhaseDiagramGrid, _ points: [PhaseDiagramPoint], scale: Int? = nil,
+                           dashedTemperature: Double? = 5) -> [UInt8] {
         let s = scale ?? max(1, 600 / max(grid.columns, grid.rows))
-        let w = grid.columns * s, h = grid.rows * s
-        var pixels = [UInt8](repeating: 255, count: w * h * 3)
+        let plotW = grid.columns * s, plotH = grid.rows * s
+        let font = 2, left = 60, top = 16, right = 16, bottom = 40
+        var canvas = RasterCanvas(width: left + plotW + right, height: top + plotH + bottom)
         for p in points {
-            let c = colour(p.state.phase)
             let col = p.index % grid.columns, row = grid.rows - 1 - p.index / grid.columns
-            for yy in (row * s)..<((row + 1) * s) {
-                for xx in (col * s)..<((col + 1) * s) {
-                    let o = (yy * w + xx) * 3
-                    pixels[o] = c.0; pixels[o + 1] = c.1; pixels[o + 2] = c.2
-                }
+            canvas.fill(x: left + col * s, y: top + row * s, width: s, height: s, colour(p.state.phase))
+        }
+        let r0 = grid.ratioRange.lowerBound, r1 = grid.ratioRange.upperBound
+        let j0 = grid.couplingRange.lowerBound, j1 = grid.couplingRange.upperBound
+        func px(_ r: Double) -> Int { left + Int(((r - r0) / (r1 - r0) * Double(plotW)).rounded()) }
+        func py(_ j: Double) -> Int { top + plotH - Int(((j - j0) / (j1 - j0) * Double(plotH)).rounded()) }
+        func polyline(_ pts: [(Double, Double)], dashed: Bool) {
+            guard pts.count > 1 else { return }
+            for k in 1..<pts.count {
+                canvas.line(px(pts[k - 1].0), py(pts[k - 1].1), px(pts[k].0), py(pts[k].1), (0, 0, 0), thickness: 2, dash: dashed ? (6, 4) : nil)
             }
         }
-        return PNGEncoder.encode(width: w, height: h, rgb: pixels)
+        let solid = predictedBoundaries(grid, temperature: grid.parameters.temperature)
+        polyline(solid.flip, dashed: false); polyline(solid.chiral, dashed: false)
+        if let t = dashedTemperature {
+            let dashed = predictedBoundaries(grid, temperature: t)
+            polyline(dashed.flip, dashed: true); polyline(dashed.chiral, dashed: true)
+        }
+        // The boundary lines may run past the plot: restore the margins, then frame, ticks and labels.
+        canvas.fill(x: 0, y: 0, width: canvas.width, height: top, (255, 255, 255))
+        canvas.fill(x: 0, y: top + plotH, width: canvas.width, height: bottom, (255, 255, 255))
+        canvas.fill(x: 0, y: 0, width: left, height: canvas.height, (255, 255, 255))
+        canvas.fill(x: left + plotW, y: 0, width: right, height: canvas.height, (255, 255, 255))
+        canvas.frame(x: left, y: top, width: plotW, height: plotH, (0, 0, 0))
+        for k in 0...5 {
+            let r = r0 + Double(k) / 5 * (r1 - r0), j = j0 + Double(k) / 5 * (j1 - j0)
+            let x = px(r), y = py(j)
+            canvas.line(x, top + plotH, x, top + plotH + 6, (0, 0, 0))
+            canvas.line(left - 7, y, left - 1, y, (0, 0, 0))
+            let rText = String(format: "%.3g", r), jText = String(format: "%.3g", j)
+            canvas.text(rText, x: x - RasterCanvas.textWidth(rText, scale: font) / 2, y: top + plotH + 10, scale: font, (0, 0, 0))
+            canvas.text(jText, x: left - 11 - RasterCanvas.textWidth(jText, scale: font), y: y - 5 * font / 2, scale: font, (0, 0, 0))
+        }
+        return PNGEncoder.encode(width: canvas.width, height: canvas.height, rgb: canvas.pixels)
     }
 }

@@ -1,0 +1,77 @@
+import Foundation
+
+/// The curves of NC Fig. 5a / AX Fig. 4a: the long-time state of the mean-field model NC(8) — Δφ, |m_A|,
+/// |m_B|, ω and the phase — against the light strength r = γ_B/(α_B|g_B|) at fixed j_AB and k_BT, from
+/// `seeds` seeded random initial conditions per r (seed `baseSeed + s`, s = 0…seeds−1, the same initial
+/// condition at every r, so that each seed traces a continuous curve).
+///
+/// Every point is independent; the points are computed in parallel and returned in the serial order
+/// (r first, then seed), identical to a one-thread run.
+public struct MeanFieldCurves: Sendable {
+    public var parameters: BilayerParameters
+    public var ratios: [Double]
+    public var seeds: Int
+    public var baseSeed: UInt64
+    public var simulation = BilayerSimulation()
+
+    /// One simulated point of a curve.
+    public struct Point: Sendable, Equatable {
+        public var ratio: Double
+        public var seed: UInt64
+        public var state: BilayerState
+    }
+
+    public init(parameters: BilayerParameters, ratios: [Double], seeds: Int = 1, baseSeed: UInt64 = 1) {
+        self.parameters = parameters
+        self.ratios = ratios
+        self.seeds = seeds
+        self.baseSeed = baseSeed
+    }
+
+    /// r = start, start + step, … ≤ stop (+ a rounding margin of step·10⁻⁹), computed as start + i·step.
+    public static func ratios(start: Double, stop: Double, step: Double) -> [Double] {
+        guard step > 0, stop >= start else { return [] }
+        let count = Int(((stop - start) / step + 1e-9).rounded(.down)) + 1
+        return (0..<count).map { start + Double($0) * step }
+    }
+
+    public var count: Int { ratios.count * seeds }
+
+    /// The point with serial index k = (ratio index)·seeds + seed index.
+    public func point(_ k: Int) throws -> Point {
+        let r = ratios[k / seeds]
+        let seed = baseSeed &+ UInt64(k % seeds)
+        let state = try simulation.run(BilayerMeanField(parameters.with(gammaRatio: r)),
+                                       from: BilayerSimulation.randomInitialCondition(seed: seed))
+        return Point(ratio: r, seed: seed, state: state)
+    }
+
+    /// All points, with `threads` workers (0: one per core; 1: serial).
+    public func run(threads: Int = 0) throws -> [Point] {
+        let workers = max(1, threads > 0 ? threads : ProcessInfo.processInfo.activeProcessorCount)
+        let results = ParallelResults<Point>(count: count)
+        let curves = self
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var k = worker
+            while k < curves.count {
+                results.set(k, Result { try curves.point(k) })
+                k += workers
+            }
+        }
+        return try results.values().map { try $0.get() }
+    }
+}
+
+/// Thread-safe slots for results computed in parallel, read back in index order.
+final class ParallelResults<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [Result<Value, any Error>?]
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    func set(_ k: Int, _ value: Result<Value, any Error>) {
+        lock.lock(); storage[k] = value; lock.unlock()
+    }
+    func values() -> [Result<Value, any Error>] {
+        lock.lock(); defer { lock.unlock() }
+        return storage.map { $0! }
+    }
+}
