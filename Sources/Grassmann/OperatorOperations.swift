@@ -25,6 +25,9 @@ let sdDerivation: Result<SdExchangeDerivation, any Error> = Result { try SdExcha
 ///   `eom_spin_first_order(i)`: the same for Σ_σ γ n 𝒟[d_σ†P_s] (AX(S176)).
 /// - `vec_product_residual(w, layout)`: vec(ABC) − M vec(B) on random exact matrices, as Σ_k R_k w^k,
 ///   with M = Cᵀ ⊗ A (layout 1, AX(S9)) or A ⊗ Cᵀ (layout 0), vec of AX(S5).
+/// - `vec_identity_residual(w, n, variant)`: AX(S`n`) for n = 6, 7, 8, 10, 11, 12, 14 on random exact
+///   matrices, (printed side) − (operator products), as Σ_k R_k w^k; variant 1 as printed, 0 the
+///   deliberately wrong variant of `VectorisationIdentities` (row stacking, a missing conjugate or transpose).
 /// - `model_trace_defect(w)`: vec(I)†Ľ for the model NC(3) (one level), as Σ_k R_k w^k (AX(S22)).
 /// - `sector_escape_rate(s)`: second-order population escape rate of |∅,F⟩ (s = 0) or |↑↓,F−c_{0↑}⟩
 ///   (s = 3) beyond κΣ_σ𝒟[d_σP_↑↓] (`SectorDynamics`; NC(19), AX(S135)–(S137)).
@@ -74,6 +77,14 @@ public enum OperatorOperations {
                 throw OperationError("vec_product_residual(w, layout) needs a marker symbol and layout 1 (Cᵀ⊗A) or 0 (A⊗Cᵀ)", fix: "vec_product_residual(w, 1)")
             }
             return residualPolynomial(vecProductResidual(columnStacking: layout == 1), args[0])
+        },
+        "vec_identity_residual": { args in
+            guard args.count == 3, let n = args[1].integerValue, let variant = args[2].integerValue, variant == 0 || variant == 1,
+                  let r = VectorisationIdentities.residual(equation: n, printed: variant == 1) else {
+                throw OperationError("vec_identity_residual(w, n, variant) needs a marker symbol, an equation n of AX(S6)–(S14) (\(VectorisationIdentities.equations.map(String.init).joined(separator: ", "))) and variant 1 (as printed) or 0 (the wrong variant)",
+                                     fix: "e.g. vec_identity_residual(w, 8, 1)")
+            }
+            return residualPolynomial(r.mapValues { Expr($0) }, args[0])
         },
         "model_trace_defect": { args in
             guard args.count == 1 else { throw OperationError("model_trace_defect(w) takes the marker symbol", fix: "model_trace_defect(w)") }

@@ -112,15 +112,34 @@ final class ProjectionMethodTests: XCTestCase {
     }
 
     /// Numerical cross-check: slow eigenvalues of ℒ_eff against those of the full ℒ (LAPACK),
-    /// impurity + one spinful level; the deviation scales as v⁴ (fitted exponent within 0.1 of 4).
+    /// impurity + one spinful level; the deviation scales as v⁴: the least-squares exponent over five
+    /// couplings is within 0.1 of 4, with a small standard error.
     func testSlowEigenvaluesAgreeToFourthOrder() throws {
-        let r = try SlowSpectrumComparison.fittedExponent(epsD: -1, hubbardU: 3, kappa: 0.5, couplings: [0.04, 0.01],
+        let couplings = PowerLawFit.geometric(from: 0.01, to: 0.04, count: 5)
+        let r = try SlowSpectrumComparison.fittedExponent(epsD: -1, hubbardU: 3, kappa: 0.5, couplings: couplings,
                                                          levels: [(energy: 0.2, filled: true)])
-        XCTAssertEqual(r.exponent, 4, accuracy: 0.1, "deviations \(r.deviations)")
+        XCTAssertEqual(r.fit.exponent, 4, accuracy: 0.1, "deviations \(r.deviations)")
+        XCTAssertLessThan(r.fit.standardError ?? .infinity, 0.05)
         // Dropping the second-order term (ℒ_eff = 𝒫ℒ_0𝒫, all slow eigenvalues 0) would deviate by the
         // whole slow scale, O(v²): the check distinguishes it from the second-order generator.
         let c = try SlowSpectrumComparison.compute(epsD: -1, hubbardU: 3, kappa: 0.5, v: 0.01, levels: [(energy: 0.2, filled: true)])
         XCTAssertGreaterThan(c.slowScale, 1e-5)
         XCTAssertLessThan(c.maxDeviation, 1e-3 * c.slowScale)
+    }
+
+    /// The least-squares power law recovers a known exponent and its standard error vanishes on an
+    /// exact power law; noise gives a positive standard error; bad points are rejected.
+    func testPowerLawFitRecoversExponent() throws {
+        let x = PowerLawFit.geometric(from: 0.01, to: 0.04, count: 5)
+        let exact = try PowerLawFit(x: x, y: x.map { 3 * $0 * $0 * $0 * $0 })
+        XCTAssertEqual(exact.exponent, 4, accuracy: 1e-12)
+        XCTAssertEqual(exact.prefactor, 3, accuracy: 1e-9)
+        XCTAssertEqual(exact.standardError ?? 1, 0, accuracy: 1e-10)
+        let noisy = try PowerLawFit(x: x, y: zip(x, [1.1, 0.9, 1.05, 0.95, 1.0]).map { $0 * $0 * $1 })
+        XCTAssertEqual(noisy.exponent, 2, accuracy: 0.2)
+        XCTAssertGreaterThan(noisy.standardError ?? 0, 0.01)
+        XCTAssertNil(try PowerLawFit(x: [1, 2], y: [1, 4]).standardError)
+        XCTAssertThrowsError(try PowerLawFit(x: [1, 2], y: [0, 4]))
+        XCTAssertThrowsError(try PowerLawFit(x: [1], y: [1]))
     }
 }

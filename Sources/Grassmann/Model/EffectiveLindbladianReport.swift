@@ -34,7 +34,7 @@ public struct EffectiveLindbladianReport: Sendable {
                                                              couplings: [v.doubleValue, v.doubleValue / 2], levels: lv)
             report.deviation = r.deviations[0]
             report.deviationAtHalfCoupling = r.deviations[1]
-            report.fittedExponent = r.exponent
+            report.fittedExponent = r.fit.exponent
         }
         return report
     }

@@ -17,6 +17,12 @@ public struct ProjectionMethod<C: OperatorCoefficient>: Sendable {
         slow = (0..<basis.size).map(isSlow)
     }
 
+    /// A method on an eigenbasis already computed (the slow partition may depend on the eigenvalues).
+    public init(basis: ExactEigenbasis<C>, slow: [Bool]) {
+        self.basis = basis
+        self.slow = slow
+    }
+
     /// 𝒫x = Σ_{n∈𝔰} r_n (l_n† x).
     public func projectSlow(_ x: [Int: C]) -> [Int: C] {
         basis.combine(basis.components(x).filter { slow[$0.key] })

@@ -19,16 +19,27 @@ public struct SlowSpectrumComparison: Sendable {
     /// max |λ_full| over the matched slow eigenvalues (the size of the second-order effect).
     public let slowScale: Double
 
+    /// The comparison at one coupling v.
     public static func compute(epsD: Double, hubbardU: Double, kappa: Double, v: Double, levels: [(energy: Double, filled: Bool)]) throws -> SlowSpectrumComparison {
-        let model = try AndersonImpurityModel<ComplexDouble>(
-            epsD: ComplexDouble(epsD), hubbardU: ComplexDouble(hubbardU), kappa: ComplexDouble(kappa), v: ComplexDouble(v),
-            levels: levels.map { .init(energy: ComplexDouble($0.energy), filled: $0.filled) })
-        let l0 = try model.unperturbed(), l1 = try model.perturbation()
+        try compute(epsD: epsD, hubbardU: hubbardU, kappa: kappa, couplings: [v], levels: levels)[0]
+    }
+
+    /// The comparison at each coupling; ℒ_0, its exact eigenbasis and the slow partition do not
+    /// depend on v and are built once.
+    public static func compute(epsD: Double, hubbardU: Double, kappa: Double, couplings: [Double], levels: [(energy: Double, filled: Bool)]) throws -> [SlowSpectrumComparison] {
+        func model(_ v: Double) throws -> AndersonImpurityModel<ComplexDouble> {
+            try AndersonImpurityModel<ComplexDouble>(
+                epsD: ComplexDouble(epsD), hubbardU: ComplexDouble(hubbardU), kappa: ComplexDouble(kappa), v: ComplexDouble(v),
+                levels: levels.map { .init(energy: ComplexDouble($0.energy), filled: $0.filled) })
+        }
+        guard let first = couplings.first else { return [] }
+        let reference = try model(first)
+        let l0 = try reference.unperturbed()
         let scale = max(abs(epsD), hubbardU, kappa, levels.map { abs($0.energy) }.max() ?? 0, 1)
         let basis = try ExactEigenbasis(l0)
         let isZero = basis.eigenvalues.map { $0.magnitude < 1e-12 * scale }
-        let method = try ProjectionMethod(unperturbed: l0, isSlow: { isZero[$0] })
-        let d = model.dimension
+        let slowMethod = ProjectionMethod(basis: basis, slow: isZero)
+        let d = reference.dimension
         func charge(_ n: Int) -> Int { n.nonzeroBitCount }
         func spin(_ n: Int) -> Int {
             var s = 0
@@ -39,40 +50,47 @@ public struct SlowSpectrumComparison: Sendable {
         let slowModes = (0..<basis.size).filter { isZero[$0] }
         var sectors: [[Int]: [Int]] = [:]
         for m in slowModes { sectors[sector(m), default: []].append(m) }
-        let full = try model.full().superoperator.matrix
-        var effAll: [ComplexDouble] = [], fullAll: [ComplexDouble] = []
-        var deviation = 0.0, slowScale = 0.0
-        for key in sectors.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-            let modes = sectors[key]!
-            // Effective matrix on the slow modes of this sector.
-            let eff = method.effectiveMatrix(modes: modes, unperturbed: l0, perturbation: l1)
-            var effMatrix = SparseMatrix<ComplexDouble>(rows: modes.count, columns: modes.count)
-            for i in modes.indices { for j in modes.indices { effMatrix[i, j] = eff[i][j] } }
-            let effEigen = try Spectrum.compute(effMatrix).eigenvalues
-            // Full ℒ restricted to the sector.
-            let idx = (0..<(d * d)).filter { sector($0) == key }
-            var pos: [Int: Int] = [:]
-            for (p, k) in idx.enumerated() { pos[k] = p }
-            var sub = SparseMatrix<ComplexDouble>(rows: idx.count, columns: idx.count)
-            for (p, k) in idx.enumerated() { for (col, x) in full.rows[k] { if let q = pos[col] { sub[p, q] = x } } }
-            var fullEigen = try Spectrum.compute(sub).eigenvalues
-            // Match each effective eigenvalue with the nearest unused full eigenvalue.
-            for e in effEigen.sorted(by: { $0.magnitude < $1.magnitude }) {
-                let best = fullEigen.indices.min { (fullEigen[$0] - e).magnitude < (fullEigen[$1] - e).magnitude }!
-                let f = fullEigen.remove(at: best)
-                effAll.append(e); fullAll.append(f)
-                deviation = max(deviation, (f - e).magnitude)
-                slowScale = max(slowScale, f.magnitude)
+        var indices: [[Int]: [Int]] = [:]
+        for k in 0..<(d * d) { indices[sector(k), default: []].append(k) }
+        return try couplings.map { v in
+            let m = try model(v)
+            let l1 = try m.perturbation()
+            let full = try m.full().superoperator.matrix
+            var effAll: [ComplexDouble] = [], fullAll: [ComplexDouble] = []
+            var deviation = 0.0, slowScale = 0.0
+            for key in sectors.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+                let modes = sectors[key]!
+                // Effective matrix on the slow modes of this sector.
+                let eff = slowMethod.effectiveMatrix(modes: modes, unperturbed: l0, perturbation: l1)
+                var effMatrix = SparseMatrix<ComplexDouble>(rows: modes.count, columns: modes.count)
+                for i in modes.indices { for j in modes.indices { effMatrix[i, j] = eff[i][j] } }
+                let effEigen = try Spectrum.compute(effMatrix).eigenvalues
+                // Full ℒ restricted to the sector.
+                let idx = indices[key]!
+                var pos: [Int: Int] = [:]
+                for (p, k) in idx.enumerated() { pos[k] = p }
+                var sub = SparseMatrix<ComplexDouble>(rows: idx.count, columns: idx.count)
+                for (p, k) in idx.enumerated() { for (col, x) in full.rows[k] { if let q = pos[col] { sub[p, q] = x } } }
+                var fullEigen = try Spectrum.compute(sub).eigenvalues
+                // Match each effective eigenvalue with the nearest unused full eigenvalue.
+                for e in effEigen.sorted(by: { $0.magnitude < $1.magnitude }) {
+                    let best = fullEigen.indices.min { (fullEigen[$0] - e).magnitude < (fullEigen[$1] - e).magnitude }!
+                    let f = fullEigen.remove(at: best)
+                    effAll.append(e); fullAll.append(f)
+                    deviation = max(deviation, (f - e).magnitude)
+                    slowScale = max(slowScale, f.magnitude)
+                }
             }
+            return SlowSpectrumComparison(effective: effAll, full: fullAll, maxDeviation: deviation, slowScale: slowScale)
         }
-        return SlowSpectrumComparison(effective: effAll, full: fullAll, maxDeviation: deviation, slowScale: slowScale)
     }
 
-    /// Fitted exponent p of maxDeviation ∝ v^p from the first and last of the given couplings.
-    public static func fittedExponent(epsD: Double, hubbardU: Double, kappa: Double, couplings: [Double], levels: [(energy: Double, filled: Bool)]) throws -> (exponent: Double, deviations: [Double]) {
-        let devs = try couplings.map { try compute(epsD: epsD, hubbardU: hubbardU, kappa: kappa, v: $0, levels: levels).maxDeviation }
-        let p = (log(devs.last!) - log(devs.first!)) / (log(couplings.last!) - log(couplings.first!))
-        return (p, devs)
+    /// The order of the error of ℒ_eff: maxDeviation ∝ v^p fitted by least squares on log–log axes
+    /// over the given couplings (`PowerLawFit`; p = 4 when ℒ_eff is right to second order, the
+    /// standard error needs at least three couplings).
+    public static func fittedExponent(epsD: Double, hubbardU: Double, kappa: Double, couplings: [Double], levels: [(energy: Double, filled: Bool)]) throws -> (fit: PowerLawFit, deviations: [Double], slowScales: [Double]) {
+        let c = try compute(epsD: epsD, hubbardU: hubbardU, kappa: kappa, couplings: couplings, levels: levels)
+        let devs = c.map(\.maxDeviation)
+        return (try PowerLawFit(x: couplings, y: devs), devs, c.map(\.slowScale))
     }
 }
-

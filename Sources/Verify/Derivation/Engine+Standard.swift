@@ -22,6 +22,7 @@ extension Engine {
         engine.register(check: KeldyshRotationCheck())
         engine.register(check: FieldIdentityCheck())
         engine.register(check: RequiresCheck())
+        engine.register(check: SlowSpectrumExponentCheck())
         engine.register(formalAtom: SpinTrace.name)
         engine.register(formalAtom: SpinTrace.gradientName)
         engine.register(formalAtom: FirstOrderAction.traceName)
