@@ -84,6 +84,47 @@ final class IntegralTests: XCTestCase {
         XCTAssertTrue(try DissipativeKernelIntegral.value(x: x, t: BigFloat(0, precision: 128), digits: 20).value.isZero)
     }
 
+    /// h_dis, AX(S207): H(x, t) = (9π/8)∫u³ j₀(ux/2)² f² du against an independent evaluation.
+    /// Reference H(2.6, 0.01) = 0.5930814261486253586347700184293629019385: mpmath 1.3 `quad`
+    /// (tanh–sinh, split at 1 ± 2^−k, k = 1…7, and at the cut-off) on u³ j₀(ux/2)² f(u)², at 45 and
+    /// at 70 decimal digits of working precision; the two agree to 7e−48, so all 40 digits shown.
+    func testDissipativeFieldKernelAgainstMpmathAndZeroTemperatureForm() throws {
+        let h = try DissipativeFieldIntegral.value(x: bf("2.6"), t: bf("0.01"), digits: 38)
+        let reference = bf("0.5930814261486253586347700184293629019385")
+        XCTAssertGreaterThanOrEqual(h.digits, 38, "\(h)")
+        XCTAssertLessThan(relDiff(h.value, reference), tenTo(-38), "\(h)")
+        // a wrong reference (last shown digit changed at 10^−30) is rejected
+        XCTAssertGreaterThan(relDiff(h.value, reference + tenTo(-30)), tenTo(-32))
+        // T = 0: f² = θ(1 − u) and H(x, 0) = (9π/(4x²))[½ + (1 − cos x − x sin x)/x²]
+        for xs in ["0.3", "2.6", "11"] {
+            let x = bf(xs)
+            let h0 = try DissipativeFieldIntegral.value(x: x, t: BigFloat(0, precision: 256), digits: 40).value
+            let closed = BigFloat.pi(precision: 256) * 9 / (x * x * 4) * (bf("0.5") + (1 - x.cos() - x * x.sin()) / (x * x))
+            XCTAssertLessThan(relDiff(h0, closed), tenTo(-39), "x=\(xs)")
+            // the m_dis-like form with f(1−f) (zero at T = 0) or a factor 2 are rejected
+            XCTAssertGreaterThan(relDiff(h0, closed * 2), tenTo(-1))
+        }
+        // f² + f(1 − f) = f: H + M equals (9π/8)∫u³ j₀² f du, which for t → 0 is H(x, 0)
+        let m = try DissipativeKernelIntegral.value(x: bf("2.6"), t: bf("0.01"), digits: 30).value
+        let sum = try Quadrature.integrate({ u in
+            let z = u * bf("1.3", u.precision); let j0 = z.sin() / z
+            return u * u * u * j0 * j0 * FermiSea.occupation(u2: u * u, t: bf("0.01", u.precision))
+        }, over: FermiSea.breakpoints(t: bf("0.01", 160), U: FermiSea.cutoff(t: bf("0.01", 160), bits: 160)),
+           digits: 30, rule: .doubleExponential, precision: 160).value * (BigFloat.pi(precision: 160) * 9 / 8)
+        XCTAssertLessThan(relDiff(h.value + m, sum), tenTo(-28))
+    }
+
+    /// Above ~180 digits the T > 0 integrals used to stop short (pieces of the far Fermi tail below
+    /// 1e−308 were asked for 3 digits, and one piece spanned thousands of e-folds): 400 digits now.
+    func testThermalIntegralsReachFourHundredDigits() throws {
+        let r = try FermiDiracIntegral.value(t: bf("0.01", 1400), digits: 400)
+        XCTAssertGreaterThanOrEqual(r.digits, 400, "\(r.rule)")
+        let t = bf("0.01", 1400)
+        // the error estimate of the Gilbert integral covers its true error (E(t) = t log(1 + e^{1/t}))
+        let e = try GilbertDampingIntegral.energyIntegral(t: t, digits: 300)
+        XCTAssertLessThanOrEqual((e.value - t * (1 / t).exp().log1p()).magnitude, e.errorEstimate, "\(e)")
+    }
+
     func testFermiDiracHalfAgainstSeriesAtHighTemperature() throws {
         // t = 2: η = 1/2 > 0, use Φ = t^{3/2} Γ(3/2) F_{1/2}(η) with F_{1/2}(η) from the series in e^{−|…|}
         // is not convergent; instead compare with the direct tanh–sinh rule on √x (different rule,
@@ -106,7 +147,7 @@ final class IntegralTests: XCTestCase {
     func testRegisteredFunctionsAndBadArguments() throws {
         let p = 128
         let f = IntegralFunctions.all
-        for name in ["J_integral", "Omega_integral", "alpha_integral", "m_dis_integral", "fermi_dirac_half"] {
+        for name in ["J_integral", "Omega_integral", "alpha_integral", "m_dis_integral", "h_dis_integral", "fermi_dirac_half"] {
             XCTAssertNotNil(f[name], name)
         }
         let x = BigComplex(BigFloat(2, precision: p))

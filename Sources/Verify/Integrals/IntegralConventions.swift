@@ -10,6 +10,7 @@ public enum IntegralConventions {
       Ω_ab = γ_a |g_b| f_RKKY  [AX(S215), NC(31)];  α_a = −4π g_a² Σ_{k,q} (f₊−f₋)/(ε₊−ε₋) δ(ε₊−ε₋)  [NC(32), AX(S221)].
     • Dimensionless results: J_integral(x,t) = ε_F f_RKKY/n² (so J_ab = g_a g_b n²/ε_F · J_integral,
       Ω_ab = γ_a|g_b| n²/ε_F · Omega_integral with Omega_integral = J_integral);
-      alpha_integral(t) = α_a ε_F²/(g_a² n²);  m_dis_integral(x,t) = ε_F m_dis/n²  [AX(S206)].
+      alpha_integral(t) = α_a ε_F²/(g_a² n²);  m_dis_integral(x,t) = ε_F m_dis/n²  [AX(S206)];
+      h_dis_integral(x,t) = ε_F h_dis/n²  [AX(S207)].
     """
 }

@@ -13,6 +13,7 @@ import Symbolic
 /// | `Omega_integral` | x [, t] | ε_F Ω_ab/(γ_a|g_b| n²), NC(31), AX(S215) (the same sum as J) |
 /// | `alpha_integral` | [t] | α_a ε_F²/(g_a² n²), NC(32), AX(S221)–(S222) |
 /// | `m_dis_integral` | x, t | ε_F m_dis/n², AX(S206) |
+/// | `h_dis_integral` | x, t | ε_F h_dis/n², AX(S207) |
 /// | `fermi_dirac_half` | t | ∫₀^∞ √x/(e^{(x−1)/t}+1) dx |
 ///
 /// x = 2k_F R > 0, t = k_B T/ε_F ≥ 0 (default 0). Each function evaluates to the requested
@@ -49,6 +50,11 @@ public enum IntegralFunctions {
             let x = try real(args[0], "x", "m_dis_integral"), t = try real(args[1], "t", "m_dis_integral")
             return try accept(DissipativeKernelIntegral.value(x: x, t: t, digits: digits(prec)), prec, "m_dis_integral")
         },
+        "h_dis_integral": { args, prec in
+            guard args.count == 2 else { throw arity("h_dis_integral", "h_dis_integral(x, t)", args.count) }
+            let x = try real(args[0], "x", "h_dis_integral"), t = try real(args[1], "t", "h_dis_integral")
+            return try accept(DissipativeFieldIntegral.value(x: x, t: t, digits: digits(prec)), prec, "h_dis_integral")
+        },
         "fermi_dirac_half": { args, prec in
             guard args.count == 1 else { throw arity("fermi_dirac_half", "fermi_dirac_half(t)", args.count) }
             return try accept(FermiDiracIntegral.value(t: real(args[0], "t", "fermi_dirac_half"), digits: digits(prec)), prec, "fermi_dirac_half")
@@ -63,7 +69,7 @@ public enum IntegralFunctions {
                                fix: "give t = k_B T/ε_F ≥ 0 (0 for the zero-temperature value)")
         let tPositive = ArgumentDomain("t = k_B T/ε_F", .positive, "the integral is defined for T > 0 only",
                                        fix: "give a positive temperature, e.g. t = 1/100; take the T → 0 limit with decreasing t")
-        return ["J_integral": [x, t], "Omega_integral": [x, t], "rkky_sum": [x, t], "m_dis_integral": [x, t],
+        return ["J_integral": [x, t], "Omega_integral": [x, t], "rkky_sum": [x, t], "m_dis_integral": [x, t], "h_dis_integral": [x, t],
                 "alpha_sum": [t], "alpha_S222_line": [t], "alpha_integral": [t], "fermi_dirac_half": [tPositive]]
     }()
 

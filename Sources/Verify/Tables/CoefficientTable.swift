@@ -30,23 +30,51 @@ public struct CoefficientTable: Sendable {
     public var rows: [Row]
     public var units: String
 
-    public static let names = ["J", "Omega", "alpha", "g", "gamma"]
+    public static let names = ["J", "Omega", "alpha", "m_dis", "h_dis", "g", "gamma"]
+
+    /// Kernels the paper gives no closed form for: AX(S206) m_dis and AX(S207) h_dis, in units
+    /// n²/ε_F (`DissipativeKernelIntegral`, `DissipativeFieldIntegral`).
+    static let kernels: [String: String] = ["m_dis": "n^2/eps_F (AX(S206))", "h_dis": "n^2/eps_F (AX(S207))"]
 
     /// Builds the table. `parallel: false` gives the serial reference run.
     public static func compute(_ name: String, axes: [TableAxis], fixed: [String: BigRational] = [:],
                                digits: Int, parallel: Bool = true) throws -> CoefficientTable {
+        if let units = kernels[name] {
+            return try computeKernel(name, units: units, axes: axes, fixed: fixed, digits: digits, parallel: parallel)
+        }
         guard let printed = PrintedForm.all[name] else {
             throw IntegralError.invalidParameter(name: "NAME", value: name, requirement: "one of \(names.joined(separator: ", "))")
         }
         guard digits >= 1 && digits <= 1000 else {
             throw IntegralError.invalidParameter(name: "--digits", value: String(digits), requirement: "must be in 1…1000")
         }
-        let required: [String]
+        return try computeRows(name, required: nil, printed: printed, units: printed.units, axes: axes, fixed: fixed,
+                               digits: digits, parallel: parallel)
+    }
+
+    /// m_dis or h_dis over kF-R and t (both required; t = 0 is allowed).
+    static func computeKernel(_ name: String, units: String, axes: [TableAxis], fixed: [String: BigRational],
+                              digits: Int, parallel: Bool) throws -> CoefficientTable {
+        try computeRows(name, required: ["kF-R", "t"], printed: nil, units: units, axes: axes, fixed: fixed,
+                        digits: digits, parallel: parallel)
+    }
+
+    static func computeRows(_ name: String, required fixedRequired: [String]?, printed: PrintedForm?, units: String,
+                            axes: [TableAxis], fixed: [String: BigRational],
+                            digits: Int, parallel: Bool) throws -> CoefficientTable {
+        guard digits >= 1 && digits <= 1000 else {
+            throw IntegralError.invalidParameter(name: "--digits", value: String(digits), requirement: "must be in 1…1000")
+        }
+        var required: [String] = fixedRequired ?? []
         var defaults: [String: BigRational] = [:]
-        switch name {
-        case "J", "Omega": required = ["kF-R", "t"]; defaults["t"] = .zero
-        case "alpha": required = ["t"]; defaults["t"] = .zero
-        default: required = try printed.variables()
+        if let printed {
+            switch name {
+            case "J", "Omega": required = ["kF-R", "t"]; defaults["t"] = .zero
+            case "alpha": required = ["t"]; defaults["t"] = .zero
+            default: required = try printed.variables()
+            }
+        } else {
+            defaults["t"] = .zero
         }
         var seen = Set<String>()
         for a in axes {
@@ -74,7 +102,10 @@ public struct CoefficientTable: Sendable {
 
         let results = Mutex<[Int: Result<Row, any Error>]>([:])
         let work: @Sendable (Int) -> Void = { i in
-            let r: Result<Row, any Error> = Result { try row(name, printed: printed, point: points[i], digits: digits) }
+            let r: Result<Row, any Error> = Result {
+                if let printed { return try row(name, printed: printed, point: points[i], digits: digits) }
+                return try kernelRow(name, point: points[i], digits: digits)
+            }
             results.withLock { $0[i] = r }
         }
         if parallel {
@@ -86,7 +117,30 @@ public struct CoefficientTable: Sendable {
         var rows: [Row] = []
         for i in points.indices { rows.append(try collected[i]!.get()) }
         return CoefficientTable(name: name, digits: digits, parameterNames: axes.map(\.name) + constant.map(\.0),
-                                rows: rows, units: printed.units)
+                                rows: rows, units: units)
+    }
+
+    /// One row of m_dis or h_dis: the engine's quadrature checked N versus 2N (no closed form).
+    static func kernelRow(_ name: String, point: [(String, BigRational)], digits: Int) throws -> Row {
+        let values = Dictionary(point, uniquingKeysWith: { a, _ in a })
+        guard let kFR = values["kF-R"], kFR.signum > 0 else {
+            throw IntegralError.invalidParameter(name: "kF-R", value: values["kF-R"]?.description ?? "missing", requirement: "must be > 0")
+        }
+        let t = values["t"] ?? .zero
+        if t.isNegative { throw IntegralError.invalidParameter(name: "t", value: t.description, requirement: "must be ≥ 0") }
+        let x = kFR * BigRational(2)
+        let checked = try Quadrature.checked(digits: digits) { d in
+            let p = Quadrature.workingPrecision(digits: d)
+            let xp = BigFloat(x, precision: p), tp = BigFloat(t, precision: p)
+            return name == "m_dis" ? try DissipativeKernelIntegral.value(x: xp, t: tp, digits: d)
+                                   : try DissipativeFieldIntegral.value(x: xp, t: tp, digits: d)
+        }
+        // m_dis is exactly 0 at t = 0: every digit of 0 is confirmed.
+        let exactZero = checked.value.value.isZero && checked.errorEstimate.isZero
+        let shown = checked.conclusive ? digits : Swift.max(1, checked.digits)
+        return Row(parameters: point, value: checked.value.value.toString(digits: shown),
+                   error: checked.errorEstimate.toString(digits: 2), digits: exactZero ? digits : Swift.min(checked.digits, digits),
+                   closedForm: nil, ratio: nil)
     }
 
     static func row(_ name: String, printed: PrintedForm, point: [(String, BigRational)], digits: Int) throws -> Row {

@@ -8,9 +8,10 @@ import Verify
 struct TableCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "table",
-        abstract: "Tabulate J, Omega, alpha (engine integrals) or g, gamma (NC(17)/(18)) over a grid.",
+        abstract: "Tabulate J, Omega, alpha, m_dis, h_dis (engine integrals) or g, gamma (NC(17)/(18)) over a grid.",
         discussion: """
-        Parameters: J, Omega: kF-R (k_F R) and t (k_B T/eps_F, default 0); alpha: t;
+        Parameters: J, Omega, m_dis (AX(S206)), h_dis (AX(S207)): kF-R (k_F R) and t (k_B T/eps_F,
+        default 0); alpha: t;
         g, gamma: v, ed, U, eF, kappa (the symbols of the printed NC(17)/(18)).
         Rows are computed in parallel on all cores; --serial gives the identical serial run.
         Examples:
@@ -18,7 +19,7 @@ struct TableCommand: ParsableCommand {
           referee table g --over kappa=0:0.5:0.1 --set v=0.3 --set ed=-1 --set U=3 --set eF=0
         """)
 
-    @Argument(help: "J, Omega, alpha, g or gamma.")
+    @Argument(help: "J, Omega, alpha, m_dis, h_dis, g or gamma.")
     var name: String
     @Option(name: .customLong("over"), help: "A swept parameter, name=start:stop:step (repeatable).")
     var over: [String] = []
