@@ -104,7 +104,7 @@ def main():
     for d in digit_list:
         out = subprocess.run([f"{ROOT}/.build/release/referee-bench", "integrals", str(d)],
                              capture_output=True, text=True, check=True).stdout
-        swift = {j["name"]: j for j in map(json.loads, out.strip().splitlines())}
+        swift = {j["name"]: j for j in map(json.loads, (l for l in out.strip().splitlines() if l.startswith("{")))}
         for name in names:
             reps = 1 if d >= 500 else 3
             # Arb (reference)

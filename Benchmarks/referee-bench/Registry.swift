@@ -6,9 +6,15 @@ let allBenchmarks: [(name: String, run: @Sendable () -> Void)] = [
     ("keldysh", { runKeldyshBenchmark() }),
     ("integrals", { runIntegralsBenchmark() }),
     ("dynamics", { runDynamicsBenchmark() }),
+    ("integrals", { runIntegralsBenchmark(digitsList: benchmarkOptions.first.map { $0.split(separator: ",").compactMap { Int($0) } } ?? [15, 50, 100, 1000]) }),
 ]
 
 import Foundation
+
+/// A benchmark option: digits and commas ("50" or "15,50,100").
+func isBenchmarkOption(_ s: String) -> Bool { !s.isEmpty && s.allSatisfy { $0.isNumber || $0 == "," } }
+/// The options on the command line, in order.
+let benchmarkOptions = CommandLine.arguments.dropFirst().filter(isBenchmarkOption)
 
 /// Wall-clock timing helper shared by the benchmark files.
 enum Clock {

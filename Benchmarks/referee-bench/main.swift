@@ -6,7 +6,9 @@ import Foundation
 /// Registered benchmarks, by name. Each module's benchmark file adds itself here.
 let benchmarks = allBenchmarks
 
-let requested = Array(CommandLine.arguments.dropFirst())
+/// Names of benchmarks; arguments made of digits and commas (`integrals 50,1000`) are options of
+/// the benchmark before them (read by that benchmark from `benchmarkOptions`).
+let requested = Array(CommandLine.arguments.dropFirst()).filter { !isBenchmarkOption($0) }
 if requested.contains("--list") {
     for b in benchmarks { print(b.name) }
     exit(0)
