@@ -92,6 +92,26 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     selectedTarget.run(Data(bytes: data, count: size))
     return 0
 }
+
+/// libFuzzer's driver (FuzzerDriver.cpp): int LLVMFuzzerRunDriver(int *argc, char ***argv, int (*cb)(const uint8_t *, size_t)).
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(_ argc: UnsafeMutablePointer<CInt>,
+                     _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                     _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+
+/// SwiftPM links an executable with `--defsym main=referee_fuzz_main` and, without top-level code,
+/// nothing defines that symbol (swiftlang/swift-package-manager#8731): define it here and hand
+/// control to libFuzzer's driver, which then never needs its own `main`.
+@_cdecl("referee_fuzz_main")
+public func refereeFuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var vector = argv
+    return runFuzzerDriver(&count, &vector) { data, size in
+        guard let data else { return 0 }
+        selectedTarget.run(Data(bytes: data, count: size))
+        return 0
+    }
+}
 #else
 @main
 enum FuzzMain {
