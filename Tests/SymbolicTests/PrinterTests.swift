@@ -158,6 +158,10 @@ final class PrinterTests: XCTestCase {
             Expr(GaussianRational(BigRational(1, 2), BigRational(-3, 4))), Expr.pow(Expr.i + 1, x),
             Expr.pow(x, Expr.i), Expr.pow(x, 2 * Expr.i), .call("F", [x - 1, -y]), ParseContext.infinity,
             Expr.pow(Expr.pow(x, y), 2), Expr.pow(.e * x, Expr.half), Expr.pi / 2, -Expr.pi * x,
+            // Found by libFuzzer: A^.2^2.2 — (1/5)^(11/5) splits into (1/25)·(1/5)^(1/5), whose root must
+            // get the same normal form (625^(1/5)/5) as when it is written directly.
+            Expr.pow(x, Expr.pow(Expr(BigRational(1, 5)), Expr(BigRational(11, 5)))),
+            Expr.pow(Expr(BigRational(2, 3)), Expr(BigRational(7, 2))),
         ]
         for e in cases { assertRoundTrip(e) }
     }

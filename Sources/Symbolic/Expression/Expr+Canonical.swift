@@ -214,7 +214,9 @@ extension Expr {
         let n = q.floor
         if !n.isZero, let nInt = n.intValue {
             let f = q - BigRational(n)
-            return product(of: [.number(GaussianRational(r.power(nInt))), .power(.number(GaussianRational(r)), .number(GaussianRational(f)))])
+            // r^f through `pow`, so that it gets the same normal form (perfect powers pulled out, the
+            // denominator rationalised) as when it is written directly: (1/5)^(11/5) = (1/25)·625^(1/5)/5.
+            return product(of: [.number(GaussianRational(r.power(nInt))), pow(.number(GaussianRational(r)), .number(GaussianRational(f)))])
         }
         // Pull perfect powers out of numerator and denominator: 8^(1/2) = 2·2^(1/2) (small factors only).
         if pInt == 1, let extracted = extractPerfectPowers(r, dInt) { return extracted }
