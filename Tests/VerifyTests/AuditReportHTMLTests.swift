@@ -37,12 +37,7 @@ final class AuditReportHTMLTests: XCTestCase {
     """
 
     func page() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("referee-html-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("chain.md").path
-        try Self.chain.write(toFile: path, atomically: true, encoding: .utf8)
-        return try AuditRunner(engine: .standard).audit(paths: [path]).html()
+        try TemporaryDerivation.audit(Self.chain, name: "chain.md").html()
     }
 
     func testThePageIsSelfContained() throws {

@@ -32,12 +32,7 @@ final class EstimateCheckTests: XCTestCase {
         expect: verified
         ```
         """
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("referee-estimate-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("t.md").path
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return try XCTUnwrap(AuditRunner(engine: .standard).audit(paths: [path]).results.first).verdict
+        return try XCTUnwrap(TemporaryDerivation.audit(text).results.first).verdict
     }
 
     func testTheRightNumberIsVerifiedForEveryToleranceKind() throws {

@@ -24,12 +24,7 @@ final class KeldyshChecksTests: XCTestCase {
         expect: \(expect)
         ```
         """
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("referee-keldysh-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("t.md").path
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return try AuditRunner(engine: .standard).audit(paths: [path])
+        return try TemporaryDerivation.audit(text)
     }
 
     let closed = "gr(psibar(x, 1, 0), I*ddt(psi(x, 1, 0)) - e*psi(x, 1, 0)) - gr(psibar(x, -1, 0), I*ddt(psi(x, -1, 0)) - e*psi(x, -1, 0))"

@@ -21,12 +21,7 @@ final class SitePairSumCheckTests: XCTestCase {
         \(claimLines)
         ```
         """
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("referee-sitepair-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("t.md").path
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return try AuditRunner(engine: .standard).audit(paths: [path])
+        return try TemporaryDerivation.audit(text)
     }
 
     /// AX(S208): the γ = 0 action, printed against the engine's reduction.

@@ -22,12 +22,7 @@ final class SlowSpectrumExponentCheckTests: XCTestCase {
         expect: verified
         ```
         """
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("referee-exponent-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("t.md").path
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return try AuditRunner(engine: .standard).audit(paths: [path])
+        return try TemporaryDerivation.audit(text)
     }
 
     /// The second-order generator misses the slow eigenvalues by O(v⁴): the fitted exponent is 4
