@@ -35,7 +35,7 @@ let package = Package(
         .executableTarget(name: "referee-bench", dependencies: ["Verify", "Symbolic", "Grassmann", "Keldysh"],
                           path: "Benchmarks/referee-bench", swiftSettings: strict),
 
-        .testTarget(name: "SymbolicTests", dependencies: ["Symbolic"], swiftSettings: strict),
+        .testTarget(name: "SymbolicTests", dependencies: ["Symbolic"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "GrassmannTests", dependencies: ["Grassmann"], swiftSettings: strict),
         .testTarget(name: "KeldyshTests", dependencies: ["Keldysh"], swiftSettings: strict),
         .testTarget(name: "VerifyTests", dependencies: ["Verify"], swiftSettings: strict),

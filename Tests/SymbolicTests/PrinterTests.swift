@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import Symbolic
 
@@ -165,6 +166,27 @@ final class PrinterTests: XCTestCase {
         ]
         for e in cases { assertRoundTrip(e) }
     }
+
+    /// Found by libFuzzer: sums of powers of zero with huge exponents (0^3333333333333330 stayed
+    /// unfolded, and 0^a/0^b then combined into 0^(a−b)) did not print and reparse to the same form.
+    func testRoundTripOfPowersOfZeroWithHugeExponents() throws {
+        let context = ParseContext.lenient
+        for text in ["0^3333333333333330 + 1", "0^3333333.33333333 - y", "-0^333 - 0^333333333333 + 0^33^ea33", "x^(0^99999999999999999)"] {
+            let e = try context.parse(text)
+            XCTAssertEqual(try context.parse(e.text), e, "\(text) → \(e.text)")
+        }
+        // 0^a/0^b is a division by zero now that 0^b folds to 0: rejected, not combined into 0^(a−b).
+        XCTAssertThrowsError(try context.parse("0^333333333333/0^3333333333333333"))
+        let fuzzInput = try String(contentsOfFile: Self.fuzzFinding, encoding: .utf8)
+        if let e = try? context.parse(fuzzInput) { XCTAssertEqual(try context.parse(e.text), e) }
+    }
+
+    /// The whole input of the finding, kept as a regression file.
+    static let fuzzFinding: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        url.deleteLastPathComponent()
+        return url.appendingPathComponent("Fixtures/fuzz-round-trip-powers-of-zero.txt").path
+    }()
 
     func testRoundTripRandomCanonicalExpressions() {
         let environment = ProcessInfo.processInfo.environment

@@ -148,6 +148,9 @@ extension Expr {
         if exponent.isOne { return base }
         if base.isOne { return .one }
         if case .constant(.e) = base { return apply(.exp, exponent) }
+        // 0^q = 0 for every positive rational q, however large (a huge exponent must not leave an
+        // unfolded 0^q that later products combine with 0^(−p) into a different form).
+        if base.isZero, let q = exponent.rationalValue, q.signum > 0 { return .zero }
         if case .number(let z) = base, case .number(let w) = exponent, w.isReal {
             if let folded = numericPower(z, w.re) { return folded }
             return .power(base, exponent)
