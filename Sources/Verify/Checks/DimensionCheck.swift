@@ -16,7 +16,10 @@ public struct DimensionCheck: ClaimCheck {
         do {
             checker = try DimensionChecker(units: units, naturalUnits: parameters.naturalUnits)
         } catch {
-            let location = context.units.values.first?.location ?? claim.spec.location
+            // Name the line of the unit that fails (each parsed on its own), not an arbitrary one.
+            let culprit = context.units.sorted { $0.value.location.line < $1.value.location.line }
+                .first { (try? DimensionChecker(units: [$0.key: $0.value.value], naturalUnits: parameters.naturalUnits)) == nil }
+            let location = culprit?.value.location ?? claim.spec.location
             throw DerivationError(location, "a unit in the ```units block does not parse: \(error)",
                                   fix: "write SI units such as J, W/m^2, s^-1, F/m, or 1 for dimensionless")
         }

@@ -173,6 +173,12 @@ public struct MutationTest: Sendable {
         case "estimate":
             guard let q = BigRational(claim.printed.value) else { throw Unsupported(reason: "printed is not a number") }
             return try estimateMutants(q, tolerance: EstimateCheck().tolerance(claim.spec["tolerance"]!))
+        case "slow-spectrum-exponent":
+            // A wrong order of the perturbation theory: the quoted exponent ±1, ±2.
+            guard let q = BigRational(claim.printed.value) else { throw Unsupported(reason: "printed is not a number") }
+            return [-2, -1, 1, 2].map { d in
+                Mutation(kind: .shiftedConstant, description: "exponent \(q) replaced by \(q + BigRational(d))", expression: Expr(q + BigRational(d)))
+            }
         default:
             throw Unsupported(reason: "check kind `\(claim.check)` has no mutation operator")
         }
@@ -307,7 +313,7 @@ public struct MutationTest: Sendable {
                 let mutant = try KeldyshTextSyntax.fieldPolynomial(try context.expression(Located(text, at: claim.printed.location), claim: claim))
                 if case .different = KeldyshRotation.compare(mutant, original) { return false }
                 return true
-            case "estimate":
+            case "estimate", "slow-spectrum-exponent":
                 // Equivalent only when the mutated quoted number is the same number (e.g. −0 = 0).
                 guard let original = BigRational(claim.printed.value), let mutant = BigRational(text) else { return false }
                 return original == mutant
