@@ -63,6 +63,9 @@ public final class AdaptiveRungeKutta<Field: VectorField> {
     private var yPrevious: [Double] = []
     /// f(t, y) at the end of the last accepted step (FSAL stage; free to read inside an observer).
     public var derivative: [Double] { Array(k[0..<n]) }
+    /// Calls `body` with f(t, y) at the end of the last accepted step as a slice indexed 0..<n of the stage
+    /// storage, read in place (no array is allocated per step, unlike `derivative`).
+    public func withDerivative<R>(_ body: (ArraySlice<Double>) -> R) -> R { body(k[0..<n]) }
     private var hPrevious: Double = 0
 
     private let n: Int

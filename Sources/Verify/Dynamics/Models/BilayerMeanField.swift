@@ -24,6 +24,21 @@ public struct BilayerMeanField: GenericVectorField {
         self.omegaBA = omegaBA
     }
 
+    /// Λ (meV), the model's largest linear relaxation rate scale: the ∞-norm of the linear part of the Jacobian,
+    ///     Λ = max( α_A(|j_AA| + |j_AB| + T),  α_B(|j_AB| + |j_BB| + T) + γ_B n + |Ω_BA| ),
+    /// an upper bound (up to the cubic terms, which only reduce it for |h_a|² < 3T²) on the fastest decay rate
+    /// λ_fast of a perturbation. Near a fixed point an explicit integrator's step is limited by stability at
+    /// h ≈ (stability radius)/λ_fast and the fast mode then sits at the controlled local-error amplitude, so the
+    /// rates of the invariants do not fall below ≈ λ_fast (atol + rtol |m|): `BilayerSimulation` scales its
+    /// settling threshold with Λ.
+    public var rateScale: Double {
+        let p = parameters
+        let layerA = p.alphaA * (abs(p.jAA) + abs(p.jAB) + p.temperature)
+        let layerB = p.alphaB * p.mutantAlphaBScale * (abs(p.jAB) + abs(p.jBB) + p.temperature)
+            + abs(p.gammaB * p.filling) + abs(omegaBA)
+        return max(layerA, layerB)
+    }
+
     public func rates<S: DynamicsScalar>(t: S, y: [S], into dy: inout [S]) {
         let p = parameters
         let one = y[0].lift(1)
