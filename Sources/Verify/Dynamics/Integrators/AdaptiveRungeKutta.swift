@@ -63,6 +63,9 @@ public final class AdaptiveRungeKutta<Field: VectorField> {
     private var yPrevious: [Double] = []
     /// f(t, y) at the end of the last accepted step (FSAL stage; free to read inside an observer).
     public var derivative: [Double] { Array(k[0..<n]) }
+    /// Calls `body` with f(t, y) at the end of the last accepted step as a slice indexed 0..<n of the stage
+    /// storage, read in place (no array is allocated per step, unlike `derivative`).
+    public func withDerivative<R>(_ body: (ArraySlice<Double>) -> R) -> R { body(k[0..<n]) }
     private var hPrevious: Double = 0
 
     private let n: Int
@@ -276,25 +279,38 @@ public final class AdaptiveRungeKutta<Field: VectorField> {
         var yNew: [Double] = []; swap(&yNew, &self.yNew)
         let y = self.y, a = aTable, b = bTable, c = cTable, tolerances = self.tolerances
         defer { swap(&k, &self.k); swap(&f, &self.fScratch); swap(&yStage, &self.yStage); swap(&yNew, &self.yNew) }
-        for stage in 1..<s {
-            for m in 0..<n { yStage[m] = 0 }
-            for j in 0..<stage {
-                let coefficient = a[stage * s + j]
-                if coefficient == 0 { continue }
-                for m in 0..<n { yStage[m] += coefficient * k[j * n + m] }
+        precondition(k.count >= (s + 1) * n && a.count >= s * s && b.count >= s && c.count >= s
+                     && y.count == n && yStage.count == n && yNew.count == n && f.count == n)
+        // The stage sums read k and the tableau through raw buffers (sizes checked once above): no bounds or
+        // uniqueness check per multiply-add. Same operations in the same order as the indexed form.
+        k.withUnsafeMutableBufferPointer { k in
+            a.withUnsafeBufferPointer { a in
+                for stage in 1..<s {
+                    // Component by component, the sum Σ_j a_ij k_j in a register (not accumulated in memory,
+                    // which would chain every multiply-add through a store and a load); same order of additions.
+                    for m in 0..<n {
+                        var sum = 0.0
+                        for j in 0..<stage {
+                            let coefficient = a[stage * s + j]
+                            if coefficient == 0 { continue }
+                            sum += coefficient * k[j * n + m]
+                        }
+                        yStage[m] = y[m] + h * sum
+                    }
+                    field.evaluate(t: t + c[stage] * h, y: yStage, into: &f)
+                    for m in 0..<n { k[stage * n + m] = f[m] }
+                }
             }
-            for m in 0..<n { yStage[m] = y[m] + h * yStage[m] }
-            field.evaluate(t: t + c[stage] * h, y: yStage, into: &f)
-            for m in 0..<n { k[stage * n + m] = f[m] }
+            b.withUnsafeBufferPointer { b in
+                for m in 0..<n {
+                    var sum = 0.0
+                    for j in 0..<s { sum += b[j] * k[j * n + m] }
+                    yNew[m] = y[m] + h * sum
+                }
+            }
+            field.evaluate(t: t + h, y: yNew, into: &f)
+            for m in 0..<n { k[s * n + m] = f[m] }
         }
-        for m in 0..<n { yNew[m] = 0 }
-        for j in 0..<s {
-            let weight = b[j]
-            for m in 0..<n { yNew[m] += weight * k[j * n + m] }
-        }
-        for m in 0..<n { yNew[m] = y[m] + h * yNew[m] }
-        field.evaluate(t: t + h, y: yNew, into: &f)
-        for m in 0..<n { k[s * n + m] = f[m] }
         statistics.evaluations += s
         // error norm
         switch pair {

@@ -24,6 +24,44 @@ public struct BilayerMeanField: GenericVectorField {
         self.omegaBA = omegaBA
     }
 
+    /// Λ (meV), the model's largest linear relaxation rate scale: the ∞-norm of the linear part of the Jacobian,
+    ///     Λ = max( α_A(|j_AA| + |j_AB| + T),  α_B(|j_AB| + |j_BB| + T) + γ_B n + |Ω_BA| ),
+    /// an upper bound (up to the cubic terms, which only reduce it for |h_a|² < 3T²) on the fastest decay rate
+    /// λ_fast of a perturbation. Near a fixed point an explicit integrator's step is limited by stability at
+    /// h ≈ (stability radius)/λ_fast and the fast mode then sits at the controlled local-error amplitude, so the
+    /// rates of the invariants do not fall below ≈ λ_fast (atol + rtol |m|): `BilayerSimulation` scales its
+    /// settling threshold with Λ.
+    public var rateScale: Double {
+        let p = parameters
+        let layerA = p.alphaA * (abs(p.jAA) + abs(p.jAB) + p.temperature)
+        let layerB = p.alphaB * p.mutantAlphaBScale * (abs(p.jAB) + abs(p.jBB) + p.temperature)
+            + abs(p.gammaB * p.filling) + abs(omegaBA)
+        return max(layerA, layerB)
+    }
+
+    /// f(t, y) of NC(8) in Double: the expressions of `rates` in the same order (so bit-identical results),
+    /// written on the buffers directly so that the integrators' inner loop pays no bounds or uniqueness checks.
+    public func evaluate(t: Double, y: [Double], into dy: inout [Double]) {
+        precondition(y.count >= 4 && dy.count >= 4, "NC(8) has 4 components")
+        let p = parameters
+        let temperature = p.temperature, cubic = 1 / (3 * p.temperature * p.temperature)
+        let jAA = p.jAA, jBB = p.jBB, jAB = p.jAB
+        let alphaA = p.alphaA, alphaB = p.alphaB * p.mutantAlphaBScale
+        let decay = p.gammaB * p.filling, omega = omegaBA
+        y.withUnsafeBufferPointer { y in
+            dy.withUnsafeMutableBufferPointer { dy in
+                let hAx = jAA * y[0] + jAB * y[2], hAy = jAA * y[1] + jAB * y[3]
+                let hBx = jAB * y[0] + jBB * y[2], hBy = jAB * y[1] + jBB * y[3]
+                let cA = 1 - (hAx * hAx + hAy * hAy) * cubic
+                let cB = 1 - (hBx * hBx + hBy * hBy) * cubic
+                dy[0] = alphaA * (cA * hAx - temperature * y[0])
+                dy[1] = alphaA * (cA * hAy - temperature * y[1])
+                dy[2] = alphaB * (cB * hBx - temperature * y[2]) - decay * y[2] - omega * y[0]
+                dy[3] = alphaB * (cB * hBy - temperature * y[3]) - decay * y[3] - omega * y[1]
+            }
+        }
+    }
+
     public func rates<S: DynamicsScalar>(t: S, y: [S], into dy: inout [S]) {
         let p = parameters
         let one = y[0].lift(1)

@@ -67,48 +67,53 @@ public struct PhaseDiagramSweep: Sendable {
 
     /// Compute the points with the given indices using `threads` workers (0 = one per core).
     /// `progress` is called (from any thread, serialised) with the number of points done.
+    ///
+    /// Load balance: the cost of a point varies by an order of magnitude (slow relaxation near the phase
+    /// boundaries), so points are not dealt out in fixed chunks; each worker claims the next unclaimed point
+    /// from a shared counter when it is free (dynamic scheduling, chunk size 1: the claim is one locked
+    /// increment, negligible next to an ODE solve). The result does not depend on the order of claims.
     public func run(indices: [Int], threads: Int = 0,
                     progress: (@Sendable (Int) -> Void)? = nil) throws -> [PhaseDiagramPoint] {
-        let workers = threads > 0 ? threads : ProcessInfo.processInfo.activeProcessorCount
+        let workers = max(1, min(threads > 0 ? threads : ProcessInfo.processInfo.activeProcessorCount, indices.count))
         let results = SweepResults(count: indices.count)
-        let counter = SweepResults(count: 0)
         let sweep = self
-        let chunk = max(1, indices.count / (workers * 8))
-        let chunks = (indices.count + chunk - 1) / chunk
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var c = worker
-            while c < chunks {
-                for k in (c * chunk)..<min(indices.count, (c + 1) * chunk) {
-                    let i = indices[k]
-                    let p = sweep.grid.parameters(at: i)
-                    let outcome: Result<PhaseDiagramPoint, any Error> = Result {
-                        let state = try sweep.simulation.run(BilayerMeanField(p),
-                                                             from: BilayerSimulation.randomInitialCondition(seed: sweep.grid.seed &+ UInt64(i)))
-                        return PhaseDiagramPoint(index: i, ratio: sweep.grid.ratio(column: i % sweep.grid.columns),
-                                                 coupling: sweep.grid.coupling(row: i / sweep.grid.columns), state: state)
-                    }
-                    results.set(k, outcome)
-                    let done = counter.increment()
-                    progress?(done)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let k = results.claim() {
+                let i = indices[k]
+                let p = sweep.grid.parameters(at: i)
+                let outcome: Result<PhaseDiagramPoint, any Error> = Result {
+                    let state = try sweep.simulation.run(BilayerMeanField(p),
+                                                         from: BilayerSimulation.randomInitialCondition(seed: sweep.grid.seed &+ UInt64(i)))
+                    return PhaseDiagramPoint(index: i, ratio: sweep.grid.ratio(column: i % sweep.grid.columns),
+                                             coupling: sweep.grid.coupling(row: i / sweep.grid.columns), state: state)
                 }
-                c += workers
+                let done = results.set(k, outcome)
+                progress?(done)
             }
         }
         return try results.values().map { try $0.get() }
     }
 }
 
-/// Thread-safe storage for parallel results (one lock; contention is negligible next to an ODE solve).
+/// Thread-safe work queue and result storage of a sweep (one lock; contention is negligible next to an ODE solve):
+/// `claim()` hands out the slots 0..<count once each, `set` stores a result and returns the number done.
 final class SweepResults: @unchecked Sendable {
     private let lock = NSLock()
     private var storage: [Result<PhaseDiagramPoint, any Error>?]
+    private var nextSlot = 0
     private var done = 0
     init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ k: Int, _ value: Result<PhaseDiagramPoint, any Error>) {
-        lock.lock(); storage[k] = value; lock.unlock()
-    }
-    func increment() -> Int {
+    /// The next unclaimed slot, or nil when all are taken.
+    func claim() -> Int? {
         lock.lock(); defer { lock.unlock() }
+        guard nextSlot < storage.count else { return nil }
+        nextSlot += 1
+        return nextSlot - 1
+    }
+    /// Store the result of slot k; returns how many slots are done.
+    func set(_ k: Int, _ value: Result<PhaseDiagramPoint, any Error>) -> Int {
+        lock.lock(); defer { lock.unlock() }
+        storage[k] = value
         done += 1
         return done
     }
