@@ -7,7 +7,8 @@ import Symbolic
 ///   through Jordan–Wigner matrices and AX(S14), CSR assembly (construct_s) and the generic
 ///   dictionary-row path (dictionary_construct_s); full spectrum (eigenvalues, zgeev) for N = 1, 2.
 /// - normal-ordering: (Σ_{ij} c_i† c_j)^3 for M = 8 modes, normal ordered; number of terms.
-func runLindbladBenchmark() {
+/// `spectra: false` (benchmark `lindblad-construct`) skips the spectra, which take minutes for N = 2.
+func runLindbladBenchmark(spectra: Bool = true) {
     for n in 1...3 {
         let levels = (0..<n).map { AndersonImpurityModel<ComplexDouble>.Level(energy: ComplexDouble(0.1 * Double($0 + 1)), filled: $0 == 0) }
         var nnz = 0, nnzDictionary = 0
@@ -25,7 +26,7 @@ func runLindbladBenchmark() {
         }
         var line = "{\"name\": \"liouvillian\", \"levels\": \(n), \"dimension\": \(1 << (4 + 4 * n)), \"nonzeros\": \(nnz), \"construct_s\": \(build)"
         line += ", \"dictionary_nonzeros\": \(nnzDictionary), \"dictionary_construct_s\": \(buildDictionary)"
-        if n <= 2 {
+        if spectra && n <= 2 {
             let model = try! AndersonImpurityModel<ComplexDouble>(epsD: ComplexDouble(-1), hubbardU: ComplexDouble(3), kappa: ComplexDouble(0.5),
                                                                   v: ComplexDouble(0.1), levels: levels)
             let m = try! model.full().superoperator.matrix
