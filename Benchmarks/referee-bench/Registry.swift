@@ -3,6 +3,7 @@ let allBenchmarks: [(name: String, run: @Sendable () -> Void)] = [
     ("timer-resolution", { print("clock: \(Clock.now())") }),
     ("evaluation", { _ = runEvaluationBenchmark() }),
     ("lindblad", { runLindbladBenchmark() }),
+    ("lindblad-construct", { runLindbladBenchmark(spectra: false) }),
     ("keldysh", { runKeldyshBenchmark() }),
     ("integrals", { runIntegralsBenchmark() }),
     ("dynamics", { runDynamicsBenchmark() }),

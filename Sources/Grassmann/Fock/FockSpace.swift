@@ -77,3 +77,33 @@ public struct FockSpace: Hashable, Sendable {
         return a
     }
 }
+
+extension FockSpace {
+    /// The matrix of a floating operator in compressed sparse row form, A_{m n} = ⟨m| A |n⟩; equal
+    /// entrywise to `matrix(_:)`. Each word is turned into bit positions once and then applied to
+    /// every basis state with integer operations only (Jordan–Wigner sign from a popcount).
+    public func compressedMatrix(_ op: FermionOperator<ComplexDouble>) throws -> CompressedSparseMatrix {
+        for m in op.modes where position[m] == nil {
+            throw FockSpaceError("FockSpace.compressedMatrix: mode \(m) of the operator is not in this space (fix: add it to the mode list)")
+        }
+        // Words act right to left: store the ladders in application order.
+        let words: [(bits: [Int], creation: [Bool], c: ComplexDouble)] = op.terms.map { word, c in
+            (word.reversed().map { position[$0.mode]! }, word.reversed().map(\.isCreation), c)
+        }
+        var triplets: [(Int, Int, ComplexDouble)] = []
+        for (bits, creation, c) in words {
+            for n in 0..<dimension {
+                var state = n
+                var odd = false
+                var alive = true
+                for (j, create) in zip(bits, creation) {
+                    if ((state >> j) & 1 == 1) == create { alive = false; break }
+                    odd = odd != ((state & ((1 << j) - 1)).nonzeroBitCount & 1 == 1)
+                    state ^= 1 << j
+                }
+                if alive { triplets.append((state, n, odd ? -c : c)) }
+            }
+        }
+        return CompressedSparseMatrix(rows: dimension, columns: dimension, triplets: triplets)
+    }
+}

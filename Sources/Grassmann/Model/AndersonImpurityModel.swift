@@ -83,3 +83,13 @@ public struct AndersonImpurityModel<C: OperatorCoefficient>: Sendable {
     /// vec(|i⟩⟨j|).
     public func outer(_ i: Int, _ j: Int) -> [Int: C] { [Vectorization.index(row: i, column: j, dimension: dimension): .one] }
 }
+
+extension AndersonImpurityModel where C == ComplexDouble {
+    /// The full Liouvillian ℒ of NC(3) as a CSR matrix, built directly (`LiouvillianAssembly`):
+    /// equal entrywise, up to rounding, to `full().superoperator.matrix`.
+    public func compressedLiouvillian() throws -> CompressedSparseMatrix {
+        let p: FermionOperator<ComplexDouble> = ImpurityOperators.doubleProjector()
+        let jumps = try Spin.allCases.map { LiouvillianAssembly.Jump(rate: kappa, try space.compressedMatrix(.annihilation(.d($0)) * p)) }
+        return LiouvillianAssembly.matrix(hamiltonian: try space.compressedMatrix(h0 + hcd), jumps: jumps)
+    }
+}

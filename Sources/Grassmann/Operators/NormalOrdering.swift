@@ -3,8 +3,9 @@
 ///
 /// Canonical order of a word: all creation operators first, in increasing mode order, then all
 /// annihilation operators, in decreasing mode order (so n_1 n_2 = c_1† c_2† c_2 c_1). A word with a
-/// repeated creation (or annihilation) of one mode vanishes. The sign of every transposition is
-/// applied here and nowhere else.
+/// repeated creation (or annihilation) of one mode vanishes. The signs are applied here and nowhere
+/// else: for at most 64 modes through `OrderedMonomial` (bit masks, Wick products, popcount
+/// parities), otherwise by adjacent transpositions (`normalOrderedByTranspositions`).
 extension FermionOperator {
     /// True when the adjacent pair (a, b) is in canonical order.
     @inline(__always)
@@ -19,24 +20,66 @@ extension FermionOperator {
 
     /// The normal-ordered form: a sum of canonical words equal to `self` as an operator.
     public func normalOrdered() -> FermionOperator {
-        var result: [[Ladder]: C] = [:]
-        var pending: [([Ladder], C)] = terms.map { ($0.key, $0.value) }
-        var cache: [[Ladder]: [([Ladder], Int)]] = [:]
-        while let (word, c) = pending.popLast() {
-            if let expansion = cache[word] {
-                for (w, m) in expansion { accumulate(&result, w, C(integer: m) * c) }
-                continue
-            }
-            let expansion = Self.expandWord(word)
-            cache[word] = expansion
-            for (w, m) in expansion { accumulate(&result, w, C(integer: m) * c) }
-        }
-        return FermionOperator(terms: result)
+        guard let table = OrderedMonomial.Table(modes) else { return normalOrderedByTranspositions() }
+        return table.operator(orderedTerms(table))
     }
 
-    private func accumulate(_ t: inout [[Ladder]: C], _ w: [Ladder], _ c: C) {
-        let s = (t[w] ?? .zero) + c
-        if s.isKnownZero { t[w] = nil } else { t[w] = s }
+    /// Aᵏ in normal order, equal to `power(k).normalOrdered()` (normal ordering is compatible with
+    /// products), without ever forming the unreduced product: each factor is multiplied onto the
+    /// normal-ordered partial product monomial by monomial (Wick products of bit masks).
+    public func normalOrderedPower(_ k: Int) -> FermionOperator {
+        guard let table = OrderedMonomial.Table(modes) else {
+            var r = FermionOperator.identity
+            for _ in 0..<k { r = (r * self).normalOrderedByTranspositions() }
+            return r
+        }
+        let factor = Array(orderedTerms(table))
+        var r: [OrderedMonomial: C] = [.identity: .one]
+        for _ in 0..<k {
+            var next: [OrderedMonomial: C] = [:]
+            for (x, cx) in r {
+                for (y, cy) in factor {
+                    var product: C? = nil
+                    OrderedMonomial.multiply(x, y) { m, sign in
+                        if product == nil { product = cx * cy }
+                        Self.accumulate(&next, m, product!, negated: sign < 0)
+                    }
+                }
+            }
+            r = next
+        }
+        return table.operator(r)
+    }
+
+    /// The terms of `self` normal ordered, keyed by monomial.
+    func orderedTerms(_ table: OrderedMonomial.Table) -> [OrderedMonomial: C] {
+        var result: [OrderedMonomial: C] = [:]
+        for (word, c) in terms {
+            for (m, k) in table.expand(word) {
+                Self.accumulate(&result, m, k == 1 || k == -1 ? c : C(integer: Swift.abs(k)) * c, negated: k < 0)
+            }
+        }
+        return result
+    }
+
+    /// t[m] ±= c, dropping entries that become zero.
+    @inline(__always)
+    static func accumulate<K: Hashable>(_ t: inout [K: C], _ m: K, _ c: C, negated: Bool) {
+        if let old = t[m] {
+            let s = negated ? old - c : old + c
+            t[m] = s.isKnownZero ? nil : s
+        } else {
+            t[m] = negated ? -c : c
+        }
+    }
+
+    /// Normal ordering by adjacent transpositions (any number of modes; the reference algorithm).
+    public func normalOrderedByTranspositions() -> FermionOperator {
+        var result: [[Ladder]: C] = [:]
+        for (word, c) in terms {
+            for (w, m) in Self.expandWord(word) { Self.accumulate(&result, w, C(integer: m) * c, negated: false) }
+        }
+        return FermionOperator(terms: result)
     }
 
     /// Normal-ordered expansion of one word as (canonical word, integer multiplicity) pairs. Bubble sort: an out-of-order adjacent pair (a, b) is
@@ -68,12 +111,14 @@ extension FermionOperator {
         }
         return out.filter { $0.value != 0 }.map { ($0.key, $0.value) }
     }
+}
 
-    /// Aᵏ in normal order, normal-ordering after every factor: equal to `power(k).normalOrdered()`
-    /// (normal ordering is compatible with products), without ever forming the unreduced product.
-    public func normalOrderedPower(_ k: Int) -> FermionOperator {
-        var r = FermionOperator.identity
-        for _ in 0..<k { r = (r * self).normalOrdered() }
-        return r
+extension OrderedMonomial.Table {
+    /// The operator Σ c_m · (canonical word of m).
+    func `operator`<C>(_ terms: [OrderedMonomial: C]) -> FermionOperator<C> {
+        var t: [[Ladder]: C] = [:]
+        t.reserveCapacity(terms.count)
+        for (m, c) in terms { t[word(m)] = c }
+        return FermionOperator(terms: t)
     }
 }
