@@ -29,19 +29,32 @@ public struct Mutation: Sendable, Hashable {
     public var expression: Expr
 }
 
+/// Collects mutants: at most `limit` of each kind, leaving out duplicates and the original itself.
+struct MutantCollector {
+    let limit: Int
+    private(set) var mutants: [Mutation] = []
+    private var counts: [Mutation.Kind: Int] = [:]
+    private var seen: Set<Expr>
+
+    init(original: Expr, limit: Int) {
+        self.limit = limit
+        seen = [original]
+    }
+
+    mutating func add(_ kind: Mutation.Kind, _ what: String, _ e: Expr) {
+        guard counts[kind, default: 0] < limit, !seen.contains(e) else { return }
+        seen.insert(e)
+        counts[kind, default: 0] += 1
+        mutants.append(Mutation(kind: kind, description: what, expression: e))
+    }
+}
+
 extension Expr {
     /// Every mutant of this expression, at most `limit` of each kind (the first ones in a
     /// deterministic walk). Mutants equal to the original in canonical form are left out.
     public func mutants(limitPerKind limit: Int = 40) -> [Mutation] {
-        var out: [Mutation] = []
-        var counts: [Mutation.Kind: Int] = [:]
-        var seen: Set<Expr> = [self]
-        func add(_ kind: Mutation.Kind, _ what: String, _ e: Expr) {
-            guard counts[kind, default: 0] < limit, !seen.contains(e) else { return }
-            seen.insert(e)
-            counts[kind, default: 0] += 1
-            out.append(Mutation(kind: kind, description: what, expression: e))
-        }
+        var collector = MutantCollector(original: self, limit: limit)
+        func add(_ kind: Mutation.Kind, _ what: String, _ e: Expr) { collector.add(kind, what, e) }
         add(.flippedSign, "whole expression negated", -self)
         add(.factorTwo, "whole expression times 2", Expr(2) * self)
         add(.factorTwo, "whole expression times 1/2", self / Expr(2))
@@ -86,7 +99,7 @@ extension Expr {
             return node
         }
         add(.conjugatedI, "i replaced by −i", conjugated)
-        return out
+        return collector.mutants
     }
 
     /// Mutants of a contour-field expression (`psi(x, branch, shift)`, `psibar`, `gr`, …): one term
@@ -94,15 +107,8 @@ extension Expr {
     /// swapped (1 ↔ −1, c ↔ q). Global factors are left out: a causality check is blind to them
     /// by linearity. At most `limit` of each kind, in a deterministic walk.
     public func fieldMutants(limitPerKind limit: Int, branches: Bool) -> [Mutation] {
-        var out: [Mutation] = []
-        var counts: [Mutation.Kind: Int] = [:]
-        var seen: Set<Expr> = [self]
-        func add(_ kind: Mutation.Kind, _ what: String, _ e: Expr) {
-            guard counts[kind, default: 0] < limit, !seen.contains(e) else { return }
-            seen.insert(e)
-            counts[kind, default: 0] += 1
-            out.append(Mutation(kind: kind, description: what, expression: e))
-        }
+        var collector = MutantCollector(original: self, limit: limit)
+        func add(_ kind: Mutation.Kind, _ what: String, _ e: Expr) { collector.add(kind, what, e) }
         for (path, node) in nodesWithPaths() {
             let place = path.isEmpty ? "at the top" : "at node \(path.map(String.init).joined(separator: "."))"
             switch node {
@@ -133,7 +139,7 @@ extension Expr {
                 break
             }
         }
-        return out
+        return collector.mutants
     }
 
     /// Every node with its path of child indices from the root (pre-order).
