@@ -163,7 +163,11 @@ final class PrinterTests: XCTestCase {
             // get the same normal form (625^(1/5)/5) as when it is written directly.
             Expr.pow(x, Expr.pow(Expr(BigRational(1, 5)), Expr(BigRational(11, 5)))),
             Expr.pow(Expr(BigRational(2, 3)), Expr(BigRational(7, 2))),
+            // Found by libFuzzer: E·E·x/E printed as x·exp(−1)·exp(2) — e and the exponentials now combine.
+            .e * .e * x / .e, .e * x / .e, Expr.exp(x) * .e,
         ]
+        XCTAssertEqual(.e * .e * x / .e, .e * x)
+        XCTAssertEqual(Expr.exp(.one), .e)
         for e in cases { assertRoundTrip(e) }
     }
 

@@ -91,6 +91,8 @@ extension Expr {
                 coefficient *= z
             case .product(let fs): pending.append(contentsOf: fs)
             case .function(.exp, let x): expArguments.append(x)
+            // e = exp(1), so that e·exp(a) = exp(a + 1) combines like every other exponential.
+            case .constant(.e): expArguments.append(.one)
             default:
                 let (b, e) = f.baseAndExponent
                 if exponents[b] == nil { keys.append(b); exponents[b] = [e] } else { exponents[b]!.append(e) }

@@ -18,6 +18,8 @@ extension Expr {
         switch f {
         case .exp:
             if x.isZero { return .one }
+            // exp(1) is the constant e: one form for one number (E·x/E = x, exp(−1)·E² = E).
+            if x.isOne { return .e }
             if case .function(.log, let y) = x { return y }
             if let c = x.rationalMultipleOfIPi, (c * BigRational(2)).isInteger, let k = (c * BigRational(2)).numerator.intValue {
                 // exp(i·π·k/2) = i^k
