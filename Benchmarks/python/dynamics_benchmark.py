@@ -9,7 +9,9 @@ k_BT = 9 meV); point i = row*columns + column starts from the SplitMix64 initial
 of NC(8) as implemented in Sources/Verify/Dynamics/Models/BilayerMeanField.swift; the Swift `fixed`
 workload does the same. checksum = sum over points of sum_i |y_i(t_final)|, to compare the final states.
 
-Usage: python3 Benchmarks/python/dynamics_benchmark.py [COLUMNSxROWS] [T_FINAL] [SWIFT_JSON_LINES]
+Usage: python3 Benchmarks/python/dynamics_benchmark.py [COLUMNSxROWS] [T_FINAL] [SWIFT_JSON_LINES] [STRIDE]
+  STRIDE k integrates only the points i = 0, k, 2k, ... of the grid (the Swift benchmark takes the same
+  sample from REFEREE_BENCH_DYNAMICS_STRIDE), so that a 200x200 grid can be timed in scipy in minutes.
   With a file of the Swift benchmark's output lines, the results are merged into
   Benchmarks/python/dynamics_benchmark_results.json. Benchmark-only: never a dependency of the product.
 """
@@ -81,11 +83,13 @@ def main():
     if len(sys.argv) > 1:
         columns, rows = (int(x) for x in sys.argv[1].split("x"))
     t_final = float(sys.argv[2]) if len(sys.argv) > 2 else 5000.0
-    count = columns * rows
+    stride = int(sys.argv[4]) if len(sys.argv) > 4 else 1
+    indices = range(0, columns * rows, stride)
+    count = len(indices)
     steps = nfev = 0
     checksum = 0.0
     start = time.perf_counter()
-    for i in range(count):
+    for i in indices:
         ratio, jab = grid_point(i, columns, rows)
         sol = solve_ivp(rhs_factory(ratio, jab), (0.0, t_final), initial_condition(1 + i), method="DOP853",
                         rtol=1e-10, atol=1e-12)
@@ -94,16 +98,17 @@ def main():
         checksum += float(np.sum(np.abs(sol.y[:, -1])))
     seconds = time.perf_counter() - start
     load = open("/proc/loadavg").read().split()[:3] if os.path.exists("/proc/loadavg") else []
-    scipy_result = {"name": "scipy-fixed", "grid": f"{columns}x{rows}", "t_final": t_final, "rtol": 1e-10, "atol": 1e-12,
+    scipy_result = {"name": "scipy-fixed", "grid": f"{columns}x{rows}", "stride": stride, "points": count, "t_final": t_final, "rtol": 1e-10, "atol": 1e-12,
                     "threads": 1, "seconds": seconds, "s_per_point": seconds / count, "accepted_steps": steps,
                     "evaluations": nfev, "checksum": float(f"{checksum:.12g}"), "loadavg": " ".join(load),
                     "python": sys.version.split()[0], "numpy": np.__version__, "scipy": scipy.__version__}
     print(json.dumps(scipy_result))
     if len(sys.argv) > 3:
         swift = [json.loads(line) for line in open(sys.argv[3]) if line.startswith("{")]
-        fixed = {r["threads"]: r for r in swift if r["name"] == "fixed"}
+        fixed = {r["threads"]: r for r in swift if r["name"] == "fixed" and r.get("stride", 1) == stride}
         sweep = {r["threads"]: r for r in swift if r["name"] == "phase-diagram"}
         summary = {
+            "grid": f"{columns}x{rows}", "stride": stride, "points_timed_in_scipy": count,
             "swift_s_per_point_1core": fixed[1]["s_per_point"],
             "swift_s_per_point_2cores": fixed[2]["s_per_point"],
             "scipy_s_per_point_1core": scipy_result["s_per_point"],

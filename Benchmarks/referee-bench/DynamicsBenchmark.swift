@@ -12,6 +12,8 @@ import Verify
 ///   Σ_points Σ_i |y_i(t_final)| lets the two final states be compared;
 /// - `phase-diagram`: the real sweep (`PhaseDiagramSweep`: integrate until |m_A|, |m_B|, Δφ settle, classify).
 /// Grid size from REFEREE_BENCH_DYNAMICS_GRID=NxM (default 10x10), t_final from REFEREE_BENCH_DYNAMICS_TFINAL (5000).
+/// REFEREE_BENCH_DYNAMICS_STRIDE=k times the `fixed` workload on the points i = 0, k, 2k, … only (the sample
+/// the Python side integrates with the same k); `phase-diagram` always sweeps the whole grid.
 public func runDynamicsBenchmark() {
     let environment = ProcessInfo.processInfo.environment
     var columns = 10, rows = 10
@@ -20,6 +22,7 @@ public func runDynamicsBenchmark() {
         if parts.count == 2, parts[0] > 0, parts[1] > 0 { columns = parts[0]; rows = parts[1] }
     }
     let tFinal = environment["REFEREE_BENCH_DYNAMICS_TFINAL"].flatMap(Double.init) ?? 5000
+    let stride = max(1, environment["REFEREE_BENCH_DYNAMICS_STRIDE"].flatMap { Int($0) } ?? 1)
     let grid = PhaseDiagramGrid(columns: columns, rows: rows, ratioRange: 0...2.5, couplingRange: 0...10, seed: 1)
     let tolerances = Tolerances(relative: 1e-10, absolute: 1e-12)
     let cores = ProcessInfo.processInfo.activeProcessorCount
@@ -37,17 +40,18 @@ public func runDynamicsBenchmark() {
         return (r.statistics.acceptedSteps + r.statistics.rejectedSteps, r.statistics.evaluations, r.y.reduce(0) { $0 + abs($1) })
     }
     for threads in [1, 2] {
-        let results = BenchResults(count: grid.count)
+        let sample = Array(Swift.stride(from: 0, to: grid.count, by: stride))
+        let results = BenchResults(count: sample.count)
         let start = Clock.now()
         DispatchQueue.concurrentPerform(iterations: threads) { worker in
-            var i = worker
-            while i < grid.count { results.set(i, fixed(i)); i += threads }
+            var k = worker
+            while k < sample.count { results.set(k, fixed(sample[k])); k += threads }
         }
         let seconds = Clock.now() - start
         let all = results.values()
         let steps = all.reduce(0) { $0 + $1.0 }, evaluations = all.reduce(0) { $0 + $1.1 }
         let checksum = all.reduce(0.0) { $0 + $1.2 }
-        print("{\"name\": \"fixed\", \"grid\": \"\(columns)x\(rows)\", \"t_final\": \(tFinal), \"rtol\": 1e-10, \"atol\": 1e-12, \"threads\": \(threads), \"cores\": \(cores), \"seconds\": \(seconds), \"s_per_point\": \(seconds / Double(grid.count)), \"steps\": \(steps), \"evaluations\": \(evaluations), \"checksum\": \(String(format: "%.12g", checksum)), \"loadavg\": \"\(load)\"}")
+        print("{\"name\": \"fixed\", \"grid\": \"\(columns)x\(rows)\", \"stride\": \(stride), \"points\": \(sample.count), \"t_final\": \(tFinal), \"rtol\": 1e-10, \"atol\": 1e-12, \"threads\": \(threads), \"cores\": \(cores), \"seconds\": \(seconds), \"s_per_point\": \(seconds / Double(sample.count)), \"steps\": \(steps), \"evaluations\": \(evaluations), \"checksum\": \(String(format: "%.12g", checksum)), \"loadavg\": \"\(load)\"}")
         fflush(nil)
     }
     for threads in [1, 2] {
