@@ -5,7 +5,6 @@ let allBenchmarks: [(name: String, run: @Sendable () -> Void)] = [
     ("lindblad", { runLindbladBenchmark() }),
     ("lindblad-construct", { runLindbladBenchmark(spectra: false) }),
     ("keldysh", { runKeldyshBenchmark() }),
-    ("integrals", { runIntegralsBenchmark() }),
     ("dynamics", { runDynamicsBenchmark() }),
     ("integrals", { runIntegralsBenchmark(digitsList: benchmarkOptions.first.map { $0.split(separator: ",").compactMap { Int($0) } } ?? [15, 50, 100, 1000]) }),
 ]
