@@ -72,8 +72,10 @@ public final class AdaptiveRungeKutta<Field: VectorField> {
     /// Stage derivatives, flat row-major: row r (stage r; extended: 16 rows for DOP853, 7 for DOPRI5) is
     /// k[r·n ..< (r+1)·n]. One flat array (not an array of rows) keeps the inner loops free of retains.
     private var k: [Double]
-    /// Scratch row that f(t, y) is written into before it is copied into `k`.
+    /// Scratch row that f(t, y) is written into before it is copied into `k` (array-form evaluations).
     private var fScratch: [Double]
+    /// Work arrays of the field's raw-storage evaluation (used only by fields without their own).
+    private var scratch: VectorFieldScratch
     private var yStage: [Double]
     /// The pair's coefficients, copied once: a_ij (stages × stages, row-major), b_i, c_i and the error
     /// weights (DOPRI5: e; DOP853: e5, e3), read in the inner loops without re-dispatching on the pair.
@@ -98,6 +100,7 @@ public final class AdaptiveRungeKutta<Field: VectorField> {
         let rows = pair == .dop853 ? DOP853Tableau.extendedStages : DormandPrince54Tableau.stages + 1
         k = Array(repeating: 0, count: rows * field.dimension)
         fScratch = Array(repeating: 0, count: field.dimension)
+        scratch = VectorFieldScratch(dimension: field.dimension)
         yStage = Array(repeating: 0, count: field.dimension)
         yNew = yStage
         let stages = pair.stages
@@ -269,48 +272,49 @@ public final class AdaptiveRungeKutta<Field: VectorField> {
     /// One trial step of size h from (t, y) with k[0] = f(t, y). Leaves the new state in `yNew`,
     /// f(t+h, yNew) in k[stages]; returns the scaled error norm.
     ///
-    /// The work arrays are moved into locals for the step (and back at the end): the inner loops then touch
-    /// no stored property of the class, which spares a dynamic exclusivity check and a retain per access.
+    /// The work arrays are moved into locals for the step (and back at the end), and the stage loop runs on
+    /// their raw storage: the field writes each stage derivative straight into its row of `k`, and the inner
+    /// loops touch no stored property of the class and no array header (no exclusivity check, retain or
+    /// uniqueness check per evaluation). Same operations in the same order as the indexed form.
     private func attemptStep(h: Double) -> Double {
         let s = pair.stages, n = self.n, t = self.t
         var k: [Double] = []; swap(&k, &self.k)
-        var f: [Double] = []; swap(&f, &self.fScratch)
         var yStage: [Double] = []; swap(&yStage, &self.yStage)
         var yNew: [Double] = []; swap(&yNew, &self.yNew)
-        let y = self.y, a = aTable, b = bTable, c = cTable, tolerances = self.tolerances
-        defer { swap(&k, &self.k); swap(&f, &self.fScratch); swap(&yStage, &self.yStage); swap(&yNew, &self.yNew) }
+        var scratch = VectorFieldScratch(dimension: 0); swap(&scratch, &self.scratch)
+        let y = self.y, a = aTable, b = bTable, c = cTable, tolerances = self.tolerances, field = self.field
+        defer { swap(&k, &self.k); swap(&yStage, &self.yStage); swap(&yNew, &self.yNew); swap(&scratch, &self.scratch) }
         precondition(k.count >= (s + 1) * n && a.count >= s * s && b.count >= s && c.count >= s
-                     && y.count == n && yStage.count == n && yNew.count == n && f.count == n)
-        // The stage sums read k and the tableau through raw buffers (sizes checked once above): no bounds or
-        // uniqueness check per multiply-add. Same operations in the same order as the indexed form.
-        k.withUnsafeMutableBufferPointer { k in
-            a.withUnsafeBufferPointer { a in
-                for stage in 1..<s {
-                    // Component by component, the sum Σ_j a_ij k_j in a register (not accumulated in memory,
-                    // which would chain every multiply-add through a store and a load); same order of additions.
-                    for m in 0..<n {
-                        var sum = 0.0
-                        for j in 0..<stage {
-                            let coefficient = a[stage * s + j]
-                            if coefficient == 0 { continue }
-                            sum += coefficient * k[j * n + m]
-                        }
-                        yStage[m] = y[m] + h * sum
-                    }
-                    field.evaluate(t: t + c[stage] * h, y: yStage, into: &f)
-                    for m in 0..<n { k[stage * n + m] = f[m] }
-                }
-            }
-            b.withUnsafeBufferPointer { b in
+                     && y.count == n && yStage.count == n && yNew.count == n)
+        k.withUnsafeMutableBufferPointer { kBuffer in
+        yStage.withUnsafeMutableBufferPointer { yStageBuffer in
+        yNew.withUnsafeMutableBufferPointer { yNewBuffer in
+        y.withUnsafeBufferPointer { yBuffer in
+        a.withUnsafeBufferPointer { a in
+        b.withUnsafeBufferPointer { b in
+            let k = kBuffer.baseAddress!, yStage = yStageBuffer.baseAddress!, yNew = yNewBuffer.baseAddress!
+            let y = yBuffer.baseAddress!
+            for stage in 1..<s {
+                // Component by component, the sum Σ_j a_ij k_j in a register (not accumulated in memory,
+                // which would chain every multiply-add through a store and a load); same order of additions.
                 for m in 0..<n {
                     var sum = 0.0
-                    for j in 0..<s { sum += b[j] * k[j * n + m] }
-                    yNew[m] = y[m] + h * sum
+                    for j in 0..<stage {
+                        let coefficient = a[stage * s + j]
+                        if coefficient == 0 { continue }
+                        sum += coefficient * k[j * n + m]
+                    }
+                    yStage[m] = y[m] + h * sum
                 }
+                field.evaluate(t: t + c[stage] * h, y: yStage, into: k + stage * n, scratch: &scratch)
             }
-            field.evaluate(t: t + h, y: yNew, into: &f)
-            for m in 0..<n { k[s * n + m] = f[m] }
-        }
+            for m in 0..<n {
+                var sum = 0.0
+                for j in 0..<s { sum += b[j] * k[j * n + m] }
+                yNew[m] = y[m] + h * sum
+            }
+            field.evaluate(t: t + h, y: yNew, into: k + s * n, scratch: &scratch)
+        }}}}}}
         statistics.evaluations += s
         // error norm
         switch pair {

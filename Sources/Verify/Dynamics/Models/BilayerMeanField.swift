@@ -43,23 +43,32 @@ public struct BilayerMeanField: GenericVectorField {
     /// written on the buffers directly so that the integrators' inner loop pays no bounds or uniqueness checks.
     public func evaluate(t: Double, y: [Double], into dy: inout [Double]) {
         precondition(y.count >= 4 && dy.count >= 4, "NC(8) has 4 components")
+        y.withUnsafeBufferPointer { y in
+            dy.withUnsafeMutableBufferPointer { dy in evaluate(y.baseAddress!, into: dy.baseAddress!) }
+        }
+    }
+
+    /// NC(8) on the integrator's stage rows (no array touched).
+    public func evaluate(t: Double, y: UnsafePointer<Double>, into dy: UnsafeMutablePointer<Double>, scratch: inout VectorFieldScratch) {
+        evaluate(y, into: dy)
+    }
+
+    /// NC(8a), (8b) in components: y = (m_Ax, m_Ay, m_Bx, m_By).
+    @inline(__always)
+    private func evaluate(_ y: UnsafePointer<Double>, into dy: UnsafeMutablePointer<Double>) {
         let p = parameters
         let temperature = p.temperature, cubic = 1 / (3 * p.temperature * p.temperature)
         let jAA = p.jAA, jBB = p.jBB, jAB = p.jAB
         let alphaA = p.alphaA, alphaB = p.alphaB * p.mutantAlphaBScale
         let decay = p.gammaB * p.filling, omega = omegaBA
-        y.withUnsafeBufferPointer { y in
-            dy.withUnsafeMutableBufferPointer { dy in
-                let hAx = jAA * y[0] + jAB * y[2], hAy = jAA * y[1] + jAB * y[3]
-                let hBx = jAB * y[0] + jBB * y[2], hBy = jAB * y[1] + jBB * y[3]
-                let cA = 1 - (hAx * hAx + hAy * hAy) * cubic
-                let cB = 1 - (hBx * hBx + hBy * hBy) * cubic
-                dy[0] = alphaA * (cA * hAx - temperature * y[0])
-                dy[1] = alphaA * (cA * hAy - temperature * y[1])
-                dy[2] = alphaB * (cB * hBx - temperature * y[2]) - decay * y[2] - omega * y[0]
-                dy[3] = alphaB * (cB * hBy - temperature * y[3]) - decay * y[3] - omega * y[1]
-            }
-        }
+        let hAx = jAA * y[0] + jAB * y[2], hAy = jAA * y[1] + jAB * y[3]
+        let hBx = jAB * y[0] + jBB * y[2], hBy = jAB * y[1] + jBB * y[3]
+        let cA = 1 - (hAx * hAx + hAy * hAy) * cubic
+        let cB = 1 - (hBx * hBx + hBy * hBy) * cubic
+        dy[0] = alphaA * (cA * hAx - temperature * y[0])
+        dy[1] = alphaA * (cA * hAy - temperature * y[1])
+        dy[2] = alphaB * (cB * hBx - temperature * y[2]) - decay * y[2] - omega * y[0]
+        dy[3] = alphaB * (cB * hBy - temperature * y[3]) - decay * y[3] - omega * y[1]
     }
 
     public func rates<S: DynamicsScalar>(t: S, y: [S], into dy: inout [S]) {
