@@ -77,9 +77,13 @@ public final class AdaptiveRungeKutta<Field: VectorField> {
     /// Work arrays of the field's raw-storage evaluation (used only by fields without their own).
     private var scratch: VectorFieldScratch
     private var yStage: [Double]
-    /// The pair's coefficients, copied once: a_ij (stages × stages, row-major), b_i, c_i and the error
-    /// weights (DOPRI5: e; DOP853: e5, e3), read in the inner loops without re-dispatching on the pair.
-    private let aTable: [Double]
+    /// The pair's coefficients, copied once and read in the inner loops without re-dispatching on the pair:
+    /// the nonzero a_ij of each stage i in order of j (DOP853's tableau is about half zeros) — stage i's entries
+    /// are `aNonzero[aStart[i] ..< aStart[i + 1]]`, their columns j in `aColumn` —, b_i, c_i and the error
+    /// weights (DOPRI5: e; DOP853: e5, e3).
+    private let aNonzero: [Double]
+    private let aColumn: [Int]
+    private let aStart: [Int]
     private let bTable: [Double]
     private let cTable: [Double]
     private let errorTables: [[Double]]
@@ -104,8 +108,13 @@ public final class AdaptiveRungeKutta<Field: VectorField> {
         yStage = Array(repeating: 0, count: field.dimension)
         yNew = yStage
         let stages = pair.stages
-        aTable = (0..<(stages * stages)).map { ij in ij / stages > ij % stages ? pair.a(ij / stages, ij % stages) : 0 }
         bTable = (0..<stages).map { pair.b($0) }
+        var nonzero: [Double] = [], column: [Int] = [], start: [Int] = [0]
+        for i in 0..<stages {
+            for j in 0..<i where pair.a(i, j) != 0 { nonzero.append(pair.a(i, j)); column.append(j) }
+            start.append(nonzero.count)
+        }
+        aNonzero = nonzero; aColumn = column; aStart = start
         cTable = (0..<stages).map { pair.c($0) }
         switch pair {
         case .dormandPrince54: errorTables = [DormandPrince54Tableau.e]
@@ -282,15 +291,18 @@ public final class AdaptiveRungeKutta<Field: VectorField> {
         var yStage: [Double] = []; swap(&yStage, &self.yStage)
         var yNew: [Double] = []; swap(&yNew, &self.yNew)
         var scratch = VectorFieldScratch(dimension: 0); swap(&scratch, &self.scratch)
-        let y = self.y, a = aTable, b = bTable, c = cTable, tolerances = self.tolerances, field = self.field
+        let y = self.y, b = bTable, c = cTable, tolerances = self.tolerances, field = self.field
+        let a = aNonzero, column = aColumn, start = aStart
         defer { swap(&k, &self.k); swap(&yStage, &self.yStage); swap(&yNew, &self.yNew); swap(&scratch, &self.scratch) }
-        precondition(k.count >= (s + 1) * n && a.count >= s * s && b.count >= s && c.count >= s
+        precondition(k.count >= (s + 1) * n && start.count == s + 1 && a.count == start[s] && column.count == a.count
+                     && b.count >= s && c.count >= s
                      && y.count == n && yStage.count == n && yNew.count == n)
         k.withUnsafeMutableBufferPointer { kBuffer in
         yStage.withUnsafeMutableBufferPointer { yStageBuffer in
         yNew.withUnsafeMutableBufferPointer { yNewBuffer in
         y.withUnsafeBufferPointer { yBuffer in
         a.withUnsafeBufferPointer { a in
+        column.withUnsafeBufferPointer { column in
         b.withUnsafeBufferPointer { b in
             let k = kBuffer.baseAddress!, yStage = yStageBuffer.baseAddress!, yNew = yNewBuffer.baseAddress!
             let y = yBuffer.baseAddress!
@@ -299,11 +311,7 @@ public final class AdaptiveRungeKutta<Field: VectorField> {
                 // which would chain every multiply-add through a store and a load); same order of additions.
                 for m in 0..<n {
                     var sum = 0.0
-                    for j in 0..<stage {
-                        let coefficient = a[stage * s + j]
-                        if coefficient == 0 { continue }
-                        sum += coefficient * k[j * n + m]
-                    }
+                    for entry in start[stage]..<start[stage + 1] { sum += a[entry] * k[column[entry] * n + m] }
                     yStage[m] = y[m] + h * sum
                 }
                 field.evaluate(t: t + c[stage] * h, y: yStage, into: k + stage * n, scratch: &scratch)
@@ -314,7 +322,7 @@ public final class AdaptiveRungeKutta<Field: VectorField> {
                 yNew[m] = y[m] + h * sum
             }
             field.evaluate(t: t + h, y: yNew, into: k + s * n, scratch: &scratch)
-        }}}}}}
+        }}}}}}}
         statistics.evaluations += s
         // error norm
         switch pair {
