@@ -17,19 +17,19 @@ func runLindbladBenchmark(spectra: Bool = true) {
         // Bit-mask path from the parameters: Jordan–Wigner matrices of H and d_σP_↑↓, CSR assembly of
         // AX(S14) (AndersonImpurityMatrices, LiouvillianAssembly) — the same work as QuTiP's side.
         let build = Clock.measure(minimum: n == 3 ? 2 : 0.5) {
-            let matrices = AndersonImpurityMatrices(epsD: ComplexDouble(-1), hubbardU: ComplexDouble(3), kappa: ComplexDouble(0.5),
+            let matrices = AndersonImpurityMatrices(epsD: ComplexDouble(-1.0), hubbardU: ComplexDouble(3.0), kappa: ComplexDouble(0.5),
                                                     v: ComplexDouble(0.1), levelEnergies: levels.map(\.energy))
             nnz = matrices.liouvillian().nonzeroCount
         }
         // Fermion-polynomial path: the model's H and jumps as FermionOperators, their Fock matrices, CSR assembly.
         let buildOperators = Clock.measure(minimum: n == 3 ? 2 : 0.5) {
-            let model = try! AndersonImpurityModel<ComplexDouble>(epsD: ComplexDouble(-1), hubbardU: ComplexDouble(3), kappa: ComplexDouble(0.5),
+            let model = try! AndersonImpurityModel<ComplexDouble>(epsD: ComplexDouble(-1.0), hubbardU: ComplexDouble(3.0), kappa: ComplexDouble(0.5),
                                                                   v: ComplexDouble(0.1), levels: levels)
             nnzOperators = try! model.compressedLiouvillian().nonzeroCount
         }
         // Generic dictionary-row path (whole-matrix Kronecker sums), kept for the exact coefficients.
         let buildDictionary = Clock.measure(minimum: n == 3 ? 2 : 0.5) {
-            let model = try! AndersonImpurityModel<ComplexDouble>(epsD: ComplexDouble(-1), hubbardU: ComplexDouble(3), kappa: ComplexDouble(0.5),
+            let model = try! AndersonImpurityModel<ComplexDouble>(epsD: ComplexDouble(-1.0), hubbardU: ComplexDouble(3.0), kappa: ComplexDouble(0.5),
                                                                   v: ComplexDouble(0.1), levels: levels)
             nnzDictionary = try! model.full().superoperator.matrix.nonzeroCount
         }
@@ -37,7 +37,7 @@ func runLindbladBenchmark(spectra: Bool = true) {
         line += ", \"operators_nonzeros\": \(nnzOperators), \"operators_construct_s\": \(buildOperators)"
         line += ", \"dictionary_nonzeros\": \(nnzDictionary), \"dictionary_construct_s\": \(buildDictionary)"
         if spectra && n <= 2 {
-            let model = try! AndersonImpurityModel<ComplexDouble>(epsD: ComplexDouble(-1), hubbardU: ComplexDouble(3), kappa: ComplexDouble(0.5),
+            let model = try! AndersonImpurityModel<ComplexDouble>(epsD: ComplexDouble(-1.0), hubbardU: ComplexDouble(3.0), kappa: ComplexDouble(0.5),
                                                                   v: ComplexDouble(0.1), levels: levels)
             let m = try! model.full().superoperator.matrix
             let t0 = Clock.now()

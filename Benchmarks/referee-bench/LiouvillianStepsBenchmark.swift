@@ -8,7 +8,7 @@ func runLiouvillianStepsBenchmark(levelCounts: [Int] = [1, 2, 3]) {
     for n in levelCounts {
         let levels = (0..<n).map { AndersonImpurityModel<ComplexDouble>.Level(energy: ComplexDouble(0.1 * Double($0 + 1)), filled: $0 == 0) }
         func makeModel() -> AndersonImpurityModel<ComplexDouble> {
-            try! AndersonImpurityModel<ComplexDouble>(epsD: ComplexDouble(-1), hubbardU: ComplexDouble(3), kappa: ComplexDouble(0.5),
+            try! AndersonImpurityModel<ComplexDouble>(epsD: ComplexDouble(-1.0), hubbardU: ComplexDouble(3.0), kappa: ComplexDouble(0.5),
                                                       v: ComplexDouble(0.1), levels: levels)
         }
         let model = makeModel()

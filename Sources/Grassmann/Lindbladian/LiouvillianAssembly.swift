@@ -163,13 +163,22 @@ public enum LiouvillianAssembly {
                             if !v.isKnownZero { col[n] = itemBase[s] &+ column[p]; val[n] = v; n &+= 1 }
                         }
                     }
-                    let end = start[i &+ 1], split = diagonal[i]
-                    var p = start[i]
-                    while p < split { col[n] = ownBase &+ column[p]; val[n] = value[p]; n &+= 1; p &+= 1 }
-                    var x = m
-                    if p < end && column[p] == i { x = value[p] + m; p &+= 1 }
-                    if !x.isKnownZero { col[n] = ownBase &+ i; val[n] = x; n &+= 1 }
-                    while p < end { col[n] = ownBase &+ column[p]; val[n] = value[p]; n &+= 1; p &+= 1 }
+                    let begin = start[i], end = start[i &+ 1], split = diagonal[i]
+                    if split < end && column[split] == i {
+                        // K_ii is stored: copy the row, then add (Mᵀ)_aa to it (and drop it if the sum vanishes).
+                        let at = n &+ (split &- begin)
+                        for p in begin..<end { col[n] = ownBase &+ column[p]; val[n] = value[p]; n &+= 1 }
+                        let x = val[at] + m
+                        if x.isKnownZero {
+                            for q in at..<(n &- 1) { col[q] = col[q &+ 1]; val[q] = val[q &+ 1] }
+                            n &-= 1
+                        } else { val[at] = x }
+                    } else {
+                        var p = begin
+                        while p < split { col[n] = ownBase &+ column[p]; val[n] = value[p]; n &+= 1; p &+= 1 }
+                        if !m.isKnownZero { col[n] = ownBase &+ i; val[n] = m; n &+= 1 }
+                        while p < end { col[n] = ownBase &+ column[p]; val[n] = value[p]; n &+= 1; p &+= 1 }
+                    }
                     for s in below..<itemCount {
                         let f = itemFactor[s]
                         if f < 0 { col[n] = itemBase[s] &+ i; val[n] = itemValue[s]; n &+= 1; continue }

@@ -91,7 +91,7 @@ public struct AndersonImpurityMatrices: Sendable {
         let d = dimension
         return Spin.allCases.map { s in
             let bit = 1 << s.rawValue, other = 1 << s.flipped.rawValue
-            let sign = ComplexDouble(s == .up ? 1 : -1)
+            let sign = ComplexDouble(s == .up ? 1.0 : -1.0)
             var rowStart = [Int](repeating: 0, count: d + 1)
             var columns: [Int] = [], values: [ComplexDouble] = []
             columns.reserveCapacity(d / 4); values.reserveCapacity(d / 4)
