@@ -65,9 +65,15 @@ public enum LiouvillianAssembly {
             value += f.values
             if offset > 0 { maxTerms += (0..<d).map { f.row($0).count }.max()! }
         }
+        // Padding after the last factor, so that a row of K can be read at the fixed width of its longest row.
+        var ownRowWidth = 0
+        for r in 0..<d { ownRowWidth = max(ownRowWidth, k.row(r).count) }
+        column += [Int](repeating: 0, count: ownRowWidth)
+        value += [ComplexDouble](repeating: .zero, count: ownRowWidth)
         let rates = jumps.map(\.rate)
-        // Exact count of appended entries (before duplicates are summed): the output capacity.
-        var capacity = d * (k.nonzeroCount + mt.nonzeroCount)
+        // Exact count of appended entries (before duplicates are summed), plus the width of a row of K
+        // (fixed-width copies may write that far past the last entry): the output capacity.
+        var capacity = d * (k.nonzeroCount + mt.nonzeroCount) + ownRowWidth
         for j in jumps { capacity += j.operator_.nonzeroCount * j.operator_.nonzeroCount }
         var rowStart = [Int](repeating: 0, count: d * d + 1)
         var outValues: [ComplexDouble] = []
@@ -78,7 +84,7 @@ public enum LiouvillianAssembly {
                         rates.withUnsafeBufferPointer { rates in rowStart.withUnsafeMutableBufferPointer { rowStart in
                             fill(d: d, factors: Factors(start: start, column: column, value: value),
                                  transposedM: Factors(start: mtStart, column: mtColumn, value: mtValue),
-                                 rates: rates, maxTerms: maxTerms, column: col.baseAddress!, value: val.baseAddress!, rowStart: rowStart)
+                                 rates: rates, maxTerms: maxTerms, ownRowWidth: ownRowWidth, column: col.baseAddress!, value: val.baseAddress!, rowStart: rowStart)
                         } }
                     } } }
                 } } }
@@ -95,7 +101,7 @@ public enum LiouvillianAssembly {
 
     /// Writes the rows of Ľ into `column`/`value` (capacity checked by the caller) and their starts
     /// into `rowStart`; returns the number of stored entries.
-    static func fill(d: Int, factors: Factors, transposedM mt: Factors, rates: UnsafeBufferPointer<ComplexDouble>, maxTerms: Int,
+    static func fill(d: Int, factors: Factors, transposedM mt: Factors, rates: UnsafeBufferPointer<ComplexDouble>, maxTerms: Int, ownRowWidth: Int,
                      column col: UnsafeMutablePointer<Int>, value val: UnsafeMutablePointer<ComplexDouble>,
                      rowStart: UnsafeMutableBufferPointer<Int>) -> Int {
         let start = factors.start, column = factors.column, value = factors.value
@@ -167,7 +173,10 @@ public enum LiouvillianAssembly {
                     if split < end && column[split] == i {
                         // K_ii is stored: copy the row, then add (Mᵀ)_aa to it (and drop it if the sum vanishes).
                         let at = n &+ (split &- begin)
-                        for p in begin..<end { col[n] = ownBase &+ column[p]; val[n] = value[p]; n &+= 1 }
+                        // A fixed number of entries (the longest row of K) is copied, so the loop does not
+                        // depend on the row; entries past the row's end are overwritten by what follows.
+                        for t in 0..<ownRowWidth { col[n &+ t] = ownBase &+ column[begin &+ t]; val[n &+ t] = value[begin &+ t] }
+                        n &+= end &- begin
                         let x = val[at] + m
                         if x.isKnownZero {
                             for q in at..<(n &- 1) { col[q] = col[q &+ 1]; val[q] = val[q &+ 1] }
