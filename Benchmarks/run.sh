@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Side-by-side benchmarks: each Swift benchmark (release) and its Python counterpart in one run.
 #
-#   Benchmarks/run.sh [dynamics|integrals|lindblad|evaluation …]     (default: all four)
+#   Benchmarks/run.sh [dynamics|integrals|lindblad|lindblad-construct|evaluation …]
+#                                                     (default: dynamics integrals lindblad evaluation)
+#   lindblad: Liouvillian construction, spectra (minutes for N = 2) and normal ordering on both sides;
+#   lindblad-construct: the same without the spectra.
 #
 # The Python side runs in the benchmark-only virtual environment Benchmarks/.venv (scipy, mpmath,
 # python-flint for Arb, qutip, openfermion), created here on first use; it is never a dependency of the
@@ -43,11 +46,14 @@ for name in "${what[@]}"; do
       "$bench" integrals "$digits"
       "$py" Benchmarks/python/integrals_benchmark.py "$digits" ;;
     lindblad)
-      "$bench" lindblad-construct
+      "$bench" lindblad
       "$py" Benchmarks/python/lindblad_benchmark.py ;;
+    lindblad-construct)
+      "$bench" lindblad-construct
+      "$py" Benchmarks/python/lindblad_benchmark.py --no-spectra ;;
     evaluation)
       "$bench" evaluation
       "$py" Benchmarks/python/evaluation_mpmath.py ;;
-    *) echo "run.sh: unknown benchmark '$name'; known: dynamics integrals lindblad evaluation" >&2; exit 2 ;;
+    *) echo "run.sh: unknown benchmark '$name'; known: dynamics integrals lindblad lindblad-construct evaluation" >&2; exit 2 ;;
   esac
 done

@@ -3,8 +3,13 @@ Benchmarks/.venv (qutip, openfermion; never a dependency of the product or its t
 
 Prints one JSON object per line, the same fields as the Swift benchmark:
 - liouvillian: QuTiP builds H and the collapse operators of NC(3) (impurity + N spinful levels,
-  Jordan-Wigner via qutip.fdestroy) and qutip.liouvillian; eigenvalues of the dense Liouvillian.
+  Jordan-Wigner via qutip.fdestroy) and qutip.liouvillian, from the parameters (construct_s: the
+  counterpart of referee's construct_s, which builds the same superoperator from the same parameters);
+  eigenvalues of the dense Liouvillian for N = 1, 2.
 - normal-ordering: OpenFermion (sum_ij c_i^dag c_j)**3 with M = 8, normal_ordered, number of terms.
+
+    lindblad_benchmark.py [--no-spectra]    (--no-spectra: construction and normal ordering only,
+                                             the counterpart of `referee-bench lindblad-construct`)
 """
 import json
 import time
@@ -43,7 +48,7 @@ def model(n_levels, ed=-1.0, U=3.0, kappa=0.5, v=0.1):
     return H, c_ops
 
 
-def liouvillian_benchmark():
+def liouvillian_benchmark(spectra=True):
     for n in (1, 2, 3):
         holder = {}
 
@@ -55,7 +60,7 @@ def liouvillian_benchmark():
         L = holder["L"]
         out = {"name": "liouvillian", "levels": n, "dimension": L.shape[0],
                "nonzeros": int(L.data.as_scipy().nnz) if hasattr(L.data, "as_scipy") else None, "construct_s": t}
-        if n <= 2:
+        if spectra and n <= 2:
             dense = L.full()
             t0 = time.perf_counter()
             ev = np.linalg.eigvals(dense)
@@ -82,5 +87,6 @@ def normal_ordering_benchmark():
 
 
 if __name__ == "__main__":
-    liouvillian_benchmark()
+    import sys
+    liouvillian_benchmark(spectra="--no-spectra" not in sys.argv[1:])
     normal_ordering_benchmark()

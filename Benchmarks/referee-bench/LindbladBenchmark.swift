@@ -3,31 +3,41 @@ import Grassmann
 import Symbolic
 
 /// Issue 3 benchmarks (release mode). Prints one JSON object per line.
-/// - liouvillian: construction of ℒ of NC(3) (impurity + N spinful levels) from fermion operators
-///   through Jordan–Wigner matrices and AX(S14), CSR assembly (construct_s) and the generic
-///   dictionary-row path (dictionary_construct_s); full spectrum (eigenvalues, zgeev) for N = 1, 2.
+/// - liouvillian: construction of ℒ of NC(3) (impurity + N spinful levels) from the model parameters:
+///   Jordan–Wigner matrices of H and d_σP_↑↓ from bit masks and the CSR assembly of AX(S14)
+///   (construct_s, the counterpart of QuTiP's fdestroy products + liouvillian); the same through the
+///   model's fermion polynomials (operators_construct_s) and the generic dictionary-row path
+///   (dictionary_construct_s); full spectrum (eigenvalues, zgeev) for N = 1, 2.
 /// - normal-ordering: (Σ_{ij} c_i† c_j)^3 for M = 8 modes, normal ordered; number of terms.
 /// `spectra: false` (benchmark `lindblad-construct`) skips the spectra, which take minutes for N = 2.
 func runLindbladBenchmark(spectra: Bool = true) {
     for n in 1...3 {
         let levels = (0..<n).map { AndersonImpurityModel<ComplexDouble>.Level(energy: ComplexDouble(0.1 * Double($0 + 1)), filled: $0 == 0) }
-        var nnz = 0, nnzDictionary = 0
-        // CSR path: Fock matrices and Ľ assembled row by row (LiouvillianAssembly).
+        var nnz = 0, nnzOperators = 0, nnzDictionary = 0
+        // Bit-mask path from the parameters: Jordan–Wigner matrices of H and d_σP_↑↓, CSR assembly of
+        // AX(S14) (AndersonImpurityMatrices, LiouvillianAssembly) — the same work as QuTiP's side.
         let build = Clock.measure(minimum: n == 3 ? 2 : 0.5) {
-            let model = try! AndersonImpurityModel<ComplexDouble>(epsD: ComplexDouble(-1), hubbardU: ComplexDouble(3), kappa: ComplexDouble(0.5),
+            let matrices = AndersonImpurityMatrices(epsD: ComplexDouble(-1.0), hubbardU: ComplexDouble(3.0), kappa: ComplexDouble(0.5),
+                                                    v: ComplexDouble(0.1), levelEnergies: levels.map(\.energy))
+            nnz = matrices.liouvillian().nonzeroCount
+        }
+        // Fermion-polynomial path: the model's H and jumps as FermionOperators, their Fock matrices, CSR assembly.
+        let buildOperators = Clock.measure(minimum: n == 3 ? 2 : 0.5) {
+            let model = try! AndersonImpurityModel<ComplexDouble>(epsD: ComplexDouble(-1.0), hubbardU: ComplexDouble(3.0), kappa: ComplexDouble(0.5),
                                                                   v: ComplexDouble(0.1), levels: levels)
-            nnz = try! model.compressedLiouvillian().nonzeroCount
+            nnzOperators = try! model.compressedLiouvillian().nonzeroCount
         }
         // Generic dictionary-row path (whole-matrix Kronecker sums), kept for the exact coefficients.
         let buildDictionary = Clock.measure(minimum: n == 3 ? 2 : 0.5) {
-            let model = try! AndersonImpurityModel<ComplexDouble>(epsD: ComplexDouble(-1), hubbardU: ComplexDouble(3), kappa: ComplexDouble(0.5),
+            let model = try! AndersonImpurityModel<ComplexDouble>(epsD: ComplexDouble(-1.0), hubbardU: ComplexDouble(3.0), kappa: ComplexDouble(0.5),
                                                                   v: ComplexDouble(0.1), levels: levels)
             nnzDictionary = try! model.full().superoperator.matrix.nonzeroCount
         }
         var line = "{\"name\": \"liouvillian\", \"levels\": \(n), \"dimension\": \(1 << (4 + 4 * n)), \"nonzeros\": \(nnz), \"construct_s\": \(build)"
+        line += ", \"operators_nonzeros\": \(nnzOperators), \"operators_construct_s\": \(buildOperators)"
         line += ", \"dictionary_nonzeros\": \(nnzDictionary), \"dictionary_construct_s\": \(buildDictionary)"
         if spectra && n <= 2 {
-            let model = try! AndersonImpurityModel<ComplexDouble>(epsD: ComplexDouble(-1), hubbardU: ComplexDouble(3), kappa: ComplexDouble(0.5),
+            let model = try! AndersonImpurityModel<ComplexDouble>(epsD: ComplexDouble(-1.0), hubbardU: ComplexDouble(3.0), kappa: ComplexDouble(0.5),
                                                                   v: ComplexDouble(0.1), levels: levels)
             let m = try! model.full().superoperator.matrix
             let t0 = Clock.now()

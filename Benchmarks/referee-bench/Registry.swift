@@ -4,6 +4,7 @@ let allBenchmarks: [(name: String, run: @Sendable () -> Void)] = [
     ("evaluation", { _ = runEvaluationBenchmark() }),
     ("lindblad", { runLindbladBenchmark() }),
     ("lindblad-construct", { runLindbladBenchmark(spectra: false) }),
+    ("liouvillian-steps", { runLiouvillianStepsBenchmark(levelCounts: benchmarkOptions.first.map { $0.split(separator: ",").compactMap { Int($0) } } ?? [1, 2, 3]) }),
     ("keldysh", { runKeldyshBenchmark() }),
     ("dynamics", { runDynamicsBenchmark() }),
     ("integrals", { runIntegralsBenchmark(digitsList: benchmarkOptions.first.map { $0.split(separator: ",").compactMap { Int($0) } } ?? [15, 50, 100, 1000]) }),

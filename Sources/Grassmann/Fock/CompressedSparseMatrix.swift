@@ -91,6 +91,19 @@ public struct CompressedSparseMatrix: Equatable, Sendable {
     public var transpose: CompressedSparseMatrix { transposed() }
     public var adjoint: CompressedSparseMatrix { transposed(conjugating: true) }
 
+    /// Σ_t c_t A_t for matrices of one shape; each entry sums its terms in the order given.
+    public static func linearCombination(_ terms: [(ComplexDouble, CompressedSparseMatrix)]) -> CompressedSparseMatrix {
+        precondition(!terms.isEmpty, "linearCombination: no terms")
+        let rows = terms[0].1.rowCount, columns = terms[0].1.columnCount
+        precondition(terms.allSatisfy { $0.1.rowCount == rows && $0.1.columnCount == columns }, "linearCombination: shapes differ")
+        var builder = RowBuilder(rows: rows, columns: columns, capacity: terms.reduce(0) { $0 + $1.1.nonzeroCount })
+        for i in 0..<rows {
+            for (c, a) in terms { for k in a.row(i) { builder.append(column: a.columns[k], value: c * a.values[k]) } }
+            builder.finishRow()
+        }
+        return builder.matrix
+    }
+
     /// The product A B (row-by-row accumulation in a dense scratch row).
     public static func * (a: CompressedSparseMatrix, b: CompressedSparseMatrix) -> CompressedSparseMatrix {
         precondition(a.columnCount == b.rowCount, "matrix product: \(a.columnCount) columns vs \(b.rowCount) rows")

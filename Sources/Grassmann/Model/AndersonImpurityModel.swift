@@ -85,8 +85,10 @@ public struct AndersonImpurityModel<C: OperatorCoefficient>: Sendable {
 }
 
 extension AndersonImpurityModel where C == ComplexDouble {
-    /// The full Liouvillian ℒ of NC(3) as a CSR matrix, built directly (`LiouvillianAssembly`):
-    /// equal entrywise, up to rounding, to `full().superoperator.matrix`.
+    /// The full Liouvillian ℒ of NC(3) as a CSR matrix, built directly (`LiouvillianAssembly`) from the
+    /// Fock matrices of the model's fermion polynomials: equal entrywise, up to rounding, to
+    /// `full().superoperator.matrix`. `matrices.liouvillian()` builds the same matrix from the
+    /// parameters with bit masks, without the polynomials (`AndersonImpurityMatrices`).
     public func compressedLiouvillian() throws -> CompressedSparseMatrix {
         let p: FermionOperator<ComplexDouble> = ImpurityOperators.doubleProjector()
         let jumps = try Spin.allCases.map { LiouvillianAssembly.Jump(rate: kappa, try space.compressedMatrix(.annihilation(.d($0)) * p)) }

@@ -46,8 +46,10 @@ public struct ComplexDouble: OperatorCoefficient, CustomStringConvertible {
     public init(integer: Int) { self.init(Double(integer)) }
     public init(rational: BigRational) { self.init(rational.doubleValue) }
     public init(_ z: GaussianRational) { self.init(z.re.doubleValue, z.im.doubleValue) }
-    public static var zero: ComplexDouble { ComplexDouble(0) }
-    public static var one: ComplexDouble { ComplexDouble(1) }
+    // Double literals: a bare `ComplexDouble(0)` would resolve to `init(_: GaussianRational)` and
+    // build the constant through GMP on every use.
+    public static var zero: ComplexDouble { ComplexDouble(0.0, 0.0) }
+    public static var one: ComplexDouble { ComplexDouble(1.0, 0.0) }
     public static var imaginaryUnit: ComplexDouble { ComplexDouble(0, 1) }
     public static func + (a: Self, b: Self) -> Self { Self(a.re + b.re, a.im + b.im) }
     public static func - (a: Self, b: Self) -> Self { Self(a.re - b.re, a.im - b.im) }
