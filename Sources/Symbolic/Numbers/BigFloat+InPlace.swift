@@ -36,6 +36,11 @@ extension BigFloat {
     public mutating func setQuotient(_ a: BigFloat, _ b: BigFloat) {
         let r = writable(precision: Swift.max(a.precision, b.precision)); mpfr_div(r, a.raw, b.raw, MPFR_RNDN)
     }
+    /// self = a·b + c, rounded once (as `BigFloat.fma`).
+    public mutating func setFMA(_ a: BigFloat, _ b: BigFloat, _ c: BigFloat) {
+        let r = writable(precision: Swift.max(a.precision, b.precision, c.precision))
+        mpfr_fma(r, a.raw, b.raw, c.raw, MPFR_RNDN)
+    }
     /// self = a + n.
     public mutating func setSum(_ a: BigFloat, _ n: Int) {
         let r = writable(precision: a.precision); mpfr_add_si(r, a.raw, n, MPFR_RNDN)
@@ -85,6 +90,14 @@ extension BigFloat {
     public mutating func multiply(by b: BigFloat) { update(with: b, mpfr_mul) }
     /// self /= b.
     public mutating func divide(by b: BigFloat) { update(with: b, mpfr_div) }
+    /// self *= n.
+    public mutating func multiply(by n: Int) {
+        if isKnownUniquelyReferenced(&storage) { mpfr_mul_si(storage.pointer, storage.pointer, n, MPFR_RNDN) } else { self = self * n }
+    }
+    /// self /= n.
+    public mutating func divide(by n: Int) {
+        if isKnownUniquelyReferenced(&storage) { mpfr_div_si(storage.pointer, storage.pointer, n, MPFR_RNDN) } else { self = self / n }
+    }
     /// self *= 2^k (exact).
     public mutating func scale(byPowerOf2 k: Int) {
         if isKnownUniquelyReferenced(&storage) {
