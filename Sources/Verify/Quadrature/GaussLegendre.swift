@@ -25,21 +25,35 @@ public enum GaussLegendre {
         cache.value(for: Key(n: n, precision: precision)) { compute(n, precision: precision) }
     }
 
-    /// Pₙ(x) and Pₙ′(x) by the recurrence, at the precision of x, written as
-    /// P_{k+1} = t + c_k (t − P_{k−1}) with t = x P_k and c_k = k/(k+1) (three roundings per step).
-    static func legendre(_ n: Int, _ x: BigFloat, coefficients c: [BigFloat]? = nil) -> (p: BigFloat, dp: BigFloat) {
-        let prec = x.precision
-        var p0 = BigFloat(1, precision: prec), p1 = x
+    /// Pₙ(x) and Pₙ′(x) by the recurrence at `precision` bits (default: that of x), written as
+    /// P_{k+1} = t + k(t − P_{k−1})/(k+1) with t = x P_k. x may carry fewer bits than `precision`
+    /// (a Newton iterate from the previous level): x·P_k then costs a short-by-long product and
+    /// the rest of each step is linear in the precision. With `coefficients` c_k = k/(k+1) the
+    /// step is one fused multiply–add instead (three roundings instead of five).
+    static func legendre(_ n: Int, _ x: BigFloat, precision: Int? = nil,
+                         coefficients c: [BigFloat]? = nil) -> (p: BigFloat, dp: BigFloat) {
+        let prec = precision ?? x.precision
+        var p0 = BigFloat(1, precision: prec), p1 = x.rounded(toPrecision: prec)
         if n == 0 { return (p0, BigFloat(0, precision: prec)) }
+        // In place: t, d and the three-term window are reused across the n steps.
+        var t = BigFloat(0, precision: prec), d = t
         for k in 1..<n {
-            let t = x * p1
-            let p2: BigFloat
-            if let c = c { p2 = BigFloat.fma(t - p0, c[k], t) } else { p2 = t + (t - p0) * k / (k + 1) }
-            p0 = p1; p1 = p2
+            t.setProduct(x, p1)
+            d.setDifference(t, p0)
+            swap(&p0, &p1)                       // p0 ← P_k; p1's number is free for P_{k+1}
+            if let c = c {
+                p1.setFMA(d, c[k], t)
+            } else {
+                d.multiply(by: k); d.divide(by: k + 1)
+                p1.setSum(t, d)
+            }
         }
         // (1 − x²) Pₙ′ = n (P_{n−1} − x Pₙ)
-        let dp = (p0 - x * p1) * n / (1 - x * x)
-        return (p1, dp)
+        t.setProduct(x, p1)
+        d.setDifference(p0, t)
+        d.multiply(by: n)
+        let xx = x.rounded(toPrecision: prec)
+        return (p1, d / (1 - xx * xx))
     }
 
     /// c_k = k/(k+1), k = 0…n−1, at `precision` bits (for `legendre`).
@@ -51,7 +65,6 @@ public enum GaussLegendre {
         precondition(n >= 1)
         var xs: [BigFloat] = [], ws: [BigFloat] = []
         let half = (n + 1) / 2
-        let coefficients = recurrenceCoefficients(n, precision: precision + 16)
         for i in 1...half {
             if n % 2 == 1 && i == half {
                 let x0 = BigFloat(0, precision: precision)
@@ -82,10 +95,10 @@ public enum GaussLegendre {
             var x = BigFloat(xd, precision: 64)
             var dpFinal = BigFloat(0, precision: target)
             for (level, prec) in schedule.reversed().enumerated() {
-                x = x.rounded(toPrecision: prec)
+                // x keeps the bits of the previous level (cheaper products in the recurrence)
                 // the lowest level starts from the double estimate (~48 bits): three steps make it exact
                 for _ in 0..<(level == 0 ? 3 : 1) {
-                    let (p, dp) = legendre(n, x, coefficients: prec == target ? coefficients : nil)
+                    let (p, dp) = legendre(n, x, precision: prec)
                     let dx = p / dp
                     if prec == target {
                         let ddp = (x.scaled(byPowerOf2: 1) * dp - p * (n * (n + 1))) / (1 - x * x)
