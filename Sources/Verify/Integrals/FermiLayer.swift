@@ -23,7 +23,10 @@ public struct FermiLayer: Sendable {
     /// Length of the Gauss–Legendre pieces in s (the poles are ≈ π/2 away from the real s axis).
     public static let pieceLength = 3
 
+    /// `precision` is rounded up to a whole number of 64-bit limbs (the extra bits cost nothing), so
+    /// that integrals asked for the same digits share Gauss–Legendre node sets.
     public init(t: BigFloat, precision: Int) {
+        let precision = (precision + 63) / 64 * 64
         self.precision = precision
         self.t = t.rounded(toPrecision: precision)
         self.delta = BigFloat.pi(precision: precision) * self.t / 2
