@@ -74,6 +74,41 @@ final class IntegralTests: XCTestCase {
         }
     }
 
+    /// The two quadrature layouts of `FermiSea.Route` (sinh layer map in s; pieces graded in u)
+    /// share no nodes and no substitution: their values agree beyond the requested digits, and each
+    /// reaches them, for the Fermi–Dirac, RKKY and Gilbert integrals at low and moderate t.
+    func testLayerMapAgreesWithGradedPieces() throws {
+        let d = 60
+        for ts in ["0.01", "0.05", "0.2"] {
+            let t = bf(ts, 320)
+            let pairs: [(String, QuadratureResult, QuadratureResult)] = [
+                ("fermi", try FermiDiracIntegral.value(t: t, digits: d, route: .layerMap),
+                          try FermiDiracIntegral.value(t: t, digits: d, route: .gradedPieces)),
+                ("rkky", try RKKYIntegral.momentumIntegral(x: bf("5", 320), t: t, digits: d, route: .layerMap),
+                         try RKKYIntegral.momentumIntegral(x: bf("5", 320), t: t, digits: d, route: .gradedPieces)),
+                ("alpha", try GilbertDampingIntegral.energyIntegral(t: t, digits: d, route: .layerMap),
+                          try GilbertDampingIntegral.energyIntegral(t: t, digits: d, route: .gradedPieces)),
+            ]
+            for (name, a, b) in pairs {
+                XCTAssertGreaterThanOrEqual(a.digits, d, "\(name) t=\(ts): \(a)")
+                XCTAssertGreaterThanOrEqual(b.digits, d, "\(name) t=\(ts): \(b)")
+                XCTAssertLessThan(relDiff(a.value, b.value), tenTo(-d), "\(name) t=\(ts): \(a) vs \(b)")
+            }
+        }
+    }
+
+    /// The layer map at 150 digits against the closed form E(t) = t log(1 + e^{1/t}) of the Gilbert
+    /// energy integral, computed by MPFR, and the N-versus-2N rule on the Fermi–Dirac integral.
+    func testLayerMapAtHighPrecision() throws {
+        let t = bf("0.01", 700)
+        let q = try GilbertDampingIntegral.energyIntegral(t: t, digits: 150)
+        let exact = t * (1 / t).exp().log1p()
+        XCTAssertGreaterThanOrEqual(q.digits, 150)
+        XCTAssertLessThan(relDiff(q.value, exact), tenTo(-150))
+        let c = try Quadrature.checked(digits: 120) { d in try FermiDiracIntegral.value(t: t, digits: d) }
+        XCTAssertTrue(c.conclusive, "\(c)")
+    }
+
     /// m_dis = O(t): M(x, t)/t → (9π/16) j₀(x/2)² as t → 0 (derivations/integrals.md §4).
     func testDissipativeKernelVanishesLinearlyInT() throws {
         let x = bf("1.7")

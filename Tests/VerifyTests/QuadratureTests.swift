@@ -137,6 +137,29 @@ final class QuadratureTests: XCTestCase {
         assertAgree(s0, BigFloat(2, precision: p), digits: 110)
     }
 
+    /// A ladder degree at high precision (several levels of the Newton schedule, weights from the
+    /// Taylor-corrected final derivative): each weight agrees with the one recomputed from
+    /// Pₙ′ at the final node by the recurrence, and Σ w x^(2k) = 2/(2k+1) for 2k ≤ 2n − 2.
+    func testGaussLegendreLadderDegreeWeightsAtHighPrecision() {
+        let p = 1400, n = 192
+        let nodes = GaussLegendre.nodes(n, precision: p)
+        var s0 = BigFloat(0, precision: p), s = BigFloat(0, precision: p)
+        for (i, x) in nodes.x.enumerated() {
+            s0 = s0 + nodes.w[i] * 2
+            s = s + nodes.w[i] * x.pow(2 * n - 2) * 2
+            if i % 17 == 0 {
+                let (_, dp) = GaussLegendre.legendre(n, x.rounded(toPrecision: p + 32))
+                let w = 2 / ((1 - x * x) * dp * dp)
+                assertAgree(nodes.w[i], w.rounded(toPrecision: p), digits: 415)
+            }
+        }
+        assertAgree(s0, BigFloat(2, precision: p), digits: 415)
+        assertAgree(s, BigFloat(2, precision: p) / (2 * n - 1), digits: 415)
+        XCTAssertEqual(GaussLegendre.ladderDegree(atLeast: 1000), 1024)
+        XCTAssertEqual(GaussLegendre.ladderDegree(atLeast: 1025), 1536)
+        XCTAssertEqual(GaussLegendre.ladderRung(below: 1536), 1024)
+    }
+
     func testBadBreakpointsAreRejected() {
         let p = 100
         XCTAssertThrowsError(try Quadrature.integrate({ $0 }, over: [BigFloat(1, precision: p), BigFloat(0, precision: p)], digits: 10))

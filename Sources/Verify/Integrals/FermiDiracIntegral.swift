@@ -5,15 +5,27 @@ import Symbolic
 ///
 /// Method: the substitution x = u² removes the √x endpoint singularity (Φ = ∫₀^∞ 2u² f(u) du with
 /// the `FermiSea` occupation), after which the integrand is analytic except for the Fermi poles;
-/// it is integrated on pieces graded towards u = 1 and truncated at the cut-off U (tail bound added).
+/// it is truncated at the cut-off U (tail bound added) and integrated by Gauss–Legendre in the
+/// layer variable s of `FermiLayer` (default) or on pieces graded towards u = 1 (`route: .gradedPieces`,
+/// or any `rule` other than Gauss–Legendre).
 public enum FermiDiracIntegral {
-    public static func value(t: BigFloat, digits: Int, rule: Quadrature.Rule = .gaussLegendre) throws -> QuadratureResult {
+    public static func value(t: BigFloat, digits: Int, rule: Quadrature.Rule = .gaussLegendre,
+                             route: FermiSea.Route = .layerMap) throws -> QuadratureResult {
         guard t.isFinite, t.signum > 0 else {
             throw IntegralError.invalidParameter(name: "t", value: t.toString(digits: 10), requirement: "must be finite and > 0")
         }
         let p = Quadrature.workingPrecision(digits: digits, pieces: 64)
         let tp = t.rounded(toPrecision: p)
         let U = FermiSea.cutoff(t: tp, bits: p)
+        if route == .layerMap && rule == .gaussLegendre {
+            var f = BigFloat(0, precision: p)
+            var r = try FermiLayer(t: tp, precision: p).integrate({ u, x in
+                f.setFermi(x); f.multiply(by: u); f.multiply(by: u)
+                return f.scaled(byPowerOf2: 1)
+            }, U: U, digits: digits)
+            r.errorEstimate = r.errorEstimate + FermiSea.tailBound(U: U, t: tp, power: 2) * 2
+            return r
+        }
         let pts = FermiSea.breakpoints(t: tp, U: U)
         var r = try Quadrature.integrate({ u in
             let u2 = u * u

@@ -8,6 +8,12 @@ import Symbolic
 /// Its poles u² = 1 + iπt(2n+1) lie at distance ≈ πt/2 from the real axis near u = 1, so
 /// quadrature pieces are graded geometrically towards u = 1 (`breakpoints`).
 public enum FermiSea {
+    /// How an integral over the Fermi sea at t > 0 is split for quadrature: `layerMap` (default) by
+    /// the sinh substitution of `FermiLayer`, `gradedPieces` by the pieces of `breakpoints` graded
+    /// geometrically towards u = 1. The two routes share no nodes and no substitution, so each
+    /// cross-checks the other.
+    public enum Route: Sendable, Equatable { case layerMap, gradedPieces }
+
     /// Occupation at u² (`u2`), t > 0: the Fermi function of (u² − 1)/t.
     @inline(__always) public static func occupation(u2: BigFloat, t: BigFloat) -> BigFloat {
         ((u2 - 1) / t).fermi()
@@ -27,12 +33,12 @@ public enum FermiSea {
     }
 
     /// The poles of the occupation nearest to the positive real u axis, u² = 1 ± iπt(2n+1),
-    /// n = 0, 1, 2 (as doubles, for choosing quadrature degrees).
-    public static func poles(t: BigFloat) -> [(re: Double, im: Double)] {
+    /// n = 0…count−1 (as doubles, for choosing quadrature degrees).
+    public static func poles(t: BigFloat, count: Int = 3) -> [(re: Double, im: Double)] {
         let td = t.doubleValue
         guard td > 0 else { return [] }
         var out: [(re: Double, im: Double)] = []
-        for n in 0..<3 {
+        for n in 0..<count {
             let b = Double.pi * td * Double(2 * n + 1)
             // √(1 + ib), principal
             let m = (1 + b * b).squareRoot()

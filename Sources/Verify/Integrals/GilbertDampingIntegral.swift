@@ -9,12 +9,15 @@ import Symbolic
 ///     α_a = (g_a² n²/ε_F²) · A(t),   A(t) = (9π/4) · ∫₀^∞ ε (−∂f/∂ε) dε   (ε in units of ε_F).
 ///
 /// At t = 0, −∂f/∂ε = δ(ε − 1) is integrated analytically: the integral is exactly 1 and
-/// A(0) = 9π/4. At t > 0 the integrand ε/(4t cosh²((ε−1)/(2t))) is integrated numerically on
-/// pieces graded towards ε = 1 and truncated where it is below 2^(−p) (tail bound added).
+/// A(0) = 9π/4. At t > 0 the integrand ε/(4t cosh²((ε−1)/(2t))) = ε f(1 − f)/t is integrated
+/// numerically in u = √ε, truncated where it is below 2^(−p) (tail bound added), by Gauss–Legendre in
+/// the layer variable of `FermiLayer` (default) or on pieces graded towards u = 1 (`FermiSea.Route`).
 public enum GilbertDampingIntegral {
     /// ∫₀^∞ ε (−∂f/∂ε) dε; exactly 1 at t = 0.
+    /// `route` chooses the quadrature layout at t > 0 (`FermiSea.Route`).
     public static func energyIntegral(t: BigFloat, digits: Int,
-                                      rule: Quadrature.Rule = .gaussLegendre) throws -> QuadratureResult {
+                                      rule: Quadrature.Rule = .gaussLegendre,
+                                      route: FermiSea.Route = .layerMap) throws -> QuadratureResult {
         guard t.isFinite, !t.isNegative else {
             throw IntegralError.invalidParameter(name: "t = k_B T/ε_F", value: t.toString(digits: 10), requirement: "must be finite and ≥ 0")
         }
@@ -27,6 +30,15 @@ public enum GilbertDampingIntegral {
         let tp = t.rounded(toPrecision: p)
         // In u = √ε the Fermi poles sit where FermiSea expects them; ε (−f′(ε)) dε = 2u³ (−f′) du.
         let U = FermiSea.cutoff(t: tp, bits: p)
+        if route == .layerMap && rule == .gaussLegendre {
+            // −∂f/∂ε = f(1 − f)/t = E/(t(1 + E)²) with E = e^{−|x|}
+            var r = try FermiLayer(t: tp, precision: p).integrate({ u, x in
+                let e = (-x.magnitude).exp(), d = e + 1
+                return (u * u * u).scaled(byPowerOf2: 1) * e / (d * d * tp)
+            }, U: U, digits: digits)
+            r.errorEstimate = r.errorEstimate + FermiSea.tailBound(U: U, t: tp, power: 3) / tp
+            return r
+        }
         let pts = FermiSea.breakpoints(t: tp, U: U)
         var r = try Quadrature.integrate({ u in
             let e = u * u
@@ -40,8 +52,9 @@ public enum GilbertDampingIntegral {
     }
 
     /// A(t) = α_a ε_F²/(g_a² n²) = (9π/4) ∫₀^∞ ε(−∂f/∂ε) dε.
-    public static func value(t: BigFloat, digits: Int, rule: Quadrature.Rule = .gaussLegendre) throws -> QuadratureResult {
-        var r = try energyIntegral(t: t, digits: digits + 1, rule: rule)
+    public static func value(t: BigFloat, digits: Int, rule: Quadrature.Rule = .gaussLegendre,
+                             route: FermiSea.Route = .layerMap) throws -> QuadratureResult {
+        var r = try energyIntegral(t: t, digits: digits + 1, rule: rule, route: route)
         let factor = BigFloat.pi(precision: r.value.precision) * 9 / 4
         r.value = r.value * factor
         r.errorEstimate = (r.errorEstimate * factor).rounded(toPrecision: 64)

@@ -15,8 +15,11 @@ import Symbolic
 /// pieces graded towards the Fermi surface. Nothing here uses the closed form of the paper.
 public enum RKKYIntegral {
     /// I(x, t) = ∫₀^∞ u sin(x u) f(u) du to `digits` significant digits.
+    /// `route` chooses the quadrature layout at t > 0 (`FermiSea.Route`; the layer map needs the
+    /// Gauss–Legendre rule).
     public static func momentumIntegral(x: BigFloat, t: BigFloat, digits: Int,
-                                        rule: Quadrature.Rule = .gaussLegendre) throws -> QuadratureResult {
+                                        rule: Quadrature.Rule = .gaussLegendre,
+                                        route: FermiSea.Route = .layerMap) throws -> QuadratureResult {
         try validate(x: x, t: t)
         let xd = Swift.max(1.0, Swift.abs(x.doubleValue))
         let p = Quadrature.workingPrecision(digits: digits, pieces: 64) + 2 * Int(Foundation_log2(xd + 1).rounded(.up))
@@ -26,6 +29,12 @@ public enum RKKYIntegral {
             return try Quadrature.integrate({ u in u * (xp * u).sin() }, over: pts, digits: digits, rule: rule, precision: p, singularities: FermiSea.poles(t: tp))
         }
         let U = FermiSea.cutoff(t: tp, bits: p)
+        if route == .layerMap && rule == .gaussLegendre {
+            var r = try FermiLayer(t: tp, precision: p).integrate({ u, y in u * (xp * u).sin() * y.fermi() },
+                                                                  U: U, digits: digits)
+            r.errorEstimate = r.errorEstimate + FermiSea.tailBound(U: U, t: tp, power: 1)
+            return r
+        }
         let pts = FermiSea.breakpoints(t: tp, U: U, oscillation: xp)
         var r = try Quadrature.integrate({ u in u * (xp * u).sin() * FermiSea.occupation(u2: u * u, t: tp) },
                                          over: pts, digits: digits, rule: rule, precision: p,
@@ -37,8 +46,9 @@ public enum RKKYIntegral {
     /// J(x, t) = ε_F f_RKKY(R)/n² = (9π/4) I(x, t)/x²: J_ab = g_a g_b (n²/ε_F) J, AX(S214);
     /// Ω_ab = γ_a |g_b| (n²/ε_F) J, AX(S215).
     public static func value(x: BigFloat, t: BigFloat, digits: Int,
-                             rule: Quadrature.Rule = .gaussLegendre) throws -> QuadratureResult {
-        var r = try momentumIntegral(x: x, t: t, digits: digits + 1, rule: rule)
+                             rule: Quadrature.Rule = .gaussLegendre,
+                             route: FermiSea.Route = .layerMap) throws -> QuadratureResult {
+        var r = try momentumIntegral(x: x, t: t, digits: digits + 1, rule: rule, route: route)
         let p = r.value.precision
         let factor = BigFloat.pi(precision: p) * 9 / 4 / (x.rounded(toPrecision: p) * x.rounded(toPrecision: p))
         r.value = r.value * factor

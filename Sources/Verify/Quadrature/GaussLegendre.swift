@@ -25,21 +25,35 @@ public enum GaussLegendre {
         cache.value(for: Key(n: n, precision: precision)) { compute(n, precision: precision) }
     }
 
-    /// Pₙ(x) and Pₙ′(x) by the recurrence, at the precision of x, written as
-    /// P_{k+1} = t + c_k (t − P_{k−1}) with t = x P_k and c_k = k/(k+1) (three roundings per step).
-    static func legendre(_ n: Int, _ x: BigFloat, coefficients c: [BigFloat]? = nil) -> (p: BigFloat, dp: BigFloat) {
-        let prec = x.precision
-        var p0 = BigFloat(1, precision: prec), p1 = x
+    /// Pₙ(x) and Pₙ′(x) by the recurrence at `precision` bits (default: that of x), written as
+    /// P_{k+1} = t + k(t − P_{k−1})/(k+1) with t = x P_k. x may carry fewer bits than `precision`
+    /// (a Newton iterate from the previous level): x·P_k then costs a short-by-long product and
+    /// the rest of each step is linear in the precision. With `coefficients` c_k = k/(k+1) the
+    /// step is one fused multiply–add instead (three roundings instead of five).
+    static func legendre(_ n: Int, _ x: BigFloat, precision: Int? = nil,
+                         coefficients c: [BigFloat]? = nil) -> (p: BigFloat, dp: BigFloat) {
+        let prec = precision ?? x.precision
+        var p0 = BigFloat(1, precision: prec), p1 = x.rounded(toPrecision: prec)
         if n == 0 { return (p0, BigFloat(0, precision: prec)) }
+        // In place: t, d and the three-term window are reused across the n steps.
+        var t = BigFloat(0, precision: prec), d = t
         for k in 1..<n {
-            let t = x * p1
-            let p2: BigFloat
-            if let c = c { p2 = BigFloat.fma(t - p0, c[k], t) } else { p2 = t + (t - p0) * k / (k + 1) }
-            p0 = p1; p1 = p2
+            t.setProduct(x, p1)
+            d.setDifference(t, p0)
+            swap(&p0, &p1)                       // p0 ← P_k; p1's number is free for P_{k+1}
+            if let c = c {
+                p1.setFMA(d, c[k], t)
+            } else {
+                d.multiply(by: k); d.divide(by: k + 1)
+                p1.setSum(t, d)
+            }
         }
         // (1 − x²) Pₙ′ = n (P_{n−1} − x Pₙ)
-        let dp = (p0 - x * p1) * n / (1 - x * x)
-        return (p1, dp)
+        t.setProduct(x, p1)
+        d.setDifference(p0, t)
+        d.multiply(by: n)
+        let xx = x.rounded(toPrecision: prec)
+        return (p1, d / (1 - xx * xx))
     }
 
     /// c_k = k/(k+1), k = 0…n−1, at `precision` bits (for `legendre`).
@@ -51,7 +65,6 @@ public enum GaussLegendre {
         precondition(n >= 1)
         var xs: [BigFloat] = [], ws: [BigFloat] = []
         let half = (n + 1) / 2
-        let coefficients = recurrenceCoefficients(n, precision: precision + 16)
         for i in 1...half {
             if n % 2 == 1 && i == half {
                 let x0 = BigFloat(0, precision: precision)
@@ -68,21 +81,33 @@ public enum GaussLegendre {
                 xd -= step
                 if abs(step) < 1e-17 { break }
             }
-            // Newton with doubling precision up to the target (+ guard bits): each step doubles the
-            // correct bits, so the step at full precision from a half-precision x is exact to the end.
-            var prec = 48
-            var x = BigFloat(xd, precision: prec)
+            // Newton with increasing precision up to the target (+ guard bits). A step at precision q
+            // from an x correct to a bits gives min(q, 2a − 2 log₂ n − c) bits (the Newton constant
+            // P″/2P′ is O(n²)), so the schedule is planned backwards from the target: each level needs
+            // its input correct to half its precision plus 2 log₂ n + 12 bits. Only the last step runs
+            // at full precision; the weight reuses its Pₙ′, moved to the new x by one Taylor step with
+            // Pₙ″ from Legendre's equation (1 − x²)P″ = 2xP′ − n(n+1)P, whose O(Δx²) error is below
+            // the target by the same margin.
             let target = precision + 16
-            while true {
-                prec = Swift.min(2 * prec, target)
-                x = x.rounded(toPrecision: prec)
-                let (p, dp) = legendre(n, x, coefficients: prec == target ? coefficients : nil)
-                x = x - p / dp
-                if prec == target { break }
+            let margin = 2 * Int(Foundation_log2(Double(n)).rounded(.up)) + 12
+            var schedule = [target]
+            while schedule.last! > 4 * margin { schedule.append(schedule.last! / 2 + margin) }
+            var x = BigFloat(xd, precision: 64)
+            var dpFinal = BigFloat(0, precision: target)
+            for (level, prec) in schedule.reversed().enumerated() {
+                // x keeps the bits of the previous level (cheaper products in the recurrence)
+                // the lowest level starts from the double estimate (~48 bits): three steps make it exact
+                for _ in 0..<(level == 0 ? 3 : 1) {
+                    let (p, dp) = legendre(n, x, precision: prec)
+                    let dx = p / dp
+                    if prec == target {
+                        let ddp = (x.scaled(byPowerOf2: 1) * dp - p * (n * (n + 1))) / (1 - x * x)
+                        dpFinal = dp - ddp * dx
+                    }
+                    x = x - dx
+                }
             }
-            // Pₙ′ at the final node for the weight.
-            let (_, dpf) = legendre(n, x, coefficients: coefficients)
-            let w = 2 / ((1 - x * x) * dpf * dpf)
+            let w = 2 / ((1 - x * x) * dpFinal * dpFinal)
             xs.append(x.rounded(toPrecision: precision)); ws.append(w.rounded(toPrecision: precision))
         }
         return Nodes(n: n, precision: precision, x: xs, w: ws)
@@ -152,7 +177,23 @@ extension GaussLegendre {
         return Swift.max(r1, r2)
     }
 
-    /// ∫ₐᵇ f by Gauss–Legendre with an error estimate from two degrees n₁ < n₂ = ⌈1.5 n₁⌉.
+    /// Above this degree the degrees are taken from the ladder 2^m·{4, 6} (128, 192, 256, 384, 512,
+    /// 768, 1024, …), so that pieces share node sets: at high precision, generating the nodes of a
+    /// new degree costs more than the integrand evaluations it would save.
+    static let ladderThreshold = 256
+
+    /// The smallest ladder degree ≥ n.
+    static func ladderDegree(atLeast n: Int) -> Int {
+        var r = 128
+        while r < n { r = r % 3 == 0 ? r / 3 * 4 : r / 2 * 3 }
+        return r
+    }
+
+    /// The ladder degree just below the ladder degree r (r ≥ 192).
+    static func ladderRung(below r: Int) -> Int { r % 3 == 0 ? r / 3 * 2 : r / 4 * 3 }
+
+    /// ∫ₐᵇ f by Gauss–Legendre with an error estimate from two degrees n₁ < n₂ = ⌈1.5 n₁⌉
+    /// (above `ladderThreshold`, two consecutive ladder degrees, n₂/n₁ = 4/3 or 3/2).
     /// With Δ = |S(n₂) − S(n₁)| ≈ err(n₁) and errors decaying like ρ^(−2n), the relative error of
     /// S(n₂) is estimated as (Δ/|S|)^(n₂/n₁); the degrees grow by 1.5 until that is below
     /// 10^(−digits). When `rho` (the Bernstein parameter of the nearest singularity of f, see
@@ -162,11 +203,33 @@ extension GaussLegendre {
     public static func integrateAdaptive(_ f: (BigFloat) throws -> BigFloat, from a: BigFloat, to b: BigFloat,
                                          digits: Int, precision: Int, rho: Double? = nil,
                                          maxPoints: Int? = nil) throws -> QuadratureResult {
+        try integrateAdaptive(rule: { n in try integrate(f, from: a, to: b, n: n, precision: precision) },
+                              digits: digits, precision: precision, rho: rho, maxPoints: maxPoints)
+    }
+
+    /// The degree selection and error estimate of `integrateAdaptive(_:from:to:…)` for a caller
+    /// that evaluates the n-point Gauss–Legendre sum itself: `rule(n)` must return
+    /// Σᵢ wᵢ f(xᵢ)·(b − a)/2 for the n-point nodes of `nodes(n, precision:)` (for instance with
+    /// node-dependent factors it has cached per node set).
+    /// `firstRatio` is n₂/n₁ for the first pair when `rho` is known (1.5 by default; 2 saves
+    /// evaluations, n₁ being only the yardstick, and extrapolates the error over twice the degree).
+    public static func integrateAdaptive(rule: (Int) throws -> BigFloat, digits: Int, precision: Int,
+                                         rho: Double? = nil, maxPoints: Int? = nil,
+                                         firstRatio: Int = 0) throws -> QuadratureResult {
         var n: Int
+        var firstN2: Int? = nil
         if let rho = rho, rho > 1.05 {
             // ρ^(−2·n₂) ≤ 10^(−digits−3) with n₂ = 1.5 n₁
             let n2 = (Double(digits + 3) * 2.302585092994046 / (2 * Foundation_logD(rho))).rounded(.up)
             n = Swift.max(6, Int((n2 / 1.5).rounded(.up)))
+            if firstRatio == 2 {
+                n = Swift.max(6, Int((n2 / 2).rounded(.up))); firstN2 = 2 * n
+            }
+            if Int(n2) > ladderThreshold {
+                let top = ladderDegree(atLeast: Int(n2))
+                n = firstRatio == 2 ? top / 2 : ladderRung(below: top)
+                firstN2 = firstRatio == 2 ? top : nil
+            }
         } else {
             n = Swift.max(8, digits / 3)
         }
@@ -178,7 +241,7 @@ extension GaussLegendre {
         let tol = BigFloat(10, precision: 64).pow(-digits)
         let maxPoints = maxPoints ?? (4 * digits + 64)
         while n <= maxPoints {
-            value = try integrate(f, from: a, to: b, n: n, precision: precision)
+            value = try rule(n)
             evaluations += n
             if let prev = previous {
                 let mag = value.magnitude.rounded(toPrecision: 64)
@@ -199,7 +262,9 @@ extension GaussLegendre {
             }
             previous = value
             previousN = n
-            n = (n * 3 + 1) / 2
+            let next = (n * 3 + 1) / 2
+            if let f = firstN2 { n = f; firstN2 = nil; continue }
+            n = next > ladderThreshold ? ladderDegree(atLeast: n + 1) : next
         }
         return QuadratureResult(value: value, errorEstimate: lastErr, evaluations: evaluations,
                                 rule: "Gauss-Legendre n=\(previousN) (not converged)")
