@@ -89,12 +89,42 @@ public struct Spectrum: Sendable {
 }
 
 extension Spectrum {
-    /// Eigenvalues only (LAPACK `zgeev` with jobvl = jobvr = 'N').
-    public static func eigenvalues(_ a: SparseMatrix<ComplexDouble>) throws -> [ComplexDouble] {
+    /// The eigenvalues of A with multiplicity, block by block: LAPACK `zgeev` (no vectors) on each
+    /// irreducible block of A (`IrreducibleBlocks`; a 1×1 block is its diagonal entry). The spectrum
+    /// of A is the union of its blocks' spectra because A is block triangular in their order.
+    /// Listed block by block in that order, in LAPACK's order within a block.
+    public static func eigenvalues(_ a: CompressedSparseMatrix) throws -> [ComplexDouble] {
         let n = a.rowCount
-        guard n == a.columnCount, n > 0 else { throw SpectrumError(message: "Spectrum.eigenvalues: matrix must be square and nonempty") }
+        guard n == a.columnCount, n > 0 else { throw SpectrumError(message: "Spectrum.eigenvalues: matrix must be square and nonempty, got \(a.rowCount)×\(a.columnCount)") }
+        let blocks = IrreducibleBlocks(a)
+        var out: [ComplexDouble] = []
+        out.reserveCapacity(n)
+        for b in blocks.blocks.indices {
+            var m = a.denseBlock(b, of: blocks)
+            out += try denseEigenvalues(columnMajor: &m, order: blocks.blocks[b].count)
+        }
+        return out
+    }
+
+    /// The eigenvalues of A block by block (`eigenvalues(_: CompressedSparseMatrix)`).
+    public static func eigenvalues(_ a: SparseMatrix<ComplexDouble>) throws -> [ComplexDouble] {
+        try eigenvalues(CompressedSparseMatrix(a))
+    }
+
+    /// The eigenvalues of A from one dense `zgeev` on the whole matrix (the cross-check of the
+    /// block-by-block route; O(n³) in the full dimension).
+    public static func denseEigenvalues(_ a: SparseMatrix<ComplexDouble>) throws -> [ComplexDouble] {
+        let n = a.rowCount
+        guard n == a.columnCount, n > 0 else { throw SpectrumError(message: "Spectrum.denseEigenvalues: matrix must be square and nonempty") }
         var m = [Double](repeating: 0, count: 2 * n * n)
         for (i, j, c) in a.entries { m[2 * (j * n + i)] = c.re; m[2 * (j * n + i) + 1] = c.im }
+        return try denseEigenvalues(columnMajor: &m, order: n)
+    }
+
+    /// `zgeev` with jobvl = jobvr = 'N' on an n × n column-major interleaved (re, im) matrix
+    /// (overwritten).
+    static func denseEigenvalues(columnMajor m: inout [Double], order n: Int) throws -> [ComplexDouble] {
+        if n == 1 { return [ComplexDouble(m[0], m[1])] }
         var w = [Double](repeating: 0, count: 2 * n)
         var dummy = [Double](repeating: 0, count: 2)
         let info: Int32 = m.withUnsafeMutableBytes { mp in
