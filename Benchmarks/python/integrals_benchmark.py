@@ -151,10 +151,21 @@ def main():
                   f"correct {r['referee_correct']} | mpmath {r['mpmath_warm_s']:.4g}s (cold {r['mpmath_cold_s']:.3g}s) "
                   f"correct {r['mpmath_correct']} (est. err {r['mpmath_err_estimate']}) | arb {r['arb_warm_s']:.4g}s rad {r['arb_radius']} "
                   f"| x{r['speedup_vs_mpmath_warm']:.1f} vs mpmath, x{r['speedup_vs_arb_warm']:.1f} vs arb", flush=True)
-    tag = "_".join(map(str, digit_list))
-    with open(f"{ROOT}/Benchmarks/python/integrals_benchmark_results_{tag}.json", "w") as fh:
-        json.dump(rows, fh, indent=1)
-
+    # Merge into the kept results: rows of this run replace those with the same integral and digits.
+    path = f"{ROOT}/Benchmarks/python/integrals_benchmark_results.json"
+    try:
+        with open(path) as fh:
+            kept = json.load(fh)
+    except (OSError, ValueError):
+        kept = []
+    stamp = time.strftime("%Y-%m-%dT%H:%MZ", time.gmtime())
+    for r in rows:
+        r["run"] = f"{stamp} (integrals_benchmark.py {','.join(map(str, digit_list))})"
+    done = {(r["integral"], r["digits"]) for r in rows}
+    merged = [r for r in kept if (r["integral"], r["digits"]) not in done] + rows
+    merged.sort(key=lambda r: (r["digits"], r["integral"]))
+    with open(path, "w") as fh:
+        json.dump(merged, fh, indent=1)
 
 if __name__ == "__main__":
     main()
