@@ -41,6 +41,10 @@ extension BigFloat {
         let r = writable(precision: Swift.max(a.precision, b.precision, c.precision))
         mpfr_fma(r, a.raw, b.raw, c.raw, MPFR_RNDN)
     }
+    /// self = −a (exact).
+    public mutating func setNegation(_ a: BigFloat) {
+        let r = writable(precision: a.precision); mpfr_neg(r, a.raw, MPFR_RNDN)
+    }
     /// self = a + n.
     public mutating func setSum(_ a: BigFloat, _ n: Int) {
         let r = writable(precision: a.precision); mpfr_add_si(r, a.raw, n, MPFR_RNDN)
