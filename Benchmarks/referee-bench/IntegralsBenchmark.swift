@@ -9,7 +9,9 @@ import Verify
 /// where cold includes building the quadrature nodes for that precision and warm reuses them
 /// (mpmath and Arb are timed the same way by Benchmarks/python/integrals_benchmark.py).
 /// REFEREE_BENCH_ROUTE=graded runs the graded-pieces route of `FermiSea.Route` instead of the
-/// layer map (to cross-check the two routes' values digit by digit).
+/// layer map (to cross-check the two routes' values digit by digit). REFEREE_BENCH_REPS=n sets the
+/// number of warm repetitions (best of n; default 20 below 100 digits, 3 below 500, then 1) and
+/// REFEREE_BENCH_CASE=name runs the cases whose name contains it (for profiling one integral).
 public func runIntegralsBenchmark(digitsList: [Int] = [15, 50, 100, 1000]) {
     let route: FermiSea.Route = ProcessInfo.processInfo.environment["REFEREE_BENCH_ROUTE"] == "graded" ? .gradedPieces : .layerMap
     struct Case { let name: String; let run: (Int) throws -> QuadratureResult }
@@ -28,15 +30,17 @@ public func runIntegralsBenchmark(digitsList: [Int] = [15, 50, 100, 1000]) {
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
+    let environment = ProcessInfo.processInfo.environment
+    let only = environment["REFEREE_BENCH_CASE"]
     for d in digitsList {
-        for c in cases {
+        for c in cases where only.map({ c.name.contains($0) }) ?? true {
             do {
                 let t0 = now()
                 _ = try c.run(d)
                 let cold = now() - t0
                 var best = Double.infinity, bestCPU = Double.infinity
                 var result: QuadratureResult? = nil
-                let reps = d >= 500 ? 1 : (d >= 100 ? 3 : 5)
+                let reps = environment["REFEREE_BENCH_REPS"].flatMap { Int($0) } ?? (d >= 500 ? 1 : (d >= 100 ? 3 : 20))
                 for _ in 0..<reps {
                     let t1 = now(), c1 = cpu()
                     result = try c.run(d)

@@ -45,6 +45,22 @@ extension BigFloat {
     public mutating func setNegation(_ a: BigFloat) {
         let r = writable(precision: a.precision); mpfr_neg(r, a.raw, MPFR_RNDN)
     }
+    /// self = sin a.
+    public mutating func setSin(_ a: BigFloat) {
+        let r = writable(precision: a.precision); mpfr_sin(r, a.raw, MPFR_RNDN)
+    }
+    /// self = 1/self.
+    public mutating func invert() {
+        if isKnownUniquelyReferenced(&storage) { mpfr_ui_div(storage.pointer, 1, storage.pointer, MPFR_RNDN) } else { self = 1 / self }
+    }
+    /// self = a/self (at the larger precision, as `a / self`).
+    public mutating func divide(into a: BigFloat) {
+        if isKnownUniquelyReferenced(&storage) && a.precision <= precision {
+            mpfr_div(storage.pointer, a.raw, storage.pointer, MPFR_RNDN)
+        } else {
+            self = a / self
+        }
+    }
     /// self = a + n.
     public mutating func setSum(_ a: BigFloat, _ n: Int) {
         let r = writable(precision: a.precision); mpfr_add_si(r, a.raw, n, MPFR_RNDN)

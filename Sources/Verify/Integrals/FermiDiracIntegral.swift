@@ -14,18 +14,22 @@ public enum FermiDiracIntegral {
         guard t.isFinite, t.signum > 0 else {
             throw IntegralError.invalidParameter(name: "t", value: t.toString(digits: 10), requirement: "must be finite and > 0")
         }
-        let p = Quadrature.workingPrecision(digits: digits, pieces: 64)
-        let tp = t.rounded(toPrecision: p)
-        let U = FermiSea.cutoff(t: tp, bits: p)
         if route == .layerMap && rule == .gaussLegendre {
-            var f = BigFloat(0, precision: p)
-            var r = try FermiLayer(t: tp, precision: p).integrate({ u, x in
-                f.setFermi(x); f.multiply(by: u); f.multiply(by: u)
-                return f.scaled(byPowerOf2: 1)
+            let p = FermiLayer.precision(digits: digits)
+            let tp = t.rounded(toPrecision: p)
+            let U = FermiSea.cutoff(t: tp, bits: p)
+            let exponential = FixedPointExponential(precision: p)
+            var decay = BigFloat(0, precision: p)
+            var r = try FermiLayer(t: tp, precision: p).integrate({ u, x, f in
+                FermiLayer.setOccupation(&f, x: x, decay: &decay, using: exponential)  // f
+                f.multiply(by: u); f.multiply(by: u); f.scale(byPowerOf2: 1)            // 2u² f
             }, U: U, digits: digits)
             r.errorEstimate = r.errorEstimate + FermiSea.tailBound(U: U, t: tp, power: 2) * 2
             return r
         }
+        let p = Quadrature.workingPrecision(digits: digits, pieces: 64)
+        let tp = t.rounded(toPrecision: p)
+        let U = FermiSea.cutoff(t: tp, bits: p)
         let pts = FermiSea.breakpoints(t: tp, U: U)
         var r = try Quadrature.integrate({ u in
             let u2 = u * u

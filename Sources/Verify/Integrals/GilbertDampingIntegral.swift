@@ -27,18 +27,28 @@ public enum GilbertDampingIntegral {
             return QuadratureResult(value: BigFloat(1, precision: p), errorEstimate: BigFloat(0, precision: 64),
                                     evaluations: 0, rule: "delta function (analytic)")
         }
-        let tp = t.rounded(toPrecision: p)
         // In u = √ε the Fermi poles sit where FermiSea expects them; ε (−f′(ε)) dε = 2u³ (−f′) du.
-        let U = FermiSea.cutoff(t: tp, bits: p)
         if route == .layerMap && rule == .gaussLegendre {
-            // −∂f/∂ε = f(1 − f)/t = E/(t(1 + E)²) with E = e^{−|x|}
-            var r = try FermiLayer(t: tp, precision: p).integrate({ u, x in
-                let e = (-x.magnitude).exp(), d = e + 1
-                return (u * u * u).scaled(byPowerOf2: 1) * e / (d * d * tp)
+            // −∂f/∂ε = f(1 − f)/t = E/(t(1 + E)²) with E = e^{−|x|}. The integrand is positive: no
+            // cancellation, no extra guard bits.
+            let q = FermiLayer.precision(digits: digits)
+            let tq = t.rounded(toPrecision: q)
+            let U = FermiSea.cutoff(t: tq, bits: q)
+            let exponential = FixedPointExponential(precision: q)
+            let inverseT = 1 / tq
+            var d = BigFloat(0, precision: q)
+            var r = try FermiLayer(t: tq, precision: q).integrate({ u, x, g in
+                FermiLayer.setDecay(&g, x: x, using: exponential)                       // E
+                d.setSum(g, 1); d.multiply(by: d)                                        // (1 + E)²
+                g.divide(by: d); g.multiply(by: inverseT)                                // −f′ = E/(t(1 + E)²)
+                d.setProduct(u, u); d.multiply(by: u); d.scale(byPowerOf2: 1)           // 2u³
+                g.multiply(by: d)
             }, U: U, digits: digits)
-            r.errorEstimate = r.errorEstimate + FermiSea.tailBound(U: U, t: tp, power: 3) / tp
+            r.errorEstimate = r.errorEstimate + FermiSea.tailBound(U: U, t: tq, power: 3) / tq
             return r
         }
+        let tp = t.rounded(toPrecision: p)
+        let U = FermiSea.cutoff(t: tp, bits: p)
         let pts = FermiSea.breakpoints(t: tp, U: U)
         var r = try Quadrature.integrate({ u in
             let e = u * u

@@ -28,13 +28,23 @@ public enum RKKYIntegral {
             let pts = FermiSea.breakpoints(t: tp, U: BigFloat(1, precision: p), oscillation: xp)
             return try Quadrature.integrate({ u in u * (xp * u).sin() }, over: pts, digits: digits, rule: rule, precision: p, singularities: FermiSea.poles(t: tp))
         }
-        let U = FermiSea.cutoff(t: tp, bits: p)
         if route == .layerMap && rule == .gaussLegendre {
-            var r = try FermiLayer(t: tp, precision: p).integrate({ u, y in u * (xp * u).sin() * y.fermi() },
-                                                                  U: U, digits: digits)
-            r.errorEstimate = r.errorEstimate + FermiSea.tailBound(U: U, t: tp, power: 1)
+            // Cancellation between the oscillations: the integral is O(1/x) where Σ|wᵢgᵢ| is O(1), so
+            // ⌈log₂(x + 1)⌉ extra guard bits (the per-piece tolerances tighten by the same factor).
+            let q = FermiLayer.precision(digits: digits, extraBits: Int(Foundation_log2(xd + 1).rounded(.up)))
+            let xq = x.rounded(toPrecision: q), tq = t.rounded(toPrecision: q)
+            let U = FermiSea.cutoff(t: tq, bits: q)
+            let exponential = FixedPointExponential(precision: q)
+            var decay = BigFloat(0, precision: q), phase = decay, sine = decay
+            var r = try FermiLayer(t: tq, precision: q).integrate({ u, y, f in
+                FermiLayer.setOccupation(&f, x: y, decay: &decay, using: exponential)  // f
+                phase.setProduct(xq, u); sine.setSin(phase)
+                f.multiply(by: sine); f.multiply(by: u)                                 // u sin(xu) f
+            }, U: U, digits: digits)
+            r.errorEstimate = r.errorEstimate + FermiSea.tailBound(U: U, t: tq, power: 1)
             return r
         }
+        let U = FermiSea.cutoff(t: tp, bits: p)
         let pts = FermiSea.breakpoints(t: tp, U: U, oscillation: xp)
         var r = try Quadrature.integrate({ u in u * (xp * u).sin() * FermiSea.occupation(u2: u * u, t: tp) },
                                          over: pts, digits: digits, rule: rule, precision: p,
