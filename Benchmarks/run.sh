@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Side-by-side benchmarks: each Swift benchmark (release) and its Python counterpart in one run.
 #
-#   Benchmarks/run.sh [dynamics|integrals|lindblad|lindblad-construct|evaluation …]
+#   Benchmarks/run.sh [dynamics|integrals|lindblad|lindblad-construct|exponential|evaluation …]
 #                                                     (default: dynamics integrals lindblad evaluation)
 #   lindblad: Liouvillian construction, spectra (minutes for N = 2) and normal ordering on both sides;
 #   lindblad-construct: the same without the spectra.
+#   exponential: e^{−y} by FixedPointExponential against MPFR's mpfr_exp (Swift only, no Python side).
 #
 # The Python side runs in the benchmark-only virtual environment Benchmarks/.venv (scipy, mpmath,
 # python-flint for Arb, qutip, openfermion), created here on first use; it is never a dependency of the
@@ -51,9 +52,11 @@ for name in "${what[@]}"; do
     lindblad-construct)
       "$bench" lindblad-construct
       "$py" Benchmarks/python/lindblad_benchmark.py --no-spectra ;;
+    exponential)
+      "$bench" exponential ;;
     evaluation)
       "$bench" evaluation
       "$py" Benchmarks/python/evaluation_mpmath.py ;;
-    *) echo "run.sh: unknown benchmark '$name'; known: dynamics integrals lindblad lindblad-construct evaluation" >&2; exit 2 ;;
+    *) echo "run.sh: unknown benchmark '$name'; known: dynamics integrals lindblad lindblad-construct exponential evaluation" >&2; exit 2 ;;
   esac
 done
