@@ -267,12 +267,12 @@ public final class FixedPointExponential {
 
         private init(limbs L: Int) {
             self.limbs = L
+            // ⌊log₂ (n+1)!⌋ from the binary exponent (an underestimate: n may come out one larger).
             var n = 1
-            var log2Factorial = 0.0                       // log₂ (n+1)!
-            while true {
-                log2Factorial = (1...(n + 1)).reduce(0.0) { $0 + Foundation_log2Symbolic(Double($1)) }
-                if Double(n + 1) * 32 + log2Factorial >= Double(64 * L + 2) { break }
+            var factorial = 2.0                           // (n+1)!
+            while (n + 1) * 32 + Int(factorial.exponent) < 64 * L + 2 {
                 n += 1
+                factorial *= Double(n + 1)
             }
             degree = n
             let count = (4 * 256 + 1 + (n + 1)) * L
@@ -305,14 +305,3 @@ public final class FixedPointExponential {
         }
     }
 }
-
-@inline(__always) func Foundation_log2Symbolic(_ x: Double) -> Double {
-    #if canImport(Glibc)
-    return Glibc.log2(x)
-    #else
-    return Darwin.log2(x)
-    #endif
-}
-#if canImport(Glibc)
-import Glibc
-#endif
