@@ -57,6 +57,13 @@ final class NumbersFixedPointExponentialTests: XCTestCase {
                 XCTAssertEqual(a, (-y).exp().rounded(toPrecision: p), "p = \(p), y = \(y)")
             }
             e.setExpOfMinus(&a, BigFloat.nan(precision: p)); XCTAssertTrue(a.isNaN)
+            // e^{−|y|}: the same value for y and −y, on both paths (y = 3/2 and y = 2²⁵).
+            var b = a
+            for y in [BigFloat(1.5, precision: p), BigFloat(33_554_432, precision: p)] {
+                e.setExpOfMinus(&a, y)
+                e.setExpOfMinusMagnitude(&b, -y); XCTAssertEqual(b, a, "p = \(p), y = \(y)")
+                e.setExpOfMinusMagnitude(&b, y); XCTAssertEqual(b, a, "p = \(p), y = \(y)")
+            }
         }
         let high = FixedPointExponential(precision: 600)
         var a = BigFloat(0, precision: 600)

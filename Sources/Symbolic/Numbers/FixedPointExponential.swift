@@ -27,7 +27,8 @@ import Synchronization
 /// faithful, and differs from MPFR's correctly rounded `mpfr_exp` only when e^{−y} lies within
 /// 2^{−36} ulp of a rounding boundary. The tests compare it with `mpfr_exp` at many precisions.
 ///
-/// Outside its range (y < 0, y ≥ 2²⁴, p > 512, NaN or ∞) it calls `mpfr_exp`.
+/// Outside its range (y < 0, y ≥ 2²⁴, p > 512, NaN or ∞) it calls `mpfr_exp`. `setExpOfMinusMagnitude`
+/// gives e^{−|y|} for y of either sign.
 ///
 /// An instance owns its scratch limbs and is meant for one loop on one thread (not `Sendable`);
 /// the tables are shared and immutable.
@@ -61,11 +62,22 @@ public final class FixedPointExponential {
 
     /// result = e^{−y} at `precision` (error ≤ 0.5 + 2^{−36} ulp; see the type's documentation).
     public func setExpOfMinus(_ result: inout BigFloat, _ y: BigFloat) {
+        compute(&result, y, magnitude: false)
+    }
+
+    /// result = e^{−|y|} at `precision` (the decay factor of the Fermi function; same accuracy).
+    public func setExpOfMinusMagnitude(_ result: inout BigFloat, _ y: BigFloat) {
+        compute(&result, y, magnitude: true)
+    }
+
+    /// e^{−y}, or e^{−|y|} when `magnitude` (the fixed-point path reads only the limbs and the
+    /// exponent of y, so the sign is simply ignored).
+    private func compute(_ result: inout BigFloat, _ y: BigFloat, magnitude: Bool) {
         let p = precision
         let r = result.writable(precision: p)
         let ry = y.raw
-        guard let tables = tables, mpfr_regular_p(ry) != 0, cmpfr_sgn(ry) > 0, cmpfr_get_exp(ry) <= 24 else {
-            mpfr_neg(r, ry, MPFR_RNDN)
+        guard let tables = tables, mpfr_regular_p(ry) != 0, magnitude || cmpfr_sgn(ry) > 0, cmpfr_get_exp(ry) <= 24 else {
+            if magnitude { mpfr_abs(r, ry, MPFR_RNDN); mpfr_neg(r, r, MPFR_RNDN) } else { mpfr_neg(r, ry, MPFR_RNDN) }
             mpfr_exp(r, r, MPFR_RNDN)
             return
         }

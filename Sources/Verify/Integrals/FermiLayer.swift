@@ -52,7 +52,7 @@ public struct FermiLayer: Sendable {
     /// E = e^{−|x|} in place, at the precision of `exponential`.
     @inline(__always)
     public static func setDecay(_ E: inout BigFloat, x: BigFloat, using exponential: FixedPointExponential) {
-        if x.isNegative { E.setNegation(x); exponential.setExpOfMinus(&E, E) } else { exponential.setExpOfMinus(&E, x) }
+        exponential.setExpOfMinusMagnitude(&E, x)
     }
 
     /// `precision` is rounded up to a whole number of 64-bit limbs (the extra bits cost nothing), so
