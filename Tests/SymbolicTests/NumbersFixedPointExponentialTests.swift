@@ -44,6 +44,8 @@ final class NumbersFixedPointExponentialTests: XCTestCase {
             // y = 0 and y below the fixed-point grid: 1.
             e.setExpOfMinus(&a, BigFloat(0, precision: p)); XCTAssertEqual(a, BigFloat(1, precision: p))
             e.setExpOfMinus(&a, BigFloat.power2(-2000, precision: p)); XCTAssertEqual(a, BigFloat(1, precision: p))
+            // y on the grid but below half an ulp of 1: 1 − y rounds up to 1 (the carry into a new binade).
+            e.setExpOfMinus(&a, BigFloat.power2(-p - 10, precision: p)); XCTAssertEqual(a, BigFloat(1, precision: p))
             // y = k ln 2 to working precision and y at the edges of the table levels.
             let ln2 = BigFloat(2, precision: p + 64).log()
             for y in [ln2, ln2 * 7, ln2 * 300, BigFloat.power2(-8, precision: p), BigFloat.power2(-32, precision: p),

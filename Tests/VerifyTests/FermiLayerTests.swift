@@ -22,7 +22,7 @@ final class FermiLayerTests: XCTestCase {
                 FermiLayer.setOccupation(&g, x: -x, decay: &decay, using: exponential)
                 XCTAssertLessThanOrEqual((f + g - 1).magnitude, BigFloat.power2(-p + 2, precision: 64), "p = \(p), x = \(a)")
                 // The decay is e^{−|x|} for either sign of x.
-                FermiLayer.setDecay(&decay, x: x, using: exponential)
+                exponential.setExpOfMinusMagnitude(&decay, x)
                 XCTAssertLessThanOrEqual((decay - (-x.magnitude).exp()).magnitude, BigFloat.power2(decay.exponent - p + 1, precision: 64))
             }
         }

@@ -73,25 +73,6 @@ extension BigFloat {
     public mutating func setExp(_ a: BigFloat) {
         let r = writable(precision: a.precision); mpfr_exp(r, a.raw, MPFR_RNDN)
     }
-    /// self = 1/(e^a + 1), the Fermi function, evaluated as `fermi()` does (same roundings).
-    public mutating func setFermi(_ a: BigFloat) {
-        let p = a.precision
-        let r = writable(precision: p)
-        let e = MPFRStorage(precision: p)
-        if a.isNegative {
-            // 1/(e^a + 1)
-            mpfr_exp(e.pointer, a.raw, MPFR_RNDN)
-            mpfr_add_si(e.pointer, e.pointer, 1, MPFR_RNDN)
-            mpfr_si_div(r, 1, e.pointer, MPFR_RNDN)
-        } else {
-            // e^(−a)/(1 + e^(−a))
-            mpfr_neg(e.pointer, a.raw, MPFR_RNDN)
-            mpfr_exp(e.pointer, e.pointer, MPFR_RNDN)
-            mpfr_add_si(r, e.pointer, 1, MPFR_RNDN)
-            mpfr_div(r, e.pointer, r, MPFR_RNDN)
-        }
-    }
-
     /// self = self ∘ b for an MPFR operation ∘, rounded at the larger precision as the operator is.
     @inline(__always) mutating func update(with b: BigFloat,
                                            _ op: (UnsafeMutablePointer<__mpfr_struct>, UnsafePointer<__mpfr_struct>, UnsafePointer<__mpfr_struct>, mpfr_rnd_t) -> Int32) {

@@ -200,13 +200,9 @@ public final class FixedPointExponential {
         }
         var exponent = -lz - Int(k)
         if roundUp {
-            var c = true
-            var i = 1
-            let unit: UInt = 1 << UInt(drop)
-            let (s, o) = P[1].addingReportingOverflow(unit); P[1] = s; c = o
-            i = 2
-            while c && i < L { let (s2, o2) = P[i].addingReportingOverflow(1); P[i] = s2; c = o2; i += 1 }
-            if c {                             // rounded up to a power of two
+            // Add one unit at bit `drop` of P[1] and carry upwards (mpn_add_1).
+            let carry = __gmpn_add_1(P + 1, P + 1, n, 1 << UInt(drop))
+            if carry != 0 {                    // rounded up to a power of two
                 for m in 1..<L { P[m] = 0 }
                 P[L - 1] = 1 << 63
                 exponent += 1

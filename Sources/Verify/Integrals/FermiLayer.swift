@@ -44,15 +44,9 @@ public struct FermiLayer: Sendable {
     @inline(__always)
     public static func setOccupation(_ f: inout BigFloat, x: BigFloat, decay E: inout BigFloat,
                                      using exponential: FixedPointExponential) {
-        setDecay(&E, x: x, using: exponential)
+        exponential.setExpOfMinusMagnitude(&E, x)
         f.setSum(E, 1)
         if x.isNegative { f.invert() } else { f.divide(into: E) }
-    }
-
-    /// E = e^{−|x|} in place, at the precision of `exponential`.
-    @inline(__always)
-    public static func setDecay(_ E: inout BigFloat, x: BigFloat, using exponential: FixedPointExponential) {
-        exponential.setExpOfMinusMagnitude(&E, x)
     }
 
     /// `precision` is rounded up to a whole number of 64-bit limbs (the extra bits cost nothing), so

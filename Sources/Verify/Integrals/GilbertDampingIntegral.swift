@@ -38,7 +38,7 @@ public enum GilbertDampingIntegral {
             let inverseT = 1 / tq
             var d = BigFloat(0, precision: q)
             var r = try FermiLayer(t: tq, precision: q).integrate({ u, x, g in
-                FermiLayer.setDecay(&g, x: x, using: exponential)                       // E
+                exponential.setExpOfMinusMagnitude(&g, x)                              // E = e^{−|x|}
                 d.setSum(g, 1); d.multiply(by: d)                                        // (1 + E)²
                 g.divide(by: d); g.multiply(by: inverseT)                                // −f′ = E/(t(1 + E)²)
                 d.setProduct(u, u); d.multiply(by: u); d.scale(byPowerOf2: 1)           // 2u³
