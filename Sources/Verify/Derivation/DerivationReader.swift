@@ -11,7 +11,7 @@ public enum DerivationReader {
     /// Keys every claim must have.
     public static let requiredKeys: [String] = ["id", "equations", "statement", "printed", "check", "expect"]
     /// The fenced block kinds with a meaning; other fences (```text, ```swift) are prose.
-    public static let blockKinds: Set<String> = ["symbols", "define", "units", "values", "claim"]
+    public static let blockKinds: Set<String> = ["symbols", "modes", "define", "units", "values", "claim"]
     /// Longest accepted line.
     public static let maximumLineLength = 20_000
 
@@ -41,7 +41,7 @@ public enum DerivationReader {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).replacingOccurrences(of: "\r", with: "") }
 
         var title: String?
-        var symbols: [Located<String>] = [], definitions: [Located<String>] = []
+        var symbols: [Located<String>] = [], definitions: [Located<String>] = [], modes: [Located<String>] = []
         var units: [Located<String>] = [], values: [Located<String>] = []
         var claims: [ClaimSpec] = []
         var seenIds: [String: SourceLocation] = [:]
@@ -76,6 +76,7 @@ public enum DerivationReader {
                 let entries = try logicalLines(body, path: path, kind: kind)
                 switch kind {
                 case "symbols": symbols += entries
+                case "modes": modes += entries
                 case "define": definitions += entries
                 case "units": units += entries
                 case "values": values += entries
@@ -101,7 +102,7 @@ public enum DerivationReader {
             throw DerivationError(here(1, 1), "the file has no ```claim block", fix: "add at least one claim (see derivations/README.md)")
         }
         return DerivationFile(path: path, title: foundTitle, symbolLines: symbols, definitionLines: definitions,
-                              unitLines: units, valueLines: values, claims: claims)
+                              unitLines: units, valueLines: values, claims: claims, modeLines: modes)
     }
 
     /// Joins continuation lines (indented) to the line before; drops blank lines and `#` comments.
