@@ -98,7 +98,7 @@ enum ModesBlock {
                 throw DerivationError(at(tailOffset), "a boson needs a cutoff: `\(head): boson  cutoff N` keeps occupations 0…N",
                                       fix: "add `cutoff 6` (or the truncation your claims need)")
             }
-            let numberText = rest.dropFirst("cutoff".count).prefix { !$0.isWhitespace && $0 != "," }
+            let numberText = rest.dropFirst("cutoff".count).drop { $0.isWhitespace }.prefix { !$0.isWhitespace && $0 != "," }
             guard let n = Int(numberText.trimmingCharacters(in: .whitespaces)), n >= 1 else {
                 throw DerivationError(at(tailOffset), "the cutoff must be a positive integer, got `\(numberText)`", fix: "write e.g. `cutoff 6`")
             }

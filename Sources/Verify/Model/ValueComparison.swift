@@ -78,6 +78,10 @@ enum ValueComparison {
                 return out
             }
         }
+        if list.isEmpty {
+            return Verdict(.verified, method: .exact(falseAcceptBound: nil), detail: "computed and printed are the same \(computed.kindName.replacingOccurrences(of: "a ", with: "").replacingOccurrences(of: "an ", with: "")) (every component equal as written)",
+                           computed: computed.shortDescription, seed: checker.seed)
+        }
         let what = "\(list.count) component\(list.count == 1 ? "" : "s") (\(exactWithoutBound) equal as written, \(decided) decided by the identity checker)"
         if let minimumDigits {
             return Verdict(.verified, method: .numeric(digits: minimumDigits, errorEstimate: numericError ?? "?"),
