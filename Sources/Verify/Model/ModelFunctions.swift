@@ -23,6 +23,7 @@ typealias ModelFunction = @Sendable ([ModelArgument], ModelEvaluator, ModelNode)
 /// | `effective(L0, L1, slow: …)` | the second-order generator 𝒫[ℒ0 + ℒ1 − ℒ1 𝒬 ℒ0⁻¹ 𝒬 ℒ1]𝒫 of AX(S31) |
 /// | `second_order(L0, A, B, slow: …)` | only the term −𝒫 A 𝒬 ℒ0⁻¹ 𝒬 B 𝒫 (e.g. its ket–ket part) |
 /// | `fit(S, on: [X1, …], g: T1, …)` | coefficients with S X = Σ g_j T_j X on every listed X, exactly; a record with `residual` |
+/// | `nonzero(X)` | 1 when some matrix element of X does not vanish identically (exact test), else 0 |
 /// | `same(A, B, …)` | slow space: \|i⟩⟨j\| with ⟨i\|A\|i⟩ = ⟨j\|A\|j⟩ for each diagonal A |
 /// | `kernel` | slow space: the eigenmodes of ℒ0 with eigenvalue 0 |
 enum ModelFunctions {
@@ -93,6 +94,18 @@ enum ModelFunctions {
         "effective": SuperoperatorFunctions.effective,
         "second_order": SuperoperatorFunctions.secondOrder,
         "fit": SuperoperatorFunctions.fit,
+        "nonzero": { a, ev, n in
+            // 1 when some matrix element is not identically zero (exact test), else 0.
+            let node = try one(a, ev, n, "nonzero")
+            let x = try operatorArgument(node, ev)
+            let checker = IdentityChecker(seed: 0x4E5A)
+            for (_, _, e) in x.entries {
+                let v = checker.check(e, .zero)
+                if v.kind == .discrepancy { return .scalar(.one) }
+                if v.kind != .verified { throw ev.error(node, "cannot decide whether the matrix element \(e.text) vanishes (\(v.kind.rawValue))") }
+            }
+            return .scalar(.zero)
+        },
         "same": { a, ev, n in
             .sameEigenvalues(try positional(a, ev, n, "same", atLeast: 1).map { try operatorArgument($0, ev) })
         },
