@@ -6,7 +6,7 @@ import Symbolic
 /// The model language (```modes, typed ```define, operators and superoperators): right answers,
 /// wrong inputs rejected, and every bad input located at file:line:column with a fix.
 final class ModelLanguageTests: XCTestCase {
-    /// A two-level impurity with decay; line numbers: modes 8–9, define 13–18, claim opens 21.
+    /// A two-level impurity with decay; line numbers: modes 8–9, define 13–18, claim opens 21, printed 24, computed 25.
     static let template = """
     # A model
 
@@ -30,7 +30,6 @@ final class ModelLanguageTests: XCTestCase {
 
     ```claim
     id: m.claim
-    equations: NC(—), AX(—)
     statement: a claim
     printed: PRINTED
     computed: COMPUTED
@@ -114,7 +113,7 @@ final class ModelLanguageTests: XCTestCase {
         // ℒ|↑⟩⟨0| = −iε_d|↑⟩⟨0| but ℒ|↑↓⟩⟨↓| = (−i(ε_d + U) − κ)|↑↓⟩⟨↓|: no single g fits −ig[N, ·] to both.
         let bad = "X = 0\nfr = fit(L, on: [outer(one[up], ket()), outer(both, one[dn])], g: liouvillian(n[up] + n[dn]))"
         XCTAssertEqual(try verdict("0", "fr.residual", define: bad).kind, .discrepancy)
-        try rejects("0", "fr.g", define: bad, line: 27, mentions: ["left over"])
+        try rejects("0", "fr.g", define: bad, line: 26, mentions: ["left over"])
         let good = "X = 0\nfr = fit(L, on: [outer(one[up], ket()), outer(one[dn], ket())], g: liouvillian(n[up] + n[dn]))"
         XCTAssertEqual(try verdict("0", "fr.residual", define: good).kind, .verified)
         XCTAssertEqual(try verdict("ed", "fr.g", define: good).kind, .verified)
@@ -124,33 +123,33 @@ final class ModelLanguageTests: XCTestCase {
     // MARK: Bad input, located
 
     func testUndeclaredMode() throws {
-        try rejects("0", "f[up]", line: 26, column: 11, mentions: ["`f`"])
+        try rejects("0", "f[up]", line: 25, column: 11, mentions: ["`f`"])
     }
 
     func testIndexOutsideItsSet() throws {
-        try rejects("0", "d[left]", line: 26, column: 11, mentions: ["left", "{up, dn}"])
+        try rejects("0", "d[left]", line: 25, column: 11, mentions: ["left", "{up, dn}"])
     }
 
     func testWrongNumberOfIndices() throws {
-        try rejects("0", "d[up, 1]", line: 26, mentions: ["1 index"])
+        try rejects("0", "d[up, 1]", line: 25, mentions: ["1 index"])
     }
 
     func testNonHermitianHamiltonian() throws {
-        try rejects("0", "liouvillian(d[up])", line: 26, column: 23, mentions: ["not Hermitian"])
-        try rejects("0", "lindblad(ed*d[up]'*d[dn], d[up])", line: 26, mentions: ["not Hermitian"])
+        try rejects("0", "liouvillian(d[up])", line: 25, column: 23, mentions: ["not Hermitian"])
+        try rejects("0", "lindblad(ed*d[up]'*d[dn], d[up])", line: 25, mentions: ["not Hermitian"])
     }
 
     func testClaimedEigenvectorThatIsNotOne() throws {
-        try rejects("0", "eigenvalue(L, right: proj(both))", line: 26, column: 32, mentions: ["not a right eigenvector"])
+        try rejects("0", "eigenvalue(L, right: proj(both))", line: 25, column: 32, mentions: ["not a right eigenvector"])
     }
 
     func testOccupationOutsideTheCutoff() throws {
-        try rejects("0", "proj(ket(b=4))", line: 26, mentions: ["outside"])
-        try rejects("0", "proj(ket(d[up]=2))", line: 26, mentions: ["outside"])
+        try rejects("0", "proj(ket(b=4))", line: 25, mentions: ["outside"])
+        try rejects("0", "proj(ket(d[up]=2))", line: 25, mentions: ["outside"])
     }
 
     func testUndeclaredSymbolInAnOperator() throws {
-        try rejects("0", "eps*n[up]", line: 26, column: 11, mentions: ["eps"])
+        try rejects("0", "eps*n[up]", line: 25, column: 11, mentions: ["eps"])
     }
 
     func testBadModesBlock() throws {
@@ -172,6 +171,6 @@ final class ModelLanguageTests: XCTestCase {
     }
 
     func testKindMismatchIsAnError() throws {
-        try rejects("both", "n[up]", line: 25, mentions: ["cannot compare"])
+        try rejects("both", "n[up]", line: 24, mentions: ["cannot compare"])
     }
 }
