@@ -120,6 +120,28 @@ final class ModelLanguageTests: XCTestCase {
         XCTAssertEqual(try verdict("ed + U", "fr.g", define: good).kind, .discrepancy)
     }
 
+    /// The vectorisation convention (column stacking): the right orderings hold on symbolic
+    /// operators, and each wrong variant (no transpose, exchanged factors, no conjugation) is rejected.
+    func testVectorisationConventionAndItsWrongVariants() throws {
+        let define = """
+        X = 0
+        A = ed*d[up]'*d[dn] + U*n[up] + kappa*b' + I*ed*d[dn]*b
+        R = U*A + U*d[dn]'*d[up] + kappa*n[dn]*b + ed*b'*b + I*U*d[up]
+        Bm = kappa*d[up] + ed*n[up]*b' + I*U*d[dn]'*d[up]
+        """
+        XCTAssertEqual(try verdict("kron(transpose(Bm), A)*vec(R)", "vec(A*R*Bm)", define: define).kind, .verified)
+        XCTAssertEqual(try verdict("kron(Bm, A)*vec(R)", "vec(A*R*Bm)", define: define).kind, .discrepancy)
+        XCTAssertEqual(try verdict("kron(A, transpose(Bm))*vec(R)", "vec(A*R*Bm)", define: define).kind, .discrepancy)
+        XCTAssertEqual(try verdict("kron(1, A)*vec(R)", "vec(A*R)", define: define).kind, .verified)
+        XCTAssertEqual(try verdict("kron(A, 1)*vec(R)", "vec(A*R)", define: define).kind, .discrepancy)
+        XCTAssertEqual(try verdict("kron(transpose(A), 1)*vec(R)", "vec(R*A)", define: define).kind, .verified)
+        XCTAssertEqual(try verdict("kron(1, transpose(A))*vec(R)", "vec(R*A)", define: define).kind, .discrepancy)
+        XCTAssertEqual(try verdict("trace(dag(A)*R)", "inner(vec(A), vec(R))", define: define).kind, .verified)
+        XCTAssertEqual(try verdict("trace(transpose(A)*R)", "inner(vec(A), vec(R))", define: define).kind, .discrepancy)
+        XCTAssertEqual(try verdict("kron(ket(d[up]=1), ket(b=2))", "vec(outer(ket(b=2), ket(d[up]=1)))").kind, .verified)
+        XCTAssertEqual(try verdict("kron(ket(b=2), ket(d[up]=1))", "vec(outer(ket(b=2), ket(d[up]=1)))").kind, .discrepancy)
+    }
+
     // MARK: Bad input, located
 
     func testUndeclaredMode() throws {

@@ -102,6 +102,8 @@ enum ModelArithmetic {
             if let p = s.matrix, let q = t.matrix { return .superoperator(Superoperator(p * q, origin: "\(s.origin)·\(t.origin)")) }
             return .superoperator(Superoperator(dimension: s.dimension, origin: "\(s.origin)·\(t.origin)") { s.apply(t.apply($0)) })
         case (.operator(let x), .state(let v, false)): return .state(x.apply(v), isBra: false)
+        case (.superoperator(let s), .vector(let v)):
+            return .vector(ComponentVector(components: s.apply(v.components).filter { !$0.value.isZero }, label: v.label))
         case (.state(let v, true), .operator(let x)):
             // ⟨v|X as a row: (X†|v*⟩)* componentwise; v holds the row's entries.
             var out: [Int: Expr] = [:]

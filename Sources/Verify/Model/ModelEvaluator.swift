@@ -135,6 +135,13 @@ struct ModelEvaluator: @unchecked Sendable {
         if let label = args.first(where: { $0.label != nil }) {
             throw error(label.value, "`\(name)` takes no labelled arguments")
         }
+        if name == "conj", args.count == 1 {
+            switch try evaluate(args[0].value) {
+            case .operator(let m): return .operator(m.conjugate)
+            case .vector(let v): return .vector(ComponentVector(components: v.components.mapValues { Expr.conj($0) }, label: v.label))
+            default: break
+            }
+        }
         let values = try args.map { try scalarValue($0.value) }
         if let operation = scalars.operations[name] {
             do { return .scalar(try operation(values)) } catch let e as OperationError {

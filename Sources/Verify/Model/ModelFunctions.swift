@@ -23,9 +23,15 @@ typealias ModelFunction = @Sendable ([ModelArgument], ModelEvaluator, ModelNode)
 /// | `effective(L0, L1, slow: …)` | the second-order generator 𝒫[ℒ0 + ℒ1 − ℒ1 𝒬 ℒ0⁻¹ 𝒬 ℒ1]𝒫 of AX(S31) |
 /// | `second_order(L0, A, B, slow: …)` | only the term −𝒫 A 𝒬 ℒ0⁻¹ 𝒬 B 𝒫 (e.g. its ket–ket part) |
 /// | `fit(S, on: [X1, …], g: T1, …)` | coefficients with S X = Σ g_j T_j X on every listed X, exactly; a record with `residual` |
+/// | `vec(X)`, `kron(A, B)`, `kron(ket1, ket2)`, `transpose(A)`, `conj(A)`, `inner(u, w)` | column-stacked vector of an operator (AX(S5)); the Kronecker product (a matrix on vectors, which multiplies `vec(…)`), of two kets a vector; transpose; entrywise conjugate; Σ conj(u_k) w_k |
 /// | `nonzero(X)` | 1 when some matrix element of X does not vanish identically (exact test), else 0 |
 /// | `same(A, B, …)` | slow space: \|i⟩⟨j\| with ⟨i\|A\|i⟩ = ⟨j\|A\|j⟩ for each diagonal A |
 /// | `kernel` | slow space: the eigenmodes of ℒ0 with eigenvalue 0 |
+extension Engine {
+    /// The functions of the model language, for `referee engine`.
+    public static var modelFunctionNames: [String] { ModelFunctions.table.keys.sorted() + ["kernel"] }
+}
+
 enum ModelFunctions {
     static let table: [String: ModelFunction] = [
         "dag": { a, ev, n in try adjoint(try ev.evaluate(try one(a, ev, n, "dag")), ev, n) },
@@ -105,6 +111,33 @@ enum ModelFunctions {
                 if v.kind != .verified { throw ev.error(node, "cannot decide whether the matrix element \(e.text) vanishes (\(v.kind.rawValue))") }
             }
             return .scalar(.zero)
+        },
+        "vec": { a, ev, n in
+            let x = try operatorArgument(try one(a, ev, n, "vec"), ev)
+            return .vector(ComponentVector(components: Vectorization.vec(x), label: { [ev] in SuperoperatorFunctions.componentName($0, ev) }))
+        },
+        "kron": { a, ev, n in
+            let nodes = try positional(a, ev, n, "kron", atLeast: 2)
+            guard nodes.count == 2 else { throw ev.error(n, "`kron` takes two arguments") }
+            let p = try ev.evaluate(nodes[0]), q = try ev.evaluate(nodes[1])
+            if case .state(let u, false) = p, case .state(let w, false) = q {
+                // |u⟩⊗|w⟩ as a vector of the doubled space, index a·d + b (the order of AX(S5)).
+                let d = ev.environment.space?.dimension ?? 0
+                var out: [Int: Expr] = [:]
+                for (i, x) in u { for (j, y) in w { out[i * d + j] = x * y } }
+                return .vector(ComponentVector(components: out, label: { [ev] in SuperoperatorFunctions.componentName($0, ev) }))
+            }
+            let x = try operatorArgument(nodes[0], ev), y = try operatorArgument(nodes[1], ev)
+            return .superoperator(Superoperator(SuperOperator(dimension: x.rowCount, matrix: .kronecker(x, y)), origin: ev.source(n)))
+        },
+        "transpose": { a, ev, n in .operator(try operatorArgument(try one(a, ev, n, "transpose"), ev).transpose) },
+        "inner": { a, ev, n in
+            // ⟨u, w⟩ = Σ conj(u_k) w_k of two vectors (vec(A), vec(B)): the Hilbert–Schmidt product tr[A†B].
+            let (u, w) = try two(a, ev, n, "inner")
+            guard case .vector(let x) = u, case .vector(let y) = w else { throw ev.error(n, "`inner` takes two vectors, e.g. inner(vec(A), vec(B))") }
+            var s = Expr.zero
+            for (k, xk) in x.components { if let yk = y.components[k] { s = s + Expr.conj(xk) * yk } }
+            return .scalar(s)
         },
         "same": { a, ev, n in
             .sameEigenvalues(try positional(a, ev, n, "same", atLeast: 1).map { try operatorArgument($0, ev) })
