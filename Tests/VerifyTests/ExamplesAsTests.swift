@@ -29,7 +29,7 @@ final class ExamplesAsTests: XCTestCase {
     }
 
     static let covered: Set<String> = [
-        "kerr-oscillator.md", "dissipative-spin-chain.md", "lossy-fermion-ring.md", "schrieffer-wolff.md",
+        "kerr-oscillator.md", "dissipative-spin-chain.md", "lossy-fermion-ring.md", "schrieffer-wolff.md", "optical-bloch.md",
     ]
 
     func testEveryExampleHasATest() throws {
@@ -42,4 +42,5 @@ final class ExamplesAsTests: XCTestCase {
     func testDissipativeSpinChain() throws { try run("dissipative-spin-chain.md") }
     func testLossyFermionRing() throws { try run("lossy-fermion-ring.md") }
     func testSchriefferWolff() throws { try run("schrieffer-wolff.md") }
+    func testOpticalBloch() throws { try run("optical-bloch.md") }
 }

@@ -20,6 +20,7 @@ typealias ModelFunction = @Sendable ([ModelArgument], ModelEvaluator, ModelNode)
 /// | `left(A)`, `right(A)`, `sandwich(A, B)` | ρ ↦ Aρ, ρ ↦ ρA, ρ ↦ AρB |
 /// | `apply(S, X)`, `adjoint(S)` | S acting on X; the Heisenberg-picture map S† |
 /// | `eigenvalue(S, right: r)`, `eigenvalue(S, left: l)` | λ with S r = λ r, or l†S = λ l† — an error if r (l) is not an eigenvector |
+/// | `steady_state(S)` | the unique ρ with Sρ = 0, tr ρ = 1, exactly (`SteadyState`); an error when it is not unique |
 /// | `effective(L0, L1, slow: …)` | the second-order generator 𝒫[ℒ0 + ℒ1 − ℒ1 𝒬 ℒ0⁻¹ 𝒬 ℒ1]𝒫 of AX(S31) |
 /// | `second_order(L0, A, B, slow: …)` | only the term −𝒫 A 𝒬 ℒ0⁻¹ 𝒬 B 𝒫 (e.g. its ket–ket part) |
 /// | `fit(S, on: [X1, …], g: T1, …)` | coefficients with S X = Σ g_j T_j X on every listed X, exactly; a record with `residual` |
@@ -97,6 +98,10 @@ enum ModelFunctions {
         },
         "adjoint": { a, ev, n in try adjoint(try ev.evaluate(try one(a, ev, n, "adjoint")), ev, n) },
         "eigenvalue": SuperoperatorFunctions.eigenvalue,
+        "steady_state": { a, ev, n in
+            let node = try one(a, ev, n, "steady_state")
+            return .operator(try SteadyState.compute(try superoperatorArgument(node, ev), ev, n))
+        },
         "effective": SuperoperatorFunctions.effective,
         "second_order": SuperoperatorFunctions.secondOrder,
         "fit": SuperoperatorFunctions.fit,
