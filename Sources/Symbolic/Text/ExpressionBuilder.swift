@@ -94,10 +94,12 @@ struct ExpressionBuilder {
         }
     }
 
-    /// Built-in function names (`ln` is `log`; `sqrt` is handled as a power).
+    /// Built-in function names (`ln` is `log`; `sqrt` is handled as a power; SymPy's `Abs` and
+    /// `conjugate` are `abs` and `conj`).
     static let builtinFunctions: [String: MathFunction] = {
         var map = Dictionary(uniqueKeysWithValues: MathFunction.allCases.map { ($0.rawValue, $0) })
         map["ln"] = .log
+        map.merge(ParseContext.sympyFunctionNames) { native, _ in native }
         return map
     }()
 

@@ -74,8 +74,15 @@ public struct ParseContext: Sendable {
     /// The infinity marker `oo`: a positive symbol that limit and series operations recognise.
     public static var infinity: Expr { Expr.infinity }
 
+    /// SymPy's printed names of built-in functions, accepted as synonyms so that `str(expr)` of a
+    /// SymPy expression parses to the same `Expr` as the native spelling: `Abs(x)` is `abs(x)`,
+    /// `conjugate(x)` is `conj(x)`. (`re`, `im`, `exp`, `log`, `sqrt`, …, `I`, `E`, `pi`, `oo` and
+    /// `**` are already spelled the same in both.)
+    public static let sympyFunctionNames: [String: MathFunction] = ["Abs": .abs, "conjugate": .conj]
+
     /// The built-in function names and what they build.
     public static let builtinFunctionNames: Set<String> = Set(MathFunction.allCases.map(\.rawValue)).union(["ln", "sqrt"])
+        .union(sympyFunctionNames.keys)
 
     /// True for names that cannot be declared or defined: constants and built-in functions.
     public static func isReserved(_ name: String) -> Bool {
