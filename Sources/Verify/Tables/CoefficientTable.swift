@@ -37,10 +37,11 @@ public struct CoefficientTable: Sendable {
     static let kernels: [String: String] = ["m_dis": "n^2/eps_F (AX(S206))", "h_dis": "n^2/eps_F (AX(S207))"]
 
     /// Builds the table. `parallel: false` gives the serial reference run.
+    /// With `shard`, only the rows of that shard (K−1, K−1+N, … in the order of one run).
     public static func compute(_ name: String, axes: [TableAxis], fixed: [String: BigRational] = [:],
-                               digits: Int, parallel: Bool = true) throws -> CoefficientTable {
+                               digits: Int, parallel: Bool = true, shard: Shard = .whole) throws -> CoefficientTable {
         if let units = kernels[name] {
-            return try computeKernel(name, units: units, axes: axes, fixed: fixed, digits: digits, parallel: parallel)
+            return try computeKernel(name, units: units, axes: axes, fixed: fixed, digits: digits, parallel: parallel, shard: shard)
         }
         guard let printed = PrintedForm.all[name] else {
             throw IntegralError.invalidParameter(name: "NAME", value: name, requirement: "one of \(names.joined(separator: ", "))")
@@ -49,19 +50,19 @@ public struct CoefficientTable: Sendable {
             throw IntegralError.invalidParameter(name: "--digits", value: String(digits), requirement: "must be in 1…1000")
         }
         return try computeRows(name, required: nil, printed: printed, units: printed.units, axes: axes, fixed: fixed,
-                               digits: digits, parallel: parallel)
+                               digits: digits, parallel: parallel, shard: shard)
     }
 
     /// m_dis or h_dis over kF-R and t (both required; t = 0 is allowed).
     static func computeKernel(_ name: String, units: String, axes: [TableAxis], fixed: [String: BigRational],
-                              digits: Int, parallel: Bool) throws -> CoefficientTable {
+                              digits: Int, parallel: Bool, shard: Shard) throws -> CoefficientTable {
         try computeRows(name, required: ["kF-R", "t"], printed: nil, units: units, axes: axes, fixed: fixed,
-                        digits: digits, parallel: parallel)
+                        digits: digits, parallel: parallel, shard: shard)
     }
 
     static func computeRows(_ name: String, required fixedRequired: [String]?, printed: PrintedForm?, units: String,
                             axes: [TableAxis], fixed: [String: BigRational],
-                            digits: Int, parallel: Bool) throws -> CoefficientTable {
+                            digits: Int, parallel: Bool, shard: Shard) throws -> CoefficientTable {
         guard digits >= 1 && digits <= 1000 else {
             throw IntegralError.invalidParameter(name: "--digits", value: String(digits), requirement: "must be in 1…1000")
         }
@@ -95,10 +96,11 @@ public struct CoefficientTable: Sendable {
         var grid: [[(String, BigRational)]] = [[]]
         for a in axes { grid = grid.flatMap { row in a.values.map { row + [(a.name, $0)] } } }
         let constant: [(String, BigRational)] = required.filter { !seen.contains($0) }.map { ($0, fixed[$0] ?? defaults[$0]!) }
-        let points = grid.map { $0 + constant }
-        guard points.count <= 100_000 else {
-            throw IntegralError.invalidParameter(name: "--over", value: String(points.count), requirement: "at most 100000 rows")
+        let allPoints = grid.map { $0 + constant }
+        guard allPoints.count <= 100_000 else {
+            throw IntegralError.invalidParameter(name: "--over", value: String(allPoints.count), requirement: "at most 100000 rows")
         }
+        let points = shard.indices(of: allPoints.count).map { allPoints[$0] }
 
         let results = Mutex<[Int: Result<Row, any Error>]>([:])
         let work: @Sendable (Int) -> Void = { i in

@@ -21,6 +21,8 @@ struct AuditOptions: ParsableArguments {
     var noTimings = false
     @Option(help: "Claims checked at once (default: one per core). The report does not depend on it.")
     var jobs: Int = 0
+    @Option(help: ArgumentHelp(ShardOption.help + " With --shard, --output names that folder (required)."))
+    var shard: String?
 
     func validate() throws {
         guard jobs >= 0, jobs <= 1024 else { throw ValidationError("--jobs must be between 0 (one per core) and 1024, got \(jobs)") }
@@ -29,6 +31,16 @@ struct AuditOptions: ParsableArguments {
     func run(paths: [String]) throws {
         try BadInput.checkDigits(digits)
         let runner = AuditRunner(engine: .standard, digits: digits, seed: seed, jobs: jobs)
+        if let shard = try ShardOption.parse(shard) {
+            guard let output else {
+                throw BadInput(place: "--shard \(shard)", message: "a shard needs an --output folder", fix: "add e.g. --output audit-run (then `referee merge audit-run`)")
+            }
+            let result = try AuditShard.run(runner, files: try AuditRunner.derivationFiles(in: paths), shard: shard,
+                                            format: format.rawValue, includeTimings: !noTimings)
+            try Output.write(result.encoded(), to: try ShardOption.path(folder: output, stem: "audit", shard: shard, fileExtension: "json"))
+            FileHandle.standardError.write(Data("shard \(shard): \(result.results.count) of \(result.claimCount) claims\n".utf8))
+            return
+        }
         var report = try runner.audit(paths: paths)
         report.includeTimings = !noTimings
         let text: String

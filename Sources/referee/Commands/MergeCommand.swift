@@ -2,36 +2,92 @@ import ArgumentParser
 import Foundation
 import Verify
 
+/// `referee merge SHARDS… [--output FOLDER]`: joins the shard files of one sharded run
+/// (phase-diagram, audit/check, sweep, table) into exactly the output of a single run. Only files
+/// named `STEM.shard-K-of-N.EXT` are read, so merge's own outputs in the same folder are ignored and
+/// merging again gives the same files; a missing or inconsistent shard is named with the fix.
 struct MergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
-        abstract: "Merge phase-diagram shards (phase-diagram.shard-K-of-N.csv) into the full CSV, SVG and PNG.",
-        discussion: "The shards must come from the same grid; the result is identical to a single run.")
+        abstract: "Merge the shards of a run (phase-diagram, audit, check, sweep, table --shard K/N) into the output of one run.",
+        discussion: """
+        Pass the shard files or their folder: `referee merge fig1c/*` or `referee merge fig1c`. Files that are not
+        shards (named STEM.shard-K-of-N.EXT) are ignored, so merging again is safe. Writes into --output (default:
+        the shards' folder): phase-diagram.csv/.svg/.png, audit.txt/.md/.json/.html (the format the shards were run
+        with), sweep.csv/.json, table.csv/.json/.tex. The result is byte for byte the output of one run.
+        An audit merge exits 1 when a verdict is not the expected one, like `referee audit`.
+        """)
 
-    @Argument(help: "Shard CSV files.") var files: [String]
-    @Option(help: "Output folder.") var output: String = "phase-diagram"
+    @Argument(help: "Shard files, or folders holding them.") var files: [String]
+    @Option(help: "Output folder (default: the folder of the shards).") var output: String?
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give the shard files or their folder, e.g. referee merge fig1c/*") }
+    }
 
     func run() throws {
-        guard !files.isEmpty else { throw BadInput(place: "merge", message: "no files", fix: "pass the shard CSV files") }
-        var inputs: [(name: String, text: String)] = []
-        for f in files {
-            guard let text = try? String(contentsOfFile: f, encoding: .utf8) else {
-                throw BadInput(place: f, message: "cannot read the file", fix: "check the path")
+        let set: ShardSet
+        do { set = try ShardSet(paths: files) } catch { throw BadInput(place: error.place, message: error.message, fix: error.fix) }
+        let folder = output ?? set.folder
+        try PhaseDiagramFiles.ensureFolder(folder)
+        func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
+        var exitCode: Int32 = 0
+        do {
+            switch (set.stem, set.files[0].fileExtension) {
+            case ("phase-diagram", "csv"):
+                try mergePhaseDiagram(set, folder: folder)
+            case ("audit", "json"):
+                let (report, format) = try AuditShard.merge(set, engine: .standard)
+                let text: String, ext: String
+                switch ReportFormat(rawValue: format) ?? .json {
+                case .text: (text, ext) = (report.text(), "txt")
+                case .markdown: (text, ext) = (report.markdown(), "md")
+                case .json: (text, ext) = (report.json().rendered() + "\n", "json")
+                case .html: (text, ext) = (report.html(), "html")
+                }
+                try Output.write(text, to: path("audit.\(ext)"))
+                FileHandle.standardError.write(Data((report.summaryLine() + "\n").utf8))
+                exitCode = report.exitCode
+            case ("sweep", "json"), ("table", "json"):
+                let (text, ext) = try RowShard.merge(set)
+                try Output.write(text, to: path("\(set.stem).\(ext)"))
+            default:
+                throw BadInput(place: set.files[0].path, message: "shards of `\(set.stem).\(set.files[0].fileExtension)` are not something merge knows",
+                               fix: "merge the shards written by phase-diagram, audit, check, sweep or table --shard")
             }
-            inputs.append((f, text))
+        } catch let e as MergeError {
+            throw BadInput(place: e.place, message: e.message, fix: e.fix)
         }
-        let merged: (signature: String, points: [PhaseDiagramPoint], missing: [Int])
-        do { merged = try PhaseDiagramCSV.merge(inputs) } catch let e as PhaseDiagramCSV.ReadError {
-            throw BadInput(place: "\(e.file):\(e.line)", message: e.message, fix: e.fix)
+        let note = set.ignored.isEmpty ? "" : " (ignored \(set.ignored.count) file\(set.ignored.count == 1 ? "" : "s") that are not shards)"
+        FileHandle.standardError.write(Data("merged \(set.count) shard\(set.count == 1 ? "" : "s") of \(set.stem) into \(folder)\(note)\n".utf8))
+        if exitCode != 0 { throw ExitCode(exitCode) }
+    }
+
+    func mergePhaseDiagram(_ set: ShardSet, folder: String) throws {
+        var signature: String?
+        var points: [PhaseDiagramPoint] = []
+        for file in set.files {
+            guard let text = try? String(contentsOfFile: file.path, encoding: .utf8) else {
+                throw MergeError(file.path, "cannot read the file", fix: "check the path and permissions")
+            }
+            let parsed: (signature: String, points: [PhaseDiagramPoint])
+            do { parsed = try PhaseDiagramCSV.parse(text, file: file.path) } catch let e as PhaseDiagramCSV.ReadError {
+                throw BadInput(place: "\(e.file):\(e.line)", message: e.message, fix: e.fix)
+            }
+            if let signature, parsed.signature != signature {
+                throw MergeError(file.path, "comes from a different run than \(set.files[0].path): \(parsed.signature) vs \(signature)",
+                                 fix: "recompute shard \(file.shard) with the same grid and parameters as the others")
+            }
+            signature = parsed.signature
+            guard let grid = PhaseDiagramGrid(signature: parsed.signature) else {
+                throw MergeError(file.path + ":1", "unreadable grid signature", fix: "recompute shard \(file.shard)")
+            }
+            guard parsed.points.map(\.index) == grid.indices(shard: file.shard.index, of: file.shard.count) else {
+                throw MergeError(file.path, "does not hold the points of shard \(file.shard) (truncated, edited or renamed?)", fix: "recompute shard \(file.shard)")
+            }
+            points += parsed.points
         }
-        guard merged.missing.isEmpty else {
-            throw BadInput(place: "merge", message: "\(merged.missing.count) grid points are missing (first: \(merged.missing[0]))",
-                           fix: "pass every shard K/N of the run")
-        }
-        guard let grid = PhaseDiagramGrid(signature: merged.signature) else {
-            throw BadInput(place: files[0] + ":1", message: "unreadable grid signature", fix: "recompute the shard")
-        }
-        try PhaseDiagramFiles.ensureFolder(output)
-        try PhaseDiagramFiles.writeAll(grid, merged.points, folder: output)
+        guard let signature, let grid = PhaseDiagramGrid(signature: signature) else { return }
+        try PhaseDiagramFiles.writeAll(grid, points.sorted { $0.index < $1.index }, folder: folder)
     }
 }

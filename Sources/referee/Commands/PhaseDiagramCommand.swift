@@ -37,7 +37,7 @@ struct PhaseDiagramCommand: ParsableCommand {
     @Argument(help: "The model (meanfield).") var model: DynamicsModel
     @Option(help: "Grid size NxM: N values of γ_B/(α_B|g_B|), M values of j_AB.") var grid: String = "40x40"
     @Option(help: "Output folder.") var output: String = "phase-diagram"
-    @Option(help: "Compute shard K of N (e.g. 2/4).") var shard: String?
+    @Option(help: ArgumentHelp(ShardOption.help)) var shard: String?
     @Option(help: "Range of γ_B/(α_B|g_B|), a:b.") var ratioRange: String = "0:2.5"
     @Option(help: "Range of j_AB in meV, a:b.") var couplingRange: String = "0:10"
     @OptionGroup var inputs: MeanFieldOptions
@@ -58,11 +58,8 @@ struct PhaseDiagramCommand: ParsableCommand {
         let (r0, r1): (Double, Double) = try Self.pair(ratioRange, separator: ":", option: "ratio-range", example: "0:2.5")
         let (j0, j1): (Double, Double) = try Self.pair(couplingRange, separator: ":", option: "coupling-range", example: "0:10")
         guard r0 >= 0, r0 < r1, j0 < j1 else { throw BadInput(place: "--ratio-range/--coupling-range", message: "empty or negative range", fix: "give a < b, ratios ≥ 0") }
-        var k = 1, parts = 1
-        if let shard {
-            (k, parts) = try Self.pair(shard, separator: "/", option: "shard", example: "2/4")
-            guard parts >= 1, k >= 1, k <= parts else { throw BadInput(place: "--shard \(shard)", message: "K must be in 1…N", fix: "write e.g. --shard 2/4") }
-        }
+        let part = try ShardOption.parse(shard) ?? .whole
+        let (k, parts) = (part.index, part.count)
         let g = PhaseDiagramGrid(columns: n, rows: m, ratioRange: r0...r1, couplingRange: j0...j1, parameters: try inputs.parameters(), seed: seed)
         try PhaseDiagramFiles.ensureFolder(output)
         let indices = g.indices(shard: k, of: parts)
@@ -77,8 +74,8 @@ struct PhaseDiagramCommand: ParsableCommand {
         }
         if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
         let seconds = Date().timeIntervalSince(start)
-        if shard != nil && parts > 1 {
-            try Output.write(PhaseDiagramCSV.render(g, points), to: output + "/phase-diagram.shard-\(k)-of-\(parts).csv")
+        if shard != nil {
+            try Output.write(PhaseDiagramCSV.render(g, points), to: try ShardOption.path(folder: output, stem: "phase-diagram", shard: part, fileExtension: "csv"))
         } else {
             try PhaseDiagramFiles.writeAll(g, points, folder: output)
         }

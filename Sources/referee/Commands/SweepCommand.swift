@@ -42,35 +42,59 @@ struct SweepCommand: ParsableCommand {
         return r
     }
 
+    @Option(help: "Write to this file (atomically) instead of standard output; with --shard, the folder for the shard file.") var output: String?
+    @Option(help: ArgumentHelp(ShardOption.help)) var shard: String?
+
     func run() throws {
         let ratios = try Self.ratios(gammaRatio)
         guard (1...10_000).contains(seeds) else { throw BadInput(place: "--seeds \(seeds)", message: "out of range", fix: "give 1…10000 initial conditions") }
         guard threads >= 0 else { throw BadInput(place: "--threads \(threads)", message: "negative", fix: "give 0 (one per core) or a positive count") }
+        let part = try ShardOption.parse(shard)
+        if part != nil, output == nil {
+            throw BadInput(place: "--shard \(shard!)", message: "a shard needs an --output folder", fix: "add e.g. --output sweep-run (then `referee merge sweep-run`)")
+        }
         let p = try inputs.parameters()
-        let points = try MeanFieldCurves(parameters: p, ratios: ratios, seeds: seeds, baseSeed: seed).run(threads: threads)
+        let curves = MeanFieldCurves(parameters: p, ratios: ratios, seeds: seeds, baseSeed: seed)
+        // Rows are (ratio, seed) in the order of one run; a shard computes rows K−1, K−1+N, ….
+        let indices = (part ?? .whole).indices(of: curves.count)
+        let points = try curves.run(indices: indices, threads: threads)
+        let pieces = Self.pieces(points, parameters: p, format: format)
+        if let part, let output {
+            let shardFile = RowShard(command: "sweep", shard: part, total: curves.count, fileExtension: format.rawValue, head: pieces.head,
+                                     separator: pieces.separator, tail: pieces.tail,
+                                     rows: zip(indices, pieces.rows).map { RowShard.Row(index: $0, text: $1) })
+            try Output.write(shardFile.encoded(), to: try ShardOption.path(folder: output, stem: "sweep", shard: part, fileExtension: "json"))
+            return
+        }
+        try Output.write(pieces.head + pieces.rows.joined(separator: pieces.separator) + pieces.tail, to: output)
+    }
+
+    /// The output of one run as head + rows.joined(separator) + tail, one row per (ratio, seed), so
+    /// that shards can be merged row by row (`RowShard`).
+    static func pieces(_ points: [MeanFieldCurves.Point], parameters p: BilayerParameters, format: SweepFormat)
+        -> (head: String, rows: [String], separator: String, tail: String) {
         switch format {
         case .csv:
-            var lines = ["# referee sweep meanfield: NC(8), jAA=\(p.jAA) jBB=\(p.jBB) jAB=\(p.jAB) alphaA=\(p.alphaA) alphaB=\(p.alphaB) gB=\(p.gB) n=\(p.filling) T=\(p.temperature) (meV)",
-                         "ratio,seed,phase,delta_phi,mA,mB,omega"]
-            for q in points {
+            let head = "# referee sweep meanfield: NC(8), jAA=\(p.jAA) jBB=\(p.jBB) jAB=\(p.jAB) alphaA=\(p.alphaA) alphaB=\(p.alphaB) gB=\(p.gB) n=\(p.filling) T=\(p.temperature) (meV)\n"
+                + "ratio,seed,phase,delta_phi,mA,mB,omega\n"
+            let rows = points.map { q in
                 let s = q.state
-                lines.append("\(jsonNumber(q.ratio)),\(q.seed),\(s.phase.rawValue),\(jsonNumber(s.deltaPhi)),\(jsonNumber(s.mA)),\(jsonNumber(s.mB)),\(jsonNumber(s.omega))")
+                return "\(jsonNumber(q.ratio)),\(q.seed),\(s.phase.rawValue),\(jsonNumber(s.deltaPhi)),\(jsonNumber(s.mA)),\(jsonNumber(s.mB)),\(jsonNumber(s.omega))"
             }
-            print(lines.joined(separator: "\n"))
+            return (head, rows, "\n", "\n")
         case .json:
             let rows = points.map { q in
                 "    {\"ratio\": \(jsonNumber(q.ratio)), \"seed\": \(q.seed), \"phase\": \"\(q.state.phase.rawValue)\", \"delta_phi\": \(jsonNumber(q.state.deltaPhi)), \"mA\": \(jsonNumber(q.state.mA)), \"mB\": \(jsonNumber(q.state.mB)), \"omega\": \(jsonNumber(q.state.omega))}"
             }
-            print("""
+            let head = """
             {
               "model": "NC(8)",
               "parameters": {"jAA": \(jsonNumber(p.jAA)), "jBB": \(jsonNumber(p.jBB)), "jAB": \(jsonNumber(p.jAB)), "alphaA": \(jsonNumber(p.alphaA)), "alphaB": \(jsonNumber(p.alphaB)), "gB": \(jsonNumber(p.gB)), "n": \(jsonNumber(p.filling)), "T": \(jsonNumber(p.temperature))},
               "unit": "ratio = gamma_B/(alpha_B*|g_B|); delta_phi in rad; omega in meV",
               "points": [
-            \(rows.joined(separator: ",\n"))
-              ]
-            }
-            """)
+
+            """
+            return (head, rows, ",\n", "\n  ]\n}\n")
         }
     }
 }

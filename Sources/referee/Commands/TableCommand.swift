@@ -33,6 +33,8 @@ struct TableCommand: ParsableCommand {
     var output: String?
     @Flag(help: "Compute the rows serially (reference for the parallel run).")
     var serial = false
+    @Option(help: ArgumentHelp(ShardOption.help + " With --shard, --output names that folder (required)."))
+    var shard: String?
 
     func run() throws {
         guard let fmt = CoefficientTable.Format(rawValue: format) else {
@@ -48,8 +50,21 @@ struct TableCommand: ParsableCommand {
                 }
                 fixed[axis.name] = axis.values[0]
             }
-            let table = try CoefficientTable.compute(name, axes: axes, fixed: fixed, digits: digits, parallel: !serial)
-            try Output.write(table.rendered(fmt), to: output)
+            let part = try ShardOption.parse(shard)
+            let table = try CoefficientTable.compute(name, axes: axes, fixed: fixed, digits: digits, parallel: !serial, shard: part ?? .whole)
+            if let part {
+                guard let output else {
+                    throw BadInput(place: "--shard \(part)", message: "a shard needs an --output folder", fix: "add e.g. --output table-run (then `referee merge table-run`)")
+                }
+                let total = axes.reduce(1) { $0 * $1.values.count }
+                let p = table.pieces(fmt)
+                let rows = zip(part.indices(of: total), p.rows).map { RowShard.Row(index: $0, text: $1) }
+                let file = RowShard(command: "table", shard: part, total: total, fileExtension: fmt == .latex ? "tex" : fmt.rawValue,
+                                    head: p.head, separator: p.separator, tail: p.tail, rows: rows)
+                try Output.write(file.encoded(), to: try ShardOption.path(folder: output, stem: "table", shard: part, fileExtension: "json"))
+            } else {
+                try Output.write(table.rendered(fmt), to: output)
+            }
             if table.rows.contains(where: { $0.digits < digits }) {
                 FileHandle.standardError.write(Data("referee: some rows reached fewer than \(digits) digits (column digits)\n".utf8))
                 throw ExitCode(1)

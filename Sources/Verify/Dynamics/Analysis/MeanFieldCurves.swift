@@ -48,14 +48,19 @@ public struct MeanFieldCurves: Sendable {
 
     /// All points, with `threads` workers (0: one per core; 1: serial).
     public func run(threads: Int = 0) throws -> [Point] {
+        try run(indices: Array(0..<count), threads: threads)
+    }
+
+    /// The points with the given serial indices (a shard of the sweep), in that order.
+    public func run(indices: [Int], threads: Int = 0) throws -> [Point] {
         let workers = max(1, threads > 0 ? threads : ProcessInfo.processInfo.activeProcessorCount)
-        let results = ParallelResults<Point>(count: count)
+        let results = ParallelResults<Point>(count: indices.count)
         let curves = self
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var k = worker
-            while k < curves.count {
-                results.set(k, Result { try curves.point(k) })
-                k += workers
+            var j = worker
+            while j < indices.count {
+                results.set(j, Result { try curves.point(indices[j]) })
+                j += workers
             }
         }
         return try results.values().map { try $0.get() }
