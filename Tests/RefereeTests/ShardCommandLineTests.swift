@@ -80,6 +80,11 @@ final class ShardCommandLineTests: XCTestCase {
             XCTAssertEqual(try referee(["merge", dir + "/" + format]).status, 0)
             XCTAssertEqual(data(dir + "/\(format)/audit.\(format)"), Data(one.stdout.utf8), format)
         }
+        // The stored verdicts render in another format without checking again (the Python client's HTML).
+        let html = try referee(["audit", "derivations/estimates.md", "--no-timings", "--format", "html"])
+        XCTAssertEqual(try referee(["merge", dir + "/json", "--format", "html", "--output", dir + "/again"]).status, 0)
+        XCTAssertEqual(data(dir + "/again/audit.html"), Data(html.stdout.utf8))
+        XCTAssertEqual(try referee(["merge", dir + "/json", "--format", "bogus"]).status, 2)
         // A shard needs a folder to write to.
         XCTAssertEqual(try referee(["audit", "derivations/estimates.md", "--shard", "1/2"]).status, 2)
     }

@@ -20,6 +20,8 @@ struct MergeCommand: ParsableCommand {
 
     @Argument(help: "Shard files, or folders holding them.") var files: [String]
     @Option(help: "Output folder (default: the folder of the shards).") var output: String?
+    @Option(help: "Audit shards only: render the report in this format (text, markdown, json, html) instead of the one the shards were run with.")
+    var format: ReportFormat?
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give the shard files or their folder, e.g. referee merge fig1c/*") }
@@ -34,12 +36,12 @@ struct MergeCommand: ParsableCommand {
         var exitCode: Int32 = 0
         do {
             switch (set.stem, set.files[0].fileExtension) {
-            case ("phase-diagram", "csv"):
+            case ("phase-diagram", "csv") where format == nil:
                 try mergePhaseDiagram(set, folder: folder)
             case ("audit", "json"):
-                let (report, format) = try AuditShard.merge(set, engine: .standard)
+                let (report, recorded) = try AuditShard.merge(set, engine: .standard)
                 let text: String, ext: String
-                switch ReportFormat(rawValue: format) ?? .json {
+                switch format ?? ReportFormat(rawValue: recorded) ?? .json {
                 case .text: (text, ext) = (report.text(), "txt")
                 case .markdown: (text, ext) = (report.markdown(), "md")
                 case .json: (text, ext) = (report.json().rendered() + "\n", "json")
@@ -48,9 +50,12 @@ struct MergeCommand: ParsableCommand {
                 try Output.write(text, to: path("audit.\(ext)"))
                 FileHandle.standardError.write(Data((report.summaryLine() + "\n").utf8))
                 exitCode = report.exitCode
-            case ("sweep", "json"), ("table", "json"):
+            case ("sweep", "json") where format == nil, ("table", "json") where format == nil:
                 let (text, ext) = try RowShard.merge(set)
                 try Output.write(text, to: path("\(set.stem).\(ext)"))
+            case ("sweep", "json"), ("table", "json"), ("phase-diagram", "csv"):
+                throw BadInput(place: "--format \(format!.rawValue)", message: "only an audit's report can be rendered in another format when merging",
+                               fix: "drop --format; \(set.stem) shards merge into the format they were computed in")
             default:
                 throw BadInput(place: set.files[0].path, message: "shards of `\(set.stem).\(set.files[0].fileExtension)` are not something merge knows",
                                fix: "merge the shards written by phase-diagram, audit, check, sweep or table --shard")
