@@ -233,6 +233,33 @@ final class ShardingTests: XCTestCase {
         }
     }
 
+    /// Shards of the mutation self-test split the sampled mutants and merge into the report of one run.
+    func testMutationShardsMergeIntoOneRun() throws {
+        try TemporaryDerivation.withFile(claims) { path in
+            let test = MutationTest(runner: AuditRunner(engine: .standard, jobs: 1), limitPerKind: 2, sampleEvery: 2)
+            let one = try test.run(paths: [path])
+            XCTAssertFalse(one.results.isEmpty)
+            for n in [2, 3] {
+                let dir = try folder([])
+                for k in 1...n {
+                    let s = try MutationShard.run(test, files: [path], shard: try Shard(index: k, count: n))
+                    try s.encoded().write(toFile: dir + "/mutate.shard-\(k)-of-\(n).json", atomically: true, encoding: .utf8)
+                }
+                XCTAssertEqual(try MutationShard.merge(try ShardSet(paths: [dir])).text(), one.text(), "N = \(n)")
+            }
+            // A shard with other options is named.
+            let dir = try folder([])
+            let other = MutationTest(runner: AuditRunner(engine: .standard, jobs: 1), limitPerKind: 2, sampleEvery: 1)
+            try MutationShard.run(test, files: [path], shard: try Shard(index: 1, count: 2)).encoded()
+                .write(toFile: dir + "/mutate.shard-1-of-2.json", atomically: true, encoding: .utf8)
+            try MutationShard.run(other, files: [path], shard: try Shard(index: 2, count: 2)).encoded()
+                .write(toFile: dir + "/mutate.shard-2-of-2.json", atomically: true, encoding: .utf8)
+            XCTAssertThrowsError(try MutationShard.merge(try ShardSet(paths: [dir]))) {
+                XCTAssertEqual(($0 as! MergeError).place, dir + "/mutate.shard-2-of-2.json")
+            }
+        }
+    }
+
     /// A table's pieces join to its rendering, and row shards merge into the table of one run.
     func testTableShardsMergeIntoOneRun() throws {
         let axes = [try TableAxis(parsing: "kappa=0:0.5:0.1")]

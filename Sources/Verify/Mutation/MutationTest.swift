@@ -79,6 +79,13 @@ public struct MutationTest: Sendable {
 
     /// Runs the self-test over the derivation files under `paths`.
     public func run(paths: [String]) throws -> Report {
+        try run(paths: paths, shard: .whole).report
+    }
+
+    /// Runs shard `shard` of the self-test: every shard checks the original claims (to know which
+    /// verify) and generates and samples the same mutants; it judges the sampled mutants i with
+    /// i mod N = K − 1. Returns their results, their indices among the sampled mutants, and the count.
+    public func run(paths: [String], shard: Shard) throws -> (report: Report, indices: [Int], total: Int) {
         let loaded = try runner.load(files: try AuditRunner.derivationFiles(in: paths))
         let originals = try runner.run(loaded)
         var jobs: [(Claim, DerivationContext, Mutation)] = []
@@ -92,12 +99,13 @@ public struct MutationTest: Sendable {
             }
         }
         let sampled = jobs.enumerated().filter { $0.offset % sampleEvery == 0 }.map(\.element)
-        let box = MutantBox(count: sampled.count)
-        DispatchQueue.concurrentPerform(iterations: sampled.count) { i in
-            let (claim, context, mutation) = sampled[i]
+        let indices = shard.indices(of: sampled.count)
+        let box = MutantBox(count: indices.count)
+        DispatchQueue.concurrentPerform(iterations: indices.count) { i in
+            let (claim, context, mutation) = sampled[indices[i]]
             box.set(i, judge(mutation, of: claim, in: context))
         }
-        return Report(results: box.values, skipped: skipped)
+        return (Report(results: box.values, skipped: skipped), indices, sampled.count)
     }
 
     struct Unsupported: Error { var reason: String }

@@ -9,13 +9,14 @@ import Verify
 struct MergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
-        abstract: "Merge the shards of a run (phase-diagram, audit, check, sweep, table --shard K/N) into the output of one run.",
+        abstract: "Merge the shards of a run (phase-diagram, audit, check, mutate, sweep, table --shard K/N) into the output of one run.",
         discussion: """
         Pass the shard files or their folder: `referee merge fig1c/*` or `referee merge fig1c`. Files that are not
         shards (named STEM.shard-K-of-N.EXT) are ignored, so merging again is safe. Writes into --output (default:
         the shards' folder): phase-diagram.csv/.svg/.png, audit.txt/.md/.json/.html (the format the shards were run
-        with), sweep.csv/.json, table.csv/.json/.tex. The result is byte for byte the output of one run.
-        An audit merge exits 1 when a verdict is not the expected one, like `referee audit`.
+        with), sweep.csv/.json, table.csv/.json/.tex, mutate.txt. The result is byte for byte the output of one run.
+        An audit merge exits 1 when a verdict is not the expected one, like `referee audit`; a mutate merge
+        when a mutant survived, like `referee mutate`.
         """)
 
     @Argument(help: "Shard files, or folders holding them.") var files: [String]
@@ -50,15 +51,19 @@ struct MergeCommand: ParsableCommand {
                 try Output.write(text, to: path("audit.\(ext)"))
                 FileHandle.standardError.write(Data((report.summaryLine() + "\n").utf8))
                 exitCode = report.exitCode
+            case ("mutate", "json") where format == nil:
+                let report = try MutationShard.merge(set)
+                try Output.write(report.text(), to: path("mutate.txt"))
+                if !report.survivors.isEmpty { exitCode = 1 }
             case ("sweep", "json") where format == nil, ("table", "json") where format == nil:
                 let (text, ext) = try RowShard.merge(set)
                 try Output.write(text, to: path("\(set.stem).\(ext)"))
-            case ("sweep", "json"), ("table", "json"), ("phase-diagram", "csv"):
+            case ("sweep", "json"), ("table", "json"), ("phase-diagram", "csv"), ("mutate", "json"):
                 throw BadInput(place: "--format \(format!.rawValue)", message: "only an audit's report can be rendered in another format when merging",
                                fix: "drop --format; \(set.stem) shards merge into the format they were computed in")
             default:
                 throw BadInput(place: set.files[0].path, message: "shards of `\(set.stem).\(set.files[0].fileExtension)` are not something merge knows",
-                               fix: "merge the shards written by phase-diagram, audit, check, sweep or table --shard")
+                               fix: "merge the shards written by phase-diagram, audit, check, mutate, sweep or table --shard")
             }
         } catch let e as MergeError {
             throw BadInput(place: e.place, message: e.message, fix: e.fix)

@@ -21,6 +21,10 @@ struct MutateCommand: ParsableCommand {
     var sampleEvery: Int = 1
     @Option(help: "Seed of the random points.")
     var seed: UInt64 = 20_261_121
+    @Option(help: ArgumentHelp(ShardOption.help + " Shards split the sampled mutants; --output names the folder (required)."))
+    var shard: String?
+    @Option(help: "With --shard: the folder for the shard file.")
+    var output: String?
 
     func validate() throws {
         guard perKind >= 1, perKind <= 1000 else { throw ValidationError("--per-kind must be between 1 and 1000") }
@@ -29,6 +33,15 @@ struct MutateCommand: ParsableCommand {
 
     func run() throws {
         let test = MutationTest(runner: AuditRunner(engine: .standard, seed: seed), limitPerKind: perKind, sampleEvery: sampleEvery)
+        if let part = try ShardOption.parse(shard) {
+            guard let output else {
+                throw BadInput(place: "--shard \(part)", message: "a shard needs an --output folder", fix: "add e.g. --output mutate-run (then `referee merge mutate-run`)")
+            }
+            let result = try MutationShard.run(test, files: try AuditRunner.derivationFiles(in: paths), shard: part)
+            try Output.write(result.encoded(), to: try ShardOption.path(folder: output, stem: "mutate", shard: part, fileExtension: "json"))
+            FileHandle.standardError.write(Data("shard \(part): \(result.results.count) of \(result.total) mutants\n".utf8))
+            return
+        }
         let report = try test.run(paths: paths)
         print(report.text(), terminator: "")
         if !report.survivors.isEmpty { throw ExitCode(1) }
