@@ -28,8 +28,11 @@ def test_audit_matches_the_command_line(cli):
     assert report.ok and report.summary.unexpected == []
 
 
-def test_quick_start_line():
-    assert str(referee.audit("derivations/sd-coupling.md").summary) == "12 claims: 9 verified, 3 discrepancy; all as expected"
+def test_quick_start_line(cli):
+    # The quick start prints Referee's summary line, e.g. "12 claims: 9 verified, 3 discrepancy; all as expected".
+    line = cli("audit", "derivations/sd-coupling.md").stdout.strip().splitlines()[-1]
+    assert str(referee.audit("derivations/sd-coupling.md").summary) == line
+    assert line.endswith("all as expected")
 
 
 def test_html_is_referees_page(cli):
