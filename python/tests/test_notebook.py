@@ -57,3 +57,6 @@ def test_notebook_in_a_kernel(path):
     nbformat = pytest.importorskip("nbformat")
     notebook = nbformat.read(str(path), as_version=4)
     nbclient.NotebookClient(notebook, timeout=600, resources={"metadata": {"path": str(path.parent)}}).execute()
+    html = [o["data"]["text/html"] for c in notebook.cells if c.cell_type == "code" for o in c.outputs
+            if o.get("output_type") == "execute_result" and "text/html" in o.get("data", {})]
+    assert any(h.startswith("<iframe") for h in html), "the report did not display as Referee's HTML page"
