@@ -89,6 +89,27 @@ final class ShardCommandLineTests: XCTestCase {
         XCTAssertEqual(try referee(["audit", "derivations/estimates.md", "--shard", "1/2"]).status, 2)
     }
 
+    /// Table shards merge into the LaTeX of one run; --shard without --output is bad input.
+    func testTableShardsMergeIntoOneRun() throws {
+        let dir = try temporaryFolder()
+        let table = ["table", "g", "--over", "kappa=0:0.5:0.1", "--set", "v=0.3", "--set", "ed=-1", "--set", "U=3", "--set", "eF=0",
+                     "--digits", "12", "--format", "latex"]
+        let one = try referee(table)
+        XCTAssertEqual(one.status, 0, one.stderr)
+        for k in 1...4 { XCTAssertEqual(try referee(table + ["--shard", "\(k)/4", "--output", dir]).status, 0) }
+        XCTAssertEqual(try referee(["merge", dir]).status, 0)
+        XCTAssertEqual(data(dir + "/table.tex"), Data(one.stdout.utf8))
+        let noFolder = try referee(table + ["--shard", "1/4"])
+        XCTAssertEqual(noFolder.status, 2)
+        XCTAssertTrue(noFolder.stderr.contains("--output"), noFolder.stderr)
+        // A shard of another table in the same folder is named.
+        try FileManager.default.removeItem(atPath: dir + "/table.shard-3-of-4.json")
+        XCTAssertEqual(try referee(table.map { $0 == "--digits" ? "--digits" : $0 == "12" ? "13" : $0 } + ["--shard", "3/4", "--output", dir]).status, 0)
+        let other = try referee(["merge", dir])
+        XCTAssertEqual(other.status, 2)
+        XCTAssertTrue(other.stderr.contains("table.shard-") && other.stderr.contains("different run"), other.stderr)
+    }
+
     /// Sweep shards (N larger than needed leaves one empty) merge into the CSV of one run.
     func testSweepShardsMergeIntoOneRun() throws {
         let dir = try temporaryFolder()

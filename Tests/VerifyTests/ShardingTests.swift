@@ -274,7 +274,7 @@ final class ShardingTests: XCTestCase {
                 for k in 1...n {
                     let shard = try Shard(index: k, count: n)
                     let part = try CoefficientTable.compute("g", axes: axes, fixed: fixed, digits: 12, parallel: false, shard: shard).pieces(format)
-                    let file = RowShard(command: "table", shard: shard, total: 6, fileExtension: format.rawValue, head: part.head,
+                    let file = RowShard(command: "table", inputs: "g kappa=0:0.5:0.1", shard: shard, total: 6, fileExtension: format.rawValue, head: part.head,
                                         separator: part.separator, tail: part.tail,
                                         rows: zip(shard.indices(of: 6), part.rows).map { RowShard.Row(index: $0, text: $1) })
                     try file.encoded().write(toFile: dir + "/table.shard-\(k)-of-\(n).json", atomically: true, encoding: .utf8)

@@ -7,6 +7,9 @@ import Foundation
 public struct RowShard: Codable, Sendable, Equatable {
     /// `referee sweep`, `referee table` — what wrote it.
     public var command: String
+    /// The inputs that fix the rows (the command's options, without the shard, folder and threads):
+    /// shards merge only when they agree.
+    public var inputs: String
     public var shard: Int
     public var of: Int
     /// Rows in the whole run.
@@ -27,8 +30,9 @@ public struct RowShard: Codable, Sendable, Equatable {
         }
     }
 
-    public init(command: String, shard: Shard, total: Int, fileExtension: String, head: String, separator: String, tail: String, rows: [Row]) {
+    public init(command: String, inputs: String, shard: Shard, total: Int, fileExtension: String, head: String, separator: String, tail: String, rows: [Row]) {
         self.command = command
+        self.inputs = inputs
         self.shard = shard.index
         self.of = shard.count
         self.total = total
@@ -59,9 +63,9 @@ public struct RowShard: Codable, Sendable, Equatable {
                 throw MergeError(file.path, "holds shard \(s.shard)/\(s.of), but its name says \(file.shard)", fix: "do not rename shard files; recompute shard \(file.shard)")
             }
             if let first = shards.first {
-                guard s.command == first.command, s.total == first.total, s.head == first.head, s.separator == first.separator,
+                guard s.command == first.command, s.inputs == first.inputs, s.total == first.total, s.head == first.head, s.separator == first.separator,
                       s.tail == first.tail, s.fileExtension == first.fileExtension else {
-                    throw MergeError(file.path, "comes from a different run than \(set.files[0].path) (other options, inputs or format)",
+                    throw MergeError(file.path, "comes from a different run than \(set.files[0].path) (\(s.inputs) vs \(first.inputs))",
                                      fix: "recompute shard \(file.shard) with the same options as the others")
                 }
             }

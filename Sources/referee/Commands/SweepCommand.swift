@@ -60,7 +60,8 @@ struct SweepCommand: ParsableCommand {
         let points = try curves.run(indices: indices, threads: threads)
         let pieces = Self.pieces(points, parameters: p, format: format)
         if let part, let output {
-            let shardFile = RowShard(command: "sweep", shard: part, total: curves.count, fileExtension: format.rawValue, head: pieces.head,
+            let inputs = "sweep meanfield --gamma-ratio \(gammaRatio) jAA=\(p.jAA) jBB=\(p.jBB) jAB=\(p.jAB) alphaA=\(p.alphaA) alphaB=\(p.alphaB) gB=\(p.gB) n=\(p.filling) T=\(p.temperature) --seeds \(seeds) --seed \(seed) --format \(format.rawValue)"
+            let shardFile = RowShard(command: "sweep", inputs: inputs, shard: part, total: curves.count, fileExtension: format.rawValue, head: pieces.head,
                                      separator: pieces.separator, tail: pieces.tail,
                                      rows: zip(indices, pieces.rows).map { RowShard.Row(index: $0, text: $1) })
             try Output.write(shardFile.encoded(), to: try ShardOption.path(folder: output, stem: "sweep", shard: part, fileExtension: "json"))

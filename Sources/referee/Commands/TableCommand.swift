@@ -59,7 +59,9 @@ struct TableCommand: ParsableCommand {
                 let total = axes.reduce(1) { $0 * $1.values.count }
                 let p = table.pieces(fmt)
                 let rows = zip(part.indices(of: total), p.rows).map { RowShard.Row(index: $0, text: $1) }
-                let file = RowShard(command: "table", shard: part, total: total, fileExtension: fmt == .latex ? "tex" : fmt.rawValue,
+                let inputs = "table \(name) " + over.map { "--over \($0)" }.joined(separator: " ") + " "
+                    + assignments.sorted().map { "--set \($0)" }.joined(separator: " ") + " --digits \(digits) --format \(format)"
+                let file = RowShard(command: "table", inputs: inputs, shard: part, total: total, fileExtension: fmt == .latex ? "tex" : fmt.rawValue,
                                     head: p.head, separator: p.separator, tail: p.tail, rows: rows)
                 try Output.write(file.encoded(), to: try ShardOption.path(folder: output, stem: "table", shard: part, fileExtension: "json"))
             } else {
