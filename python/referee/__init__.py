@@ -7,7 +7,7 @@ Referee's located message (``file:line:column`` or the option, and the fix).
 >>> import referee
 >>> report = referee.audit("derivations/sd-coupling.md")
 >>> print(report.summary)
-12 claims: 9 verified, 3 discrepancy; all as expected
+14 claims: 11 verified, 3 discrepancy; all as expected
 >>> referee.identity("(x+1)^2", "x^2+2*x+1").holds
 True
 """
