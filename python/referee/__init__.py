@@ -15,6 +15,7 @@ True
 from __future__ import annotations
 
 import json
+import os
 from decimal import Decimal
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
@@ -33,7 +34,7 @@ __all__ = [
     "RefereeError", "BadInput", "ExecutableNotFound", "to_sympy", "to_referee",
 ]
 
-PathLike = Union[str, "os.PathLike[str]"]
+PathLike = Union[str, os.PathLike]
 
 
 def _paths(paths) -> List[str]:

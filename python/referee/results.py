@@ -25,8 +25,19 @@ class Evaluation:
     symbolic: Optional[str] = None
 
     @property
+    def is_complex(self) -> bool:
+        """True when the value has an imaginary part (printed as ``a + b*I``)."""
+        return self.value is not None and "I" in self.value
+
+    @property
     def decimal(self) -> Optional[Decimal]:
-        return None if self.value is None else Decimal(self.value)
+        """The real value with all its digits; None for a complex or symbolic result."""
+        return None if self.value is None or self.is_complex else Decimal(self.value)
+
+    def __complex__(self) -> complex:
+        if self.value is None:
+            raise TypeError(f"{self.expression} has no value: unbound symbols remain ({self.symbolic})")
+        return complex(self.value.replace(" ", "").replace("*I", "j").replace("I", "1j"))
 
     @property
     def fraction(self) -> Optional[Fraction]:
@@ -38,6 +49,8 @@ class Evaluation:
     def __float__(self) -> float:
         if self.value is None:
             raise TypeError(f"{self.expression} has no value: unbound symbols remain ({self.symbolic})")
+        if self.is_complex:
+            raise TypeError(f"{self.expression} = {self.value} is complex: use complex()")
         return float(self.value)
 
     def to_sympy(self, symbols=None):

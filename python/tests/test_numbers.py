@@ -21,6 +21,12 @@ def test_eval_exact_and_digits():
     # An expression that starts with a minus sign, a float value, a symbolic result.
     assert referee.eval("-x^2", x=3).exact == "-9"
     assert referee.eval("x/4", x=0.5).exact == "1/8"
+    c = referee.eval("exp(I*pi/3)", digits=10)
+    assert c.is_complex and c.decimal is None and c.value == "0.5000000000 + 0.8660254038*I"
+    assert complex(c) == pytest.approx(complex(0.5, 3 ** 0.5 / 2))
+    with pytest.raises(TypeError):
+        float(c)
+    assert referee.eval("I/2 + 1/3").exact == "1/3 + I/2"
     left = referee.eval("x^2 + y")
     assert left.value is None and left.symbolic == "y + x^2"
     with pytest.raises(TypeError):
