@@ -91,3 +91,11 @@ check: identity
 expect: verified
 ```
 """
+
+
+def test_report_as_dataframe():
+    pandas = pytest.importorskip("pandas")
+    report = referee.audit("derivations/estimates.md")
+    frame = report.to_dataframe()
+    assert isinstance(frame, pandas.DataFrame)
+    assert list(frame["id"]) == [c.id for c in report] and list(frame["verdict"]) == [c.verdict for c in report]
