@@ -11,12 +11,9 @@ struct MergeCommand: ParsableCommand {
         commandName: "merge",
         abstract: "Merge the shards of a run (phase-diagram, audit, check, mutate, sweep, table --shard K/N) into the output of one run.",
         discussion: """
-        Pass the shard files or their folder: `referee merge fig1c/*` or `referee merge fig1c`. Files that are not
-        shards (named STEM.shard-K-of-N.EXT) are ignored, so merging again is safe. Writes into --output (default:
-        the shards' folder): phase-diagram.csv/.svg/.png, audit.txt/.md/.json/.html (the format the shards were run
-        with), sweep.csv/.json, table.csv/.json/.tex, mutate.txt. The result is byte for byte the output of one run.
-        An audit merge exits 1 when a verdict is not the expected one, like `referee audit`; a mutate merge
-        when a mutant survived, like `referee mutate`.
+        Pass the shard files or their folder: `referee merge fig1c/*` or `referee merge fig1c`. Files that are not shards (named STEM.shard-K-of-N.EXT) are ignored, so merging again is safe.
+
+        Writes into --output (default: the shards' folder): phase-diagram.csv/.svg/.png, audit.txt/.md/.json/.html (the format the shards were run with), sweep.csv/.json, table.csv/.json/.tex, mutate.txt — byte for byte the output of one run. An audit merge exits 1 when a verdict is not the expected one, like `referee audit`; a mutate merge when a mutant survived, like `referee mutate`.
         """)
 
     @Argument(help: "Shard files, or folders holding them.") var files: [String]
