@@ -2,18 +2,40 @@ import Foundation
 import XCTest
 @testable import Verify
 
-/// `check: slow-spectrum-exponent`: the error of the second-order effective Lindbladian (AX(S31))
-/// against the full ℒ of NC(3) is O(v⁴); a claimed O(v²) or O(v³) is rejected; bad parameters are
-/// rejected with the place and a fix.
+/// `check: slow-spectrum-exponent` on a model declared in the file (an impurity and one spinful
+/// level, NC(3)'s form): the error of the second-order effective generator against the full ℒ is
+/// O(v⁴); a claimed O(v²) or O(v³) is rejected; bad parameters are rejected with the place and a fix.
 final class SlowSpectrumExponentCheckTests: XCTestCase {
-    func audit(printed: String, parameters: String = "ed = -1; U = 3; kappa = 0.5; eF = 0.5; bath = 0.2; vmin = 0.01; vmax = 0.04; points = 5",
+    static let model = """
+    # t
+
+    ```symbols
+    v: complex
+    ed, ek: real
+    U, kappa: positive
+    ```
+
+    ```modes
+    d[s]: fermion   s in {up, dn}
+    c[s]: fermion   s in {up, dn}
+    ```
+
+    ```define
+    n[s] = d[s]'*d[s]
+    P2 = n[up]*n[dn]
+    H0 = ed*(n[up] + n[dn]) + U*P2 + ek*(c[up]'*c[up] + c[dn]'*c[dn])
+    L0 = lindblad(H0, sqrt(kappa)*d[up]*P2, sqrt(kappa)*d[dn]*P2)
+    L1 = liouvillian(sum(s in s: v*d[s]'*c[s] + conj(v)*c[s]'*d[s]))
+    ```
+    """
+
+    func audit(printed: String, parameters: String = "unperturbed = L0; perturbation = L1; coupling = v; ed = -1; U = 3; kappa = 0.5; ek = 0.2; vmin = 0.01; vmax = 0.04; points = 5",
                tolerance: String = "0.1") throws -> AuditReport {
-        let text = """
-        # t
+        let text = Self.model + """
+
 
         ```claim
         id: t.exponent
-        equations: NC(15), AX(S31)
         statement: the projection method is right to O(v⁴)
         printed: \(printed)
         check: slow-spectrum-exponent
@@ -45,14 +67,18 @@ final class SlowSpectrumExponentCheckTests: XCTestCase {
     }
 
     func testBadInputNamesThePlaceAndTheFix() throws {
+        let base = "unperturbed = L0; perturbation = L1; coupling = v; ed = -1; U = 3; kappa = 0.5; ek = 0.2"
         for (parameters, tolerance, printed, mention) in [
-            ("ed = -1; bogus = 2", "0.1", "4", "unknown parameter `bogus`"),
-            ("bath = 0.1 0.2 0.3", "0.1", "4", "1…2 level energies"),
-            ("vmin = 0.04; vmax = 0.01", "0.1", "4", "vmin < vmax"),
-            ("points = 2", "0.1", "4", "at least 3"),
-            ("kappa = x", "0.1", "4", "must be a number"),
-            ("ed = -1", "10%", "4", "absolute deviation"),
-            ("ed = -1", "0.1", "4 + I", "real number"),
+            (base + "; bogus = 2", "0.1", "4", "`bogus` is not a declared symbol"),
+            ("perturbation = L1; coupling = v; ed = -1; U = 3; kappa = 0.5; ek = 0.2", "0.1", "4", "unperturbed = …"),
+            (base.replacingOccurrences(of: "unperturbed = L0", with: "unperturbed = H0"), "0.1", "4", "not a superoperator"),
+            (base.replacingOccurrences(of: "coupling = v", with: "coupling = w"), "0.1", "4", "coupling `w`"),
+            (base.replacingOccurrences(of: "; ek = 0.2", with: ""), "0.1", "4", "value for every symbol"),
+            (base + "; vmin = 0.04; vmax = 0.01", "0.1", "4", "vmin < vmax"),
+            (base + "; points = 2", "0.1", "4", "at least 3"),
+            (base.replacingOccurrences(of: "kappa = 0.5", with: "kappa = x"), "0.1", "4", "must be a number"),
+            (base, "10%", "4", "absolute deviation"),
+            (base, "0.1", "4 + I", "real number"),
         ] {
             XCTAssertThrowsError(try audit(printed: printed, parameters: parameters, tolerance: tolerance), mention) { error in
                 let text = "\(error)"

@@ -29,12 +29,19 @@ public struct EffectiveLindbladianReport: Sendable {
         let atF = try SdCoefficients.compute(epsD: epsD, hubbardU: hubbardU, epsF: epsF, kappa: kappa, v: GaussianRational(v))
         var report = EffectiveLindbladianReport(levels: levels, atFermiEnergy: atF)
         if bath.count <= maximumLevelsForSpectrum {
-            let lv = bath.map { (energy: $0.doubleValue, filled: $0 < epsF) }
-            let r = try SlowSpectrumComparison.fittedExponent(epsD: epsD.doubleValue, hubbardU: hubbardU.doubleValue, kappa: kappa.doubleValue,
-                                                             couplings: [v.doubleValue, v.doubleValue / 2], levels: lv)
-            report.deviation = r.deviations[0]
-            report.deviationAtHalfCoupling = r.deviations[1]
-            report.fittedExponent = r.fit.exponent
+            func model(_ coupling: Double) throws -> AndersonImpurityModel<ComplexDouble> {
+                try AndersonImpurityModel<ComplexDouble>(
+                    epsD: ComplexDouble(epsD.doubleValue), hubbardU: ComplexDouble(hubbardU.doubleValue), kappa: ComplexDouble(kappa.doubleValue),
+                    v: ComplexDouble(coupling), levels: bath.map { .init(energy: ComplexDouble($0.doubleValue), filled: $0 < epsF) })
+            }
+            let couplings = [v.doubleValue, v.doubleValue / 2]
+            let c = try SlowSpectrumComparison.compute(unperturbed: try model(couplings[0]).unperturbed(), couplings: couplings) {
+                try model($0).perturbation()
+            }
+            let fit = try PowerLawFit(x: couplings, y: c.map(\.maxDeviation))
+            report.deviation = c[0].maxDeviation
+            report.deviationAtHalfCoupling = c[1].maxDeviation
+            report.fittedExponent = fit.exponent
         }
         return report
     }

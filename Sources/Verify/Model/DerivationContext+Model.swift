@@ -121,3 +121,49 @@ extension ModelValue {
         }
     }
 }
+
+extension DerivationContext {
+    /// The superoperator named `name` (a typed definition of the file) with every symbol given a
+    /// number, as a floating matrix for LAPACK; with `free`, a function of that one symbol's value.
+    /// Every entry is evaluated in MPFR at 128 bits and rounded once to double.
+    func numericSuperoperatorFamily(_ name: String, values: [(String, BigRational)], free: String?, at field: Located<String>) throws -> (Double) throws -> SuperOperator<Grassmann.ComplexDouble> {
+        guard case .superoperator(let s)? = model.values[name] else {
+            throw DerivationError(field.location, "`\(name)` is not a superoperator defined in this file",
+                                  fix: "define it in a ```define block, e.g. `\(name) = lindblad(H, …)`")
+        }
+        let m = s.materialized
+        var table: [Symbol: BigComplex] = [:]
+        for (symbolName, value) in values {
+            guard let symbol = parse.symbols[symbolName] else {
+                throw DerivationError(field.location, "`\(symbolName)` is not a declared symbol", fix: "declare it in a ```symbols block or remove the value")
+            }
+            table[symbol] = BigComplex(GaussianRational(value), precision: 128)
+        }
+        let freeSymbol = try free.map { n -> Symbol in
+            guard let symbol = parse.symbols[n] else {
+                throw DerivationError(field.location, "the coupling `\(n)` is not a declared symbol", fix: "name the symbol ℒ1 depends on")
+            }
+            return symbol
+        }
+        let entries = m.matrix.entries
+        return { v in
+            var t = table
+            if let freeSymbol { t[freeSymbol] = BigComplex(GaussianRational(BigRational(exactly: v)!), precision: 128) }
+            var out = SparseMatrix<Grassmann.ComplexDouble>(rows: m.matrix.rowCount, columns: m.matrix.columnCount)
+            for (i, j, e) in entries {
+                let z: BigComplex
+                do { z = try e.evaluate(at: t, precision: 128) } catch {
+                    throw DerivationError(field.location, "cannot evaluate an entry of `\(name)` (\(e.text)): \(error)",
+                                          fix: "give a value for every symbol of the model in `parameters:`")
+                }
+                out[i, j] = Grassmann.ComplexDouble(z.re.doubleValue, z.im.doubleValue)
+            }
+            return SuperOperator(dimension: m.dimension, matrix: out)
+        }
+    }
+
+    func numericSuperoperator(_ name: String, values: [(String, BigRational)], free: String?, at field: Located<String>) throws -> SuperOperator<Grassmann.ComplexDouble> {
+        let f = try numericSuperoperatorFamily(name, values: values, free: free, at: field)
+        return try f(0)
+    }
+}

@@ -67,6 +67,8 @@ enum ModelValue: @unchecked Sendable {
     /// The keyword `kernel` of `slow: kernel`.
     case kernel
 
+    var isScalar: Bool { if case .scalar = self { return true }; return false }
+
     var kindName: String {
         switch self {
         case .scalar: return "a scalar"

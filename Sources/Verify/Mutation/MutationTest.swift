@@ -147,6 +147,9 @@ public struct MutationTest: Sendable {
     func mutants(of claim: Claim, in context: DerivationContext) throws -> [Mutation] {
         switch claim.check {
         case "identity", "numeric":
+            if let value = try context.modelValue(claim.printed), !value.isScalar {
+                throw Unsupported(reason: "printed is \(value.kindName) of the model language: mutation operators act on scalar formulas only (the claim's wrong forms are written out as claims of their own)")
+            }
             let e = try context.expression(claim.printed)
             if let c = e.rationalValue {
                 // A quoted constant (a residual claimed to vanish): sign, factor and exponent
