@@ -1,19 +1,16 @@
 import ArgumentParser
 import Foundation
+import Plot
 import Verify
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Writes CSV, SVG and PNG of a (complete) phase diagram into a folder.
+/// Writes CSV, PNG, PDF and SVG of a (complete) phase diagram into a folder.
 enum PhaseDiagramFiles {
     static func writeAll(_ grid: PhaseDiagramGrid, _ points: [PhaseDiagramPoint], folder: String, stem: String = "phase-diagram") throws {
         try Output.write(PhaseDiagramCSV.render(grid, points), to: folder + "/\(stem).csv")
-        try Output.write(PhaseDiagramPicture.svg(grid, points), to: folder + "/\(stem).svg")
-        let png = PhaseDiagramPicture.png(grid, points)
-        do { try Data(png).write(to: URL(fileURLWithPath: folder + "/\(stem).png"), options: .atomic) } catch {
-            throw BadInput(place: "--output \(folder)", message: "cannot write the PNG (\(error.localizedDescription))", fix: "check the folder is writable")
-        }
+        try FigureFiles.write(PhaseDiagramPicture.figure(grid, points), folder: folder, stem: stem)
     }
 
     static func ensureFolder(_ folder: String) throws {
@@ -66,16 +63,11 @@ struct PhaseDiagramCommand: ParsableCommand {
         let g = PhaseDiagramGrid(columns: n, rows: m, ratioRange: r0...r1, couplingRange: j0...j1, parameters: try inputs.parameters(), seed: seed)
         try PhaseDiagramFiles.ensureFolder(output)
         let indices = g.indices(shard: k, of: parts)
-        let terminal = isatty(STDERR_FILENO) != 0
         let total = indices.count
         let start = Date()
-        let points = try PhaseDiagramSweep(grid: g).run(indices: indices, threads: threads) { done in
-            guard terminal, done == total || done % max(1, total / 200) == 0 else { return }
-            let width = 40, filled = width * done / total
-            let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
-            FileHandle.standardError.write(Data("\r\(bar) \(done)/\(total)".utf8))
-        }
-        if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
+        let progress = Progress(total: total, what: "points")
+        let points = try PhaseDiagramSweep(grid: g).run(indices: indices, threads: threads) { progress.update($0) }
+        progress.finish()
         let seconds = Date().timeIntervalSince(start)
         if shard != nil && parts > 1 {
             try Output.write(PhaseDiagramCSV.render(g, points), to: output + "/phase-diagram.shard-\(k)-of-\(parts).csv")

@@ -46,15 +46,17 @@ public struct MeanFieldCurves: Sendable {
         return Point(ratio: r, seed: seed, state: state)
     }
 
-    /// All points, with `threads` workers (0: one per core; 1: serial).
-    public func run(threads: Int = 0) throws -> [Point] {
+    /// All points, with `threads` workers (0: one per core; 1: serial). `progress` is called (from any
+    /// thread) with the number of points done.
+    public func run(threads: Int = 0, progress: (@Sendable (Int) -> Void)? = nil) throws -> [Point] {
         let workers = max(1, threads > 0 ? threads : ProcessInfo.processInfo.activeProcessorCount)
         let results = ParallelResults<Point>(count: count)
         let curves = self
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var k = worker
             while k < curves.count {
-                results.set(k, Result { try curves.point(k) })
+                let done = results.set(k, Result { try curves.point(k) })
+                progress?(done)
                 k += workers
             }
         }
@@ -66,9 +68,15 @@ public struct MeanFieldCurves: Sendable {
 final class ParallelResults<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var storage: [Result<Value, any Error>?]
+    private var done = 0
     init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ k: Int, _ value: Result<Value, any Error>) {
-        lock.lock(); storage[k] = value; lock.unlock()
+    /// Stores slot k; returns how many slots are filled.
+    @discardableResult
+    func set(_ k: Int, _ value: Result<Value, any Error>) -> Int {
+        lock.lock(); defer { lock.unlock() }
+        storage[k] = value
+        done += 1
+        return done
     }
     func values() -> [Result<Value, any Error>] {
         lock.lock(); defer { lock.unlock() }
