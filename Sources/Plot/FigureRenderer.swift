@@ -44,7 +44,7 @@ struct FigureLayout {
             x += left + plotW + legendWidth + margin
             bottom = max(bottom, top + plotH)
         }
-        width = max(x, 360)
+        width = max(x, 360).rounded(.up)
         let axisBottom = bottom + tickLength + tickFont * 1.4 + font * 1.6
         // Caption: greedy word wrap.
         let available = width - 2 * margin
@@ -60,7 +60,7 @@ struct FigureLayout {
         }
         if !line.isEmpty { captionLines.append(line) }
         captionY = axisBottom + captionFont * 1.2
-        height = captionY + Double(captionLines.count) * captionFont * 1.35 + margin
+        height = (captionY + Double(captionLines.count) * captionFont * 1.35 + margin).rounded(.up)
     }
 
     func draw(_ figure: Figure, on d: CairoDrawing) {

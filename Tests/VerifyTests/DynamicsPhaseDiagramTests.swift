@@ -149,3 +149,33 @@ final class BilayerSettlingTests: XCTestCase {
         XCTAssertEqual(state.omega, -0.030940263558825495, accuracy: 1e-9)
     }
 }
+
+/// Fig. 5e/f and the trajectories: what the figures draw is what the harness computed.
+final class DynamicsPictureTests: XCTestCase {
+    /// The dense-output samples agree with a separate integration to the same time, and cover [0, T].
+    func testTrajectorySamplesMatchIntegration() throws {
+        let model = BilayerMeanField(BilayerParameters.figureCaption.with(gammaRatio: 1.5))
+        let y0 = BilayerSimulation.randomInitialCondition(seed: 3)
+        let t = try Trajectory.sample(model, from: y0, duration: 50, samples: 11)
+        XCTAssertEqual(t.times.first, 0)
+        XCTAssertEqual(t.times.last!, 50, accuracy: 1e-12)
+        XCTAssertTrue(zip(t.times, t.times.dropFirst()).allSatisfy { $0 < $1 })
+        let k = t.times.count / 2
+        let direct = try AdaptiveRungeKutta(field: model).integrate(y0, from: 0, to: t.times[k]).y
+        for (a, b) in zip(t.states[k], direct) { XCTAssertEqual(a, b, accuracy: 1e-8) }
+    }
+
+    /// Panel e plots |Δφ| and panel f |m_A|, |m_B| of every simulated point; the Jacobian thresholds are drawn.
+    func testCurvesFigureDrawsEveryPoint() throws {
+        let p = BilayerParameters.figureCaption
+        let points = try MeanFieldCurves(parameters: p, ratios: [0, 0.5, 1.1, 1.5], seeds: 1).run(threads: 2)
+        let figure = DynamicsPictures.curves(points, parameters: p)
+        XCTAssertEqual(figure.panels.count, 2)
+        let dots = figure.panels[0].series.filter { $0.markersOnly }.flatMap(\.points)
+        XCTAssertEqual(dots.count, points.count)
+        XCTAssertEqual(dots.compactMap(\.y).sorted(), points.map { abs($0.state.deltaPhi) }.sorted())
+        XCTAssertEqual(figure.panels[1].y.label.plain, "|mA|, |mB|")
+        XCTAssertTrue(figure.caption.plain.contains("predicted at r = "))
+        XCTAssertLessThan(try figure.rendered(.png).count, 200_000)
+    }
+}

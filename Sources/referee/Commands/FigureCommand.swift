@@ -84,11 +84,14 @@ struct TwoSpinFigureCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "two-spin",
         abstract: "The two-spin experiment of NC(6): angle and lengths of S_1 (lit) and S_2 against time for several γ_1/(α_1|g_1|).",
-        discussion: "Writes <output>/two-spin.png, .pdf and .svg.\nExample: referee figure two-spin --ratios 0.5,0.9,1.1,2 --duration 3000 --output figures")
+        discussion: "Writes <output>/two-spin.png, .pdf and .svg.\nExample: referee figure two-spin --ratios 0.5,1.5,3 --duration 300 --output figures")
 
-    @Option(help: "Comma-separated values of γ_1/(α_1|g_1|), one curve each.") var ratios: String = "0.5,0.9,1.1,2"
-    @Option(help: "Length of the trajectory in ħ/J.") var duration: Double = 3000
+    @Option(help: "Comma-separated values of γ_1/(α_1|g_1|), one curve each.") var ratios: String = "0.5,1.5,3"
+    @Option(help: "Length of the trajectory in ħ/J.") var duration: Double = 300
     @Option(help: "Initial angle between the spins (rad).") var initialAngle: Double = 0.9
+    @Option(help: "Gilbert damping of the lit spin 1.") var alpha1: Double = 0.2
+    @Option(help: "Gilbert damping of spin 2.") var alpha2: Double = 0
+    @Flag(inversion: .prefixedNo, help: "Hold the spin lengths fixed (|S| = 1).") var fixedLength = true
     @Option(help: "Output folder.") var output: String = "figures"
 
     func run() throws {
@@ -96,7 +99,13 @@ struct TwoSpinFigureCommand: ParsableCommand {
         guard duration > 0, duration.isFinite, duration <= 1e7 else { throw BadInput(place: "--duration \(duration)", message: "out of range", fix: "give a time in (0, 1e7] ħ/J") }
         guard initialAngle.isFinite else { throw BadInput(place: "--initial-angle", message: "not a number", fix: "give an angle in radians, e.g. 0.9") }
         try PhaseDiagramFiles.ensureFolder(output)
-        let figure = try DynamicsPictures.twoSpinTrajectories(TwoSpinChase(), ratios: rs, initialAngle: initialAngle, duration: duration)
+        guard alpha1 >= 0, alpha2 >= 0, alpha1.isFinite, alpha2.isFinite else {
+            throw BadInput(place: "--alpha1/--alpha2", message: "negative or not a number", fix: "Gilbert dampings are ≥ 0, e.g. --alpha1 0.2")
+        }
+        var chase = TwoSpinChase()
+        chase.alpha = [alpha1, alpha2]
+        chase.fixedLength = fixedLength
+        let figure = try DynamicsPictures.twoSpinTrajectories(chase, ratios: rs, initialAngle: initialAngle, duration: duration)
         try FigureFiles.write(figure, folder: output, stem: "two-spin")
     }
 }

@@ -36,8 +36,10 @@ public enum DynamicsPictures {
         }
         if !thresholds.isEmpty {
             note += " (grey lines, from the Jacobian of NC(8))."
-            legendE.append(LegendEntry(.line(.grey, dash: [2, 3], marker: .none), "Jacobian thresholds"))
-            legendF.append(LegendEntry(.line(.grey, dash: [2, 3], marker: .none), "Jacobian thresholds"))
+            let entries = [LegendEntry(.line(.grey, dash: [2, 3], marker: .none), "flip (Jacobian)"),
+                           LegendEntry(.line(.grey, dash: [6, 3], marker: .none), "instability (Jacobian)")]
+            legendE += entries
+            legendF += entries
         }
         let bySeed = Dictionary(grouping: points, by: \.seed).sorted { $0.key < $1.key }
         var phi: [Series] = [], mags: [Series] = []
@@ -89,46 +91,52 @@ public enum DynamicsPictures {
         let caption = RichText("""
             Trajectories of the layer magnetizations m_{A}(t), m_{B}(t) of the mean-field equations NC(8) (cf. NC Fig. 5b–d), \
             \(parameterText(parameters)), from the random initial condition of seed \(seed), over 0 ≤ t ≤ \(short(duration)) ħ/meV \
-            (DOP853, rtol 10^{-10}, \(samples) samples from the dense output).
+            (DOP853, rtol 10^{-10}, drawn from the dense output).
             """)
         return Figure(panels: panels, caption: caption, plotWidth: 260, plotHeight: 260)
     }
 
     /// The two-spin experiment of NC(6) (`TwoSpinChase`): the angle θ_12 between S_1 (lit) and S_2 against time for
-    /// several r = γ_1/(α_1|g_1|), from S_1 = x̂, S_2 at angle θ₀ in the xy plane, and the lengths |S_1|, |S_2|.
+    /// several r = γ_1/(α_1|g_1|), from S_1 = x̂, S_2 at angle θ₀ in the xy plane, and the x component of S_2
+    /// (a rotating pair, chase and runaway, oscillates; a static one settles).
     public static func twoSpinTrajectories(_ chase: TwoSpinChase, ratios: [Double], initialAngle: Double = 0.9, duration: Double,
                                            samples: Int = 2000) throws -> Figure {
         let palette = [Colour(bytes: 40, 90, 200), Colour(bytes: 200, 50, 50), Colour(bytes: 30, 140, 60), Colour(bytes: 150, 60, 170),
                        Colour(bytes: 230, 140, 20), Colour(bytes: 90, 90, 90)]
-        var angle: [Series] = [], lengths: [Series] = [], legend: [LegendEntry] = []
-        var longest = 1.0
+        var angle: [Series] = [], component: [Series] = [], legend: [LegendEntry] = []
+        var largest = 0.0
+        var outcomes: [String] = []
         for (k, r) in ratios.enumerated() {
             let c = palette[k % palette.count]
             let y0 = [1.0, 0, 0, cos(initialAngle), sin(initialAngle), 0]
             let t = try Trajectory.sample(try chase.model(ratio: r), from: y0, duration: duration, samples: samples, tolerances: chase.tolerances)
-            var theta: [(x: Double, y: Double?)] = [], l1: [(x: Double, y: Double?)] = [], l2: [(x: Double, y: Double?)] = []
+            var theta: [(x: Double, y: Double?)] = [], x2: [(x: Double, y: Double?)] = []
             for (time, y) in zip(t.times, t.states) {
                 let a = (y[0] * y[0] + y[1] * y[1] + y[2] * y[2]).squareRoot(), b = (y[3] * y[3] + y[4] * y[4] + y[5] * y[5]).squareRoot()
                 let cosine = max(-1, min(1, (y[0] * y[3] + y[1] * y[4] + y[2] * y[5]) / max(a * b, 1e-300)))
-                theta.append((time, acos(cosine))); l1.append((time, a)); l2.append((time, b))
-                longest = max(longest, a, b)
+                theta.append((time, acos(cosine))); x2.append((time, y[3]))
+                largest = max(largest, abs(y[3]))
             }
             angle.append(Series(theta, colour: c, width: 1.6))
-            lengths.append(Series(l1, colour: c, width: 1.6))
-            lengths.append(Series(l2, colour: c, width: 1.6, dash: [5, 3]))
+            component.append(Series(x2, colour: c, width: 1.2))
             legend.append(LegendEntry(.line(c, dash: nil, marker: .none), RichText("γ_{1}/(α_{1}|g_{1}|) = \(short(r))")))
+            if let s = try? TwoSpinChase.longTimeState(of: try chase.model(ratio: r), initialAngle: initialAngle, maxTime: duration,
+                                                       tolerances: chase.tolerances) {
+                outcomes.append("\(short(r)): \(s.phase.rawValue)")
+            }
         }
         let piTicks: [(value: Double, label: RichText)] = [(0, "0"), (Double.pi / 4, "π/4"), (Double.pi / 2, "π/2"), (3 * Double.pi / 4, "3π/4"), (Double.pi, "π")]
         let a = Panel(title: "angle between the spins", x: Axis("t (ħ/J)", range: 0...duration), y: Axis("θ_{12} (rad)", range: 0...Double.pi, ticks: piTicks),
                       series: angle, legend: [])
-        let b = Panel(title: "lengths: |S_{1}| solid, |S_{2}| dashed", x: Axis("t (ħ/J)", range: 0...duration), y: Axis("|S_{1}|, |S_{2}|", range: 0...(longest * 1.08)),
-                      series: lengths, legend: legend)
+        let extent = max(largest, 1e-3) * 1.08
+        let b = Panel(title: "x component of the unlit spin", x: Axis("t (ħ/J)", range: 0...duration), y: Axis("S_{2}^{x}", range: -extent...extent),
+                      series: component, legend: legend)
         let caption = RichText("""
-            Two spins under the light-induced LLG equation NC(6), spin 1 lit (γ_{1} = r α_{1}|g_{1}|, γ_{2} = 0), exchange J = \(short(chase.exchange)), \
-            α = \(short(chase.alpha[0])), \(short(chase.alpha[1])), g = \(short(chase.sdCoupling)), n = \(short(chase.filling)); \
-            S_{1} = x̂ and S_{2} at θ_{0} = \(short(initialAngle)) rad in the xy plane at t = 0. Integrated with DOP853 \
-            (rtol \(String(format: "%.0e", chase.tolerances.relative))), sampled from the dense output. Above the threshold the \
-            light-induced torque reverses the effective interaction and the pair chases and runs.
+            Two spins under the light-induced LLG equation NC(6), spin 1 lit (γ_{1} = r α_{1}|g_{1}|, γ_{2} = 0), exchange J_{12} = \(short(chase.exchange)), \
+            α_{1} = \(short(chase.alpha[0])), α_{2} = \(short(chase.alpha[1])), g = \(short(chase.sdCoupling)), n = \(short(chase.filling))\
+            \(chase.fixedLength ? ", spin lengths held fixed" : ""); S_{1} = x̂ and S_{2} at θ_{0} = \(short(initialAngle)) rad in the xy plane at t = 0. \
+            Integrated with DOP853 (rtol 10^{\(Int(log10(chase.tolerances.relative).rounded()))}), sampled from the dense output. \
+            State at t = \(short(duration)) (classified as in the llg-chase-and-run check): \(outcomes.joined(separator: "; ")).
             """)
         return Figure(panels: [a, b], caption: caption, plotWidth: 340, plotHeight: 260)
     }
