@@ -45,3 +45,8 @@ final class Progress: @unchecked Sendable {
         if terminal && lastDone >= 0 { FileHandle.standardError.write(Data("\n".utf8)) }
     }
 }
+
+/// A progress indicator created once the total is known (set before any update, read from the workers).
+final class ProgressBox: @unchecked Sendable {
+    var progress: Progress?
+}

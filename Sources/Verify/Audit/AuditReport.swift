@@ -1,13 +1,16 @@
 import Foundation
 import Symbolic
 
-/// The result of an audit and its renderings (text, Markdown, JSON; DESIGN.md fixes the JSON names).
+/// The result of an audit and its renderings (text, Markdown, JSON, HTML; docs/ARCHITECTURE.md and
+/// schema/referee-audit.schema.json fix the JSON names).
 public struct AuditReport: Sendable {
     public var results: [ClaimResult]
     public var seed: UInt64
     public var digits: Int
-    /// Include per-claim timings (off for byte-identical reports).
+    /// Include per-claim timings and the date (off for byte-identical reports).
     public var includeTimings = true
+    /// What the report was made from (version, commit, files and digests, date, command line); nil leaves it out.
+    public var provenance: ReportProvenance?
 
     public init(results: [ClaimResult], seed: UInt64, digits: Int) {
         self.results = results
@@ -72,6 +75,10 @@ public struct AuditReport: Sendable {
 
     public func markdown() -> String {
         var out = "# Referee audit\n\n" + summaryLine() + "\n\n"
+        if let p = provenance {
+            out += "Referee \(p.version), commit `\(p.commit)`" + (p.date.isEmpty ? "" : ", \(p.date)") + "; seed \(seed), \(digits) digits; `\(p.commandLine)`\n\n"
+            out += "| derivation file | SHA-256 |\n|---|---|\n" + p.files.map { "| `\($0.path)` | `\($0.sha256)` |\n" }.joined() + "\n"
+        }
         out += "| claim | NC | AX | check | verdict | expected | method | digits | margin |\n|---|---|---|---|---|---|---|---|---|\n"
         for r in results {
             let cells = [
@@ -87,9 +94,10 @@ public struct AuditReport: Sendable {
             for r in findings {
                 out += "\n### `\(r.claim.id)` — \(r.claim.equations.map(\.description).joined(separator: ", "))\n\n"
                 out += "\(r.claim.statement)\n\n- verdict: **\(r.verdict.kind.rawValue)** (expected \(r.claim.expected.rawValue))\n"
-                out += "- printed: `\(r.claim.printed.value)`\n"
-                if let c = r.verdict.computed { out += "- computed: `\(c)`\n" }
-                if let rel = r.verdict.relation { out += "- relation: \(rel)\n" }
+                out += "- printed: \(ReportFormulas.markdown(r.claim.printed.value))\n"
+                if let c = r.verdict.computed { out += "- computed: \(ReportFormulas.markdown(c))\n" }
+                if let correction = r.claim.spec.text("correction") { out += "- correction: \(ReportFormulas.markdown(correction))\n" }
+                if let rel = r.verdict.relation { out += "- relation: \(ReportFormulas.markdown(rel))\n" }
                 out += "- detail: \(r.verdict.detail)\n"
             }
         }

@@ -29,8 +29,14 @@ struct AuditOptions: ParsableArguments {
     func run(paths: [String]) throws {
         try BadInput.checkDigits(digits)
         let runner = AuditRunner(engine: .standard, digits: digits, seed: seed, jobs: jobs)
-        var report = try runner.audit(paths: paths)
+        let box = ProgressBox()
+        var report = try runner.audit(paths: paths, started: { box.progress = Progress(total: $0, what: "claims") },
+                                      progress: { box.progress?.update($0) })
+        box.progress?.finish()
         report.includeTimings = !noTimings
+        var provenance = ReportProvenance.current(files: try AuditRunner.derivationFiles(in: paths))
+        if noTimings { provenance.date = "" }
+        report.provenance = provenance
         let text: String
         switch format {
         case .text: text = report.text()

@@ -1,0 +1,48 @@
+import Keldysh
+import Symbolic
+
+/// How a report shows the formulas of a claim (`printed`, `computed`, `correction`, `relation`): typeset when the
+/// text is a formula of the text syntax (MathML for the HTML page, LaTeX `$…$` for Markdown), as text otherwise
+/// (classifications such as `chase-and-run`, numbers with units, prose).
+enum ReportFormulas {
+    /// Typesetting of the field functions of Keldysh derivation files.
+    static let calls: [String: MathML.CallStyle] = KeldyshTextSyntax.mathMLStyles
+
+    static func escaped(_ s: String) -> String {
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    /// MathML content for a formula or a field polynomial (as `FieldPolynomial.description` prints it), else nil.
+    static func mathMLContent(_ text: String) -> String? {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        guard !t.isEmpty else { return nil }
+        if let m = MathML.formulaContent(t, calls: calls) { return m }
+        return FieldPolynomial.mathML(description: t)
+    }
+
+    /// The HTML for one formula: `<math>` (with the source text as a tooltip) or `<code>`.
+    /// A leading prose part ending in ` = ` (`computed − printed = …`, `S[ψ+ = ψ-] = …`) stays text and the rest is typeset.
+    static func html(_ text: String) -> String {
+        if let m = mathMLContent(text) {
+            return "<span class=\"formula\" title=\"\(escaped(text))\">" + MathML.math(m) + "</span>"
+        }
+        if let split = text.range(of: " = ", options: .backwards) {
+            let head = String(text[..<split.lowerBound]), tail = String(text[split.upperBound...])
+            if let m = mathMLContent(tail) {
+                return "<span class=\"prose\">\(escaped(head)) =</span> <span class=\"formula\" title=\"\(escaped(tail))\">" + MathML.math(m) + "</span>"
+            }
+        }
+        return "<code>\(escaped(text))</code>"
+    }
+
+    /// Markdown: `$…$` (LaTeX of the canonical form) when the text parses as an expression or relation, else a code span.
+    static func markdown(_ text: String) -> String {
+        guard mathMLContent(text) != nil else { return "`" + text.replacingOccurrences(of: "`", with: "'") + "`" }
+        var context = ParseContext.lenient
+        context.operations = KeldyshTextSyntax.operations
+        if let e = try? context.parse(text) { return "$" + e.latex + "$" }
+        if let r = try? context.parseRelation(text) { return "$" + r.latex + "$" }
+        return "`" + text.replacingOccurrences(of: "`", with: "'") + "`"
+    }
+}
