@@ -72,3 +72,18 @@ final class MathMLPrinterTests: XCTestCase {
         XCTAssertEqual(MathML.formulaContent("a < b"), "<mi>a</mi><mo>&lt;</mo><mi>b</mi>")
     }
 }
+
+/// Layout details seen in the browser: products inside sums take no parentheses; word-like names are spaced.
+final class MathMLLayoutTests: XCTestCase {
+    func testProductTermsOfASumAreNotParenthesised() throws {
+        let m = try XCTUnwrap(MathML.formulaContent("U^2 - U*eF + 2*f"))
+        XCTAssertFalse(m.contains("<mo>(</mo>"), m)
+        XCTAssertTrue(try XCTUnwrap(MathML.formulaContent("a - (-b)")).contains("<mo>(</mo>"), "a signed term is")
+        XCTAssertTrue(try XCTUnwrap(MathML.formulaContent("a - (b + c)")).contains("<mo>(</mo>"), "a sum is")
+    }
+
+    func testWordsAreSpacedInProducts() throws {
+        XCTAssertTrue(try XCTUnwrap(MathML.formulaContent("U*eF*ed")).contains("<mspace"))
+        XCTAssertFalse(try XCTUnwrap(MathML.formulaContent("a*b*kappa")).contains("<mspace"), "single letters and Greek are not")
+    }
+}

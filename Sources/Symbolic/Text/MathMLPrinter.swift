@@ -109,7 +109,7 @@ struct MathMLWriter {
         var map: [String: String] = [:]
         for (scalar, name) in NameSuggestion.greekNames where map[name] == nil { map[name] = String(scalar) }
         map["eps"] = "ε"; map["epsilon"] = "ε"; map["varepsilon"] = "ε"; map["lambda"] = "λ"; map["Lam"] = "Λ"
-        map["phi"] = "φ"; map["Gamma"] = "Γ"; map["Delta"] = "Δ"; map["Omega"] = "Ω"; map["Sigma"] = "Σ"
+        map["pi"] = "π"; map["phi"] = "φ"; map["Gamma"] = "Γ"; map["Delta"] = "Δ"; map["Omega"] = "Ω"; map["Sigma"] = "Σ"
         return map
     }()
 
@@ -188,7 +188,9 @@ struct MathMLWriter {
         case .sum(let terms):
             var out = ""
             for (k, t) in terms.enumerated() {
-                let body = Self.level(t.term) <= .signed && (k > 0 || t.negative) ? MathML.parenthesized(node(t.term)) : node(t.term)
+                // Only a term that is itself a sum or carries its own sign needs parentheses after an operator.
+                let level = Self.level(t.term)
+                let body = (level == .sum || level == .signed) && (k > 0 || t.negative) ? MathML.parenthesized(node(t.term)) : node(t.term)
                 if k == 0 { out += (t.negative ? "<mo>−</mo>" : "") + body } else { out += (t.negative ? "<mo>−</mo>" : "<mo>+</mo>") + body }
             }
             return "<mrow>" + out + "</mrow>"
@@ -245,6 +247,15 @@ struct MathMLWriter {
     }
 
     /// Factors multiplied and divided: one fraction of the simple factors, sums multiplied after it.
+    /// A name printed as a word of several letters (`eF`, `nfill`): set apart from its neighbours in a product,
+    /// so that `U*eF*ed` reads U eF ed, not UeFed.
+    static func isWord(_ n: SyntaxNode) -> Bool {
+        guard case .name(let s) = n.kind else { return false }
+        let head = s.split(separator: "_").first.map(String.init) ?? s
+        let letters = head.prefix { !($0.isASCII && $0.isNumber) }
+        return letters.count > 1 && greek[String(letters)] == nil && !accents.contains { letters.hasSuffix($0.suffix) }
+    }
+
     func product(_ factors: [(divided: Bool, factor: SyntaxNode)]) -> String {
         let numerator = factors.filter { !$0.divided }.map(\.factor)
         let denominator = factors.filter { $0.divided }.map(\.factor)
@@ -253,7 +264,13 @@ struct MathMLWriter {
             for (k, x) in xs.enumerated() {
                 if k > 0 {
                     let numbers = { (n: SyntaxNode) -> Bool in if case .number = n.kind { return true }; return false }
-                    out += numbers(xs[k - 1]) && numbers(x) ? "<mo>·</mo>" : Self.invisibleTimes
+                    if numbers(xs[k - 1]) && numbers(x) {
+                        out += "<mo>·</mo>"
+                    } else if Self.isWord(xs[k - 1]) || Self.isWord(x) {
+                        out += Self.invisibleTimes + "<mspace width=\"0.22em\"/>"
+                    } else {
+                        out += Self.invisibleTimes
+                    }
                 }
                 out += operand(x, parenthesize)
             }

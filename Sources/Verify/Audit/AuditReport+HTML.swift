@@ -94,13 +94,14 @@ extension AuditReport {
         .summary { color: #555; margin-bottom: 1em; }
         button { border: 1px solid #bbb; background: #f6f6f6; border-radius: 4px; padding: .3em .8em; margin-right: .4em; cursor: pointer; }
         button.active { background: #333; color: #fff; border-color: #333; }
-        table { border-collapse: collapse; width: 100%; margin-top: 1em; }
+        table { border-collapse: collapse; width: 100%; margin-top: 1em; table-layout: fixed; }
+        col.id { width: 24%; } col.nc, col.ax { width: 7%; } col.check { width: 13%; } col.verdict { width: 15%; }
         th { text-align: left; border-bottom: 2px solid #333; padding: .4em; }
         td { padding: .35em .4em; vertical-align: top; }
         tr.claim td { border-top: 1px solid #ddd; }
         tr.details td { padding: 0 .4em .8em 1.6em; font-size: .92em; color: #333; }
         code { font-family: SFMono-Regular, Menlo, Consolas, monospace; font-size: .92em; overflow-wrap: anywhere; }
-        td.id { width: 24%; } td.id code { overflow-wrap: normal; }
+        td.id code { overflow-wrap: normal; }
         .filters { position: sticky; top: 0; background: #fff; padding: .5em 0; z-index: 1; border-bottom: 1px solid #eee; }
         tr.file td { padding: 1.4em .4em .3em; font-weight: 600; font-size: 1.05em; border-bottom: 1px solid #333; }
         tr.file .tally { font-weight: normal; color: #777; font-size: .9em; margin-left: .6em; }
@@ -119,7 +120,7 @@ extension AuditReport {
         .where { color: #999; font-size: .9em; }
         .method { color: #555; } .method .part { white-space: nowrap; }
         tr.discrepancy { background: #fff5f5; }
-        math { font-size: 1.12em; } .formula { display: inline-block; margin: .1em 0; } .prose { color: #555; }
+        math { font-size: 1.12em; } .formula { display: inline-block; margin: .1em 0; max-width: calc(100% - 7em); overflow-x: auto; vertical-align: middle; } .prose { color: #555; }
         a.anchor { color: inherit; text-decoration: none; } a.anchor:hover { text-decoration: underline; }
         tr.claim:target td, tr.claim:target + tr.details td { background: #fffbe0; }
         .provenance { color: #555; font-size: .92em; margin-bottom: .6em; } .provenance code { font-size: .95em; }
@@ -129,7 +130,8 @@ extension AuditReport {
         <div class="summary">\(esc(summaryLine())) · seed \(seed) · \(digits) digits</div>
         \(provenanceHTML(esc))
         <div class="filters">\(buttons)</div>
-        <table><thead><tr><th>claim</th><th>NC</th><th>AX</th><th>check</th><th>verdict</th><th>method</th></tr></thead>
+        <table><colgroup><col class="id"><col class="nc"><col class="ax"><col class="check"><col class="verdict"><col class="method"></colgroup>
+        <thead><tr><th>claim</th><th>NC</th><th>AX</th><th>check</th><th>verdict</th><th>method</th></tr></thead>
         <tbody>
         \(rows)</tbody></table>
         <script>
