@@ -87,3 +87,12 @@ final class MathMLLayoutTests: XCTestCase {
         XCTAssertFalse(try XCTUnwrap(MathML.formulaContent("a*b*kappa")).contains("<mspace"), "single letters and Greek are not")
     }
 }
+
+extension MathMLLayoutTests {
+    /// Over a number, a call stays outside the fraction: 1/2*f(x) is ½ f(x), not f(x)/2 with a 1 on top.
+    func testCallsOverANumberStayOutside() throws {
+        let m = try XCTUnwrap(MathML.formulaContent("1/2*f(x)"))
+        XCTAssertTrue(m.hasPrefix("<mrow><mfrac><mrow><mn>1</mn></mrow><mrow><mn>2</mn></mrow></mfrac>"), m)
+        XCTAssertTrue(try XCTUnwrap(MathML.formulaContent("f(x)/y")).hasPrefix("<mfrac><mrow><mrow><mi>f</mi>"), "over a name it is a fraction")
+    }
+}

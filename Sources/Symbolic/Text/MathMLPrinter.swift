@@ -277,8 +277,15 @@ struct MathMLWriter {
             return out
         }
         if denominator.isEmpty { return "<mrow>" + joined(numerator, parenthesize: true) + "</mrow>" }
-        // Sums stay outside the fraction: J/2*(a + b) → (J/2)(a + b).
-        let inside = numerator.filter { Self.level($0) > .sum }, outside = numerator.filter { Self.level($0) <= .sum }
+        // Sums stay outside the fraction: J/2*(a + b) → (J/2)(a + b); over a number, so do calls:
+        // 1/2*gr(…) → ½ ψ̄…, alpha/4*f(x) → (α/4) f(x).
+        let overNumber = denominator.allSatisfy { if case .number = $0.kind { return true }; return false }
+        func outsideFraction(_ n: SyntaxNode) -> Bool {
+            if Self.level(n) <= .sum { return true }
+            if overNumber, case .call = n.kind { return true }
+            return false
+        }
+        let inside = numerator.filter { !outsideFraction($0) }, outside = numerator.filter(outsideFraction)
         let top = inside.isEmpty ? "<mn>1</mn>" : joined(inside, parenthesize: inside.count > 1)
         let bottom = joined(denominator, parenthesize: denominator.count > 1)
         let fraction = "<mfrac><mrow>\(top)</mrow><mrow>\(bottom)</mrow></mfrac>"
