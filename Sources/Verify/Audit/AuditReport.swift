@@ -106,7 +106,14 @@ public struct AuditReport: Sendable {
 
     // MARK: JSON
 
-    public func json() -> JSONValue {
+    /// The exact method's bound on P(false accept) as a decimal string (3 significant digits), else null.
+    static func falseAcceptBound(_ v: Verdict) -> JSONValue {
+        if case .exact(let bound?) = v.method { return .string(String(format: "%.3g", bound)) }
+        return .null
+    }
+
+    /// The JSON report (`command`: `audit` or `check`).
+    public func json(command: String = "audit") -> JSONValue {
         let claims: [JSONValue] = results.map { r in
             var fields: [(String, JSONValue)] = [
                 ("id", .string(r.claim.id)),
@@ -123,6 +130,7 @@ public struct AuditReport: Sendable {
                 ("expected", .string(r.claim.expected.rawValue)),
                 ("digits", r.verdict.digits.map { .int($0) } ?? .null),
                 ("error", .optional(r.verdict.errorEstimate)),
+                ("false_accept_bound", Self.falseAcceptBound(r.verdict)),
                 ("relation", .optional(r.verdict.relation)),
                 ("detail", .string(r.verdict.detail)),
                 ("seed", r.verdict.seed.map { .number(String($0)) } ?? .null),
@@ -133,7 +141,14 @@ public struct AuditReport: Sendable {
         var summary: [(String, JSONValue)] = counts.map { ($0.0.rawValue, .int($0.1)) }
         summary.append(("total", .int(results.count)))
         summary.append(("unexpected", .int(unexpected.count)))
-        return .object([("claims", .array(claims)), ("summary", .object(summary)),
-                        ("seed", .number(String(seed))), ("digits", .int(digits))])
+        var fields: [(String, JSONValue)] = [("claims", .array(claims)), ("summary", .object(summary)),
+                                             ("seed", .number(String(seed))), ("digits", .int(digits))]
+        if let p = provenance {
+            fields.append(("commit", .string(p.commit)))
+            if !p.date.isEmpty { fields.append(("date", .string(p.date))) }
+            fields.append(("command_line", .string(p.commandLine)))
+            fields.append(("files", .array(p.files.map { .object([("path", .string($0.path)), ("sha256", .string($0.sha256))]) })))
+        }
+        return .document(command, fields)
     }
 }

@@ -78,9 +78,11 @@ public struct MutationTest: Sendable {
     }
 
     /// Runs the self-test over the derivation files under `paths`.
-    public func run(paths: [String]) throws -> Report {
+    /// `progress(stage, done, total)` is called (from any thread) while the claims (`claims`) and then the
+    /// mutants (`mutants`) are checked.
+    public func run(paths: [String], progress: (@Sendable (String, Int, Int) -> Void)? = nil) throws -> Report {
         let loaded = try runner.load(files: try AuditRunner.derivationFiles(in: paths))
-        let originals = try runner.run(loaded)
+        let originals = try runner.run(loaded, progress: { progress?("claims", $0, loaded.count) })
         var jobs: [(Claim, DerivationContext, Mutation)] = []
         var skipped: [(String, String)] = []
         for (index, result) in originals.enumerated() {
@@ -93,9 +95,11 @@ public struct MutationTest: Sendable {
         }
         let sampled = jobs.enumerated().filter { $0.offset % sampleEvery == 0 }.map(\.element)
         let box = MutantBox(count: sampled.count)
+        let counter = ProgressCounter()
         DispatchQueue.concurrentPerform(iterations: sampled.count) { i in
             let (claim, context, mutation) = sampled[i]
             box.set(i, judge(mutation, of: claim, in: context))
+            progress?("mutants", counter.increment(), sampled.count)
         }
         return Report(results: box.values, skipped: skipped)
     }
@@ -363,4 +367,12 @@ final class MutantBox: @unchecked Sendable {
     init(count: Int) { slots = Array(repeating: nil, count: count) }
     func set(_ i: Int, _ v: MutationTest.MutantResult) { lock.lock(); slots[i] = v; lock.unlock() }
     var values: [MutationTest.MutantResult] { lock.lock(); defer { lock.unlock() }; return slots.map { $0! } }
+}
+
+/// A thread-safe count of finished work items (for progress reports).
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    /// Adds one and returns the new count.
+    func increment() -> Int { lock.lock(); defer { lock.unlock() }; count += 1; return count }
 }

@@ -26,7 +26,7 @@ struct AuditOptions: ParsableArguments {
         guard jobs >= 0, jobs <= 1024 else { throw ValidationError("--jobs must be between 0 (one per core) and 1024, got \(jobs)") }
     }
 
-    func run(paths: [String]) throws {
+    func run(paths: [String], command: String = "audit") throws {
         try BadInput.checkDigits(digits)
         let runner = AuditRunner(engine: .standard, digits: digits, seed: seed, jobs: jobs)
         let box = ProgressBox()
@@ -41,7 +41,7 @@ struct AuditOptions: ParsableArguments {
         switch format {
         case .text: text = report.text()
         case .markdown: text = report.markdown()
-        case .json: text = report.json().rendered() + "\n"
+        case .json: text = report.json(command: command).rendered() + "\n"
         case .html: text = report.html()
         }
         try Output.write(text, to: output)
@@ -75,5 +75,5 @@ struct CheckCommand: ParsableCommand {
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one derivation file") }
     }
-    func run() throws { try options.run(paths: files) }
+    func run() throws { try options.run(paths: files, command: "check") }
 }

@@ -40,8 +40,11 @@ struct CoefficientsCommand: ParsableCommand {
         let model = perChannel ? "NC(3) with (kappa/2) per spin channel" : "NC(3): sum_sigma kappa D[d_sigma P_updown]"
         switch format {
         case .json:
-            let body = values.map { "  \"\($0.0)\": \"\($0.1.decimal(digits: digits))\"" }.joined(separator: ",\n")
-            print("{\n\(body),\n  \"model\": \"\(model)\",\n  \"method\": \"projection method AX(S31), exact rational arithmetic\"\n}")
+            // Exact rationals printed to `digits` digits: the only error is the final rounding.
+            var fields: [(String, JSONValue)] = values.map { ($0.0, .string($0.1.decimal(digits: digits))) }
+            fields += [("digits", .int(digits)), ("error", .string("rounding to \(digits) digits")),
+                       ("model", .string(model)), ("method", .string("projection method AX(S31), exact rational arithmetic"))]
+            print(JSONValue.document("coefficients", fields).rendered())
         case .text:
             for (k, x) in values { print("\(k.padding(toLength: 8, withPad: " ", startingAt: 0)) = \(x.decimal(digits: digits))") }
             print("model: \(model); projection method AX(S31), exact arithmetic; g_imp_d per conduction level")

@@ -33,6 +33,12 @@ enum DynamicsModel: String, ExpressibleByArgument, CaseIterable { case meanfield
 
 func jsonNumber(_ x: Double) -> String { x.isFinite ? String(format: "%.17g", x) : "null" }
 
+/// The inputs of NC(8) as a JSON object (meV; snake_case as everywhere in the JSON outputs).
+func meanFieldParametersJSON(_ p: BilayerParameters) -> JSONValue {
+    .object([("j_aa", .double(p.jAA)), ("j_bb", .double(p.jBB)), ("j_ab", .double(p.jAB)), ("alpha_a", .double(p.alphaA)),
+             ("alpha_b", .double(p.alphaB)), ("g_b", .double(p.gB)), ("n", .double(p.filling)), ("temperature", .double(p.temperature))])
+}
+
 struct SimulateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
@@ -53,7 +59,12 @@ struct SimulateCommand: ParsableCommand {
         let s = try BilayerSimulation().run(BilayerMeanField(p), from: BilayerSimulation.randomInitialCondition(seed: seed))
         switch format {
         case .json:
-            print("{\"phase\": \"\(s.phase.rawValue)\", \"delta_phi\": \(jsonNumber(s.deltaPhi)), \"mA\": \(jsonNumber(s.mA)), \"mB\": \(jsonNumber(s.mB)), \"omega\": \(jsonNumber(s.omega)), \"time\": \(jsonNumber(s.time)), \"seed\": \(seed)}")
+            print(JSONValue.document("simulate", [
+                ("model", .string("NC(8)")), ("parameters", meanFieldParametersJSON(p)), ("gamma_ratio", .double(gammaRatio)),
+                ("phase", .string(s.phase.rawValue)), ("delta_phi", .double(s.deltaPhi)), ("m_a", .double(s.mA)), ("m_b", .double(s.mB)),
+                ("omega", .double(s.omega)), ("time", .double(s.time)), ("seed", .int(Int(seed))),
+                ("units", .string("delta_phi in rad; omega in meV; time in hbar/meV; binary64 results")),
+            ]).rendered())
         case .text:
             print("phase \(s.phase.rawValue)  Δφ = \(s.deltaPhi) rad  |m_A| = \(s.mA)  |m_B| = \(s.mB)  ω = \(s.omega) meV  (t = \(s.time) ħ/meV, seed \(seed))")
         }
