@@ -54,7 +54,12 @@ struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "Check every claim under the paths (default: derivations/) and print each verdict.",
-        discussion: "Exit code 0 when every verdict equals the one its file expects, 1 otherwise, 2 on bad input.")
+        discussion: """
+        Exit code 0 when every verdict equals the one its file expects, 1 otherwise, 2 on bad input. Progress on standard \
+        error. The HTML page typesets every formula (MathML) and gives each claim an anchor (report.html#sd.gamma); \
+        the JSON layout is in docs/JSON.md.
+        Example: referee audit derivations --format html --output report.html
+        """)
 
     @Argument(help: "Derivation files or folders.")
     var paths: [String] = ["derivations"]
@@ -66,7 +71,8 @@ struct AuditCommand: ParsableCommand {
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check the claims of single derivation files (same output and exit codes as audit).")
+        abstract: "Check the claims of single derivation files (same output and exit codes as audit).",
+        discussion: "Example: referee check derivations/sd-coupling.md --format markdown")
 
     @Argument(help: "Derivation files.")
     var files: [String]

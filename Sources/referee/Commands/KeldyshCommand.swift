@@ -10,6 +10,7 @@ struct KeldyshCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keldysh",
         abstract: "Keldysh partition function and Green's functions of the discrete one-mode chain (AX(S40)–(S57)).",
+        discussion: "Example: referee keldysh partition --slices 200 --energy 1 --temperature 0.5",
         subcommands: [KeldyshPartitionCommand.self])
 }
 

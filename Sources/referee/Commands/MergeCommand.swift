@@ -5,8 +5,11 @@ import Verify
 struct MergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
-        abstract: "Merge phase-diagram shards (phase-diagram.shard-K-of-N.csv) into the full CSV, SVG and PNG.",
-        discussion: "The shards must come from the same grid; the result is identical to a single run.")
+        abstract: "Merge phase-diagram shards (phase-diagram.shard-K-of-N.csv) into the full CSV and the figure (PNG, PDF, SVG).",
+        discussion: """
+        The shards must come from the same grid; the result is identical to a single run.
+        Example: referee merge fig1c/phase-diagram.shard-*-of-4.csv --output fig1c
+        """)
 
     @Argument(help: "Shard CSV files.") var files: [String]
     @Option(help: "Output folder.") var output: String = "phase-diagram"

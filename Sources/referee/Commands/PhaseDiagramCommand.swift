@@ -28,8 +28,12 @@ enum PhaseDiagramFiles {
 struct PhaseDiagramCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "phase-diagram",
-        abstract: "Phase diagram of NC(8) over (γ_B/(α_B|g_B|), j_AB) as in NC Fig. 1c: CSV, SVG (with Jacobian boundaries, dashed at --dashed-temperature) and PNG.",
-        discussion: "With --shard K/N only every N-th point starting at K−1 is computed and written as phase-diagram.shard-K-of-N.csv; `referee merge` joins shards into the same result as one run. Uses all cores (--threads).")
+        abstract: "Phase diagram of NC(8) over (γ_B/(α_B|g_B|), j_AB) as in NC Fig. 1c: CSV and a figure (PNG, PDF, SVG) with the Jacobian boundaries at k_BT and at 5 meV (dashed).",
+        discussion: """
+        With --shard K/N only every N-th point starting at K−1 is computed and written as phase-diagram.shard-K-of-N.csv; \
+        `referee merge` joins shards into the same result as one run. Uses all cores (--threads); progress on standard error.
+        Example: referee phase-diagram meanfield --grid 100x100 --output fig1c
+        """)
 
     @Argument(help: "The model (meanfield).") var model: DynamicsModel
     @Option(help: "Grid size NxM: N values of γ_B/(α_B|g_B|), M values of j_AB.") var grid: String = "40x40"

@@ -43,7 +43,11 @@ struct SimulateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
         abstract: "Simulate the mean-field model NC(8) from a seeded random initial condition and classify the long-time state.",
-        discussion: "Other inputs default to the NC Fig. 1c / Fig. 5 caption. JSON keys: phase, delta_phi (rad), mA, mB, omega (meV), seed.")
+        discussion: """
+        Other inputs default to the NC Fig. 1c / Fig. 5 caption. JSON keys: phase, delta_phi (rad), m_a, m_b, omega (meV), \
+        time, seed (docs/JSON.md). The trajectories themselves are drawn by `referee figure trajectories`.
+        Example: referee simulate meanfield --gamma-ratio 1.5 --jAB 5 --format json
+        """)
 
     @Argument(help: "The model (meanfield).") var model: DynamicsModel
     @Option(help: "γ_B/(α_B|g_B|).") var gammaRatio: Double

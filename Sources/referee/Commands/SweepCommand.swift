@@ -47,7 +47,10 @@ struct SweepCommand: ParsableCommand {
         guard (1...10_000).contains(seeds) else { throw BadInput(place: "--seeds \(seeds)", message: "out of range", fix: "give 1…10000 initial conditions") }
         guard threads >= 0 else { throw BadInput(place: "--threads \(threads)", message: "negative", fix: "give 0 (one per core) or a positive count") }
         let p = try inputs.parameters()
-        let points = try MeanFieldCurves(parameters: p, ratios: ratios, seeds: seeds, baseSeed: seed).run(threads: threads)
+        let curves = MeanFieldCurves(parameters: p, ratios: ratios, seeds: seeds, baseSeed: seed)
+        let progress = Progress(total: curves.count, what: "points")
+        let points = try curves.run(threads: threads, progress: { progress.update($0) })
+        progress.finish()
         switch format {
         case .csv:
             var lines = ["# referee sweep meanfield: NC(8), jAA=\(p.jAA) jBB=\(p.jBB) jAB=\(p.jAB) alphaA=\(p.alphaA) alphaB=\(p.alphaB) gB=\(p.gB) n=\(p.filling) T=\(p.temperature) (meV)",

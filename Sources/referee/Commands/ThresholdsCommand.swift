@@ -6,7 +6,11 @@ struct ThresholdsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "thresholds",
         abstract: "Thresholds of NC(8) in γ_B/(α_B|g_B|): aligned → antialigned and the chiral onset, predicted (Jacobian) and simulated (bisection).",
-        discussion: "JSON keys: antialign and chiral, each {predicted, predicted_bracket, simulated, simulated_bracket} (null when there is none ≤ --ratio-max).")
+        discussion: """
+        JSON keys: antialign and chiral, each {predicted, predicted_bracket, simulated, simulated_bracket} (null when there \
+        is none ≤ --ratio-max); the layout of every JSON output is in docs/JSON.md.
+        Example: referee thresholds meanfield --jAB 5 --temperature 5 --format json
+        """)
 
     @Argument(help: "The model (meanfield).") var model: DynamicsModel
     @OptionGroup var inputs: MeanFieldOptions
