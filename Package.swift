@@ -1,5 +1,5 @@
 // swift-tools-version:6.0
-// Referee — a symbolic-numeric derivation checker. Layers (DESIGN.md):
+// Referee — a symbolic-numeric derivation checker. Layers (docs/ARCHITECTURE.md):
 //   Symbolic ← Grassmann ← Keldysh ← Verify ← referee
 import PackageDescription
 

@@ -1,5 +1,5 @@
 /// An equation number in one of the two versions of the paper: `NC(17)`, `AX(15)`, `AX(S129)`,
-/// or `NC(—)` for "absent in this version" (EQUATIONS.md).
+/// or `NC(—)` for "absent in this version" (derivations/README.md, key `equations`).
 public struct EquationLabel: Sendable, Hashable, CustomStringConvertible {
     public enum Version: String, Sendable, Hashable { case NC, AX }
     public var version: Version
