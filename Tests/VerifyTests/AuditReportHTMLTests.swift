@@ -114,6 +114,7 @@ final class AuditReportHTMLTests: XCTestCase {
         XCTAssertTrue(ReportFormulas.html("gr(psibar(x, 1, 0), psi(x, -1, 1))").contains("<mi>δ</mi>"))
         XCTAssertEqual(ReportFormulas.markdown("gamma_B/(alpha_B*abs(g_B)) = 1").first, "$")
         XCTAssertEqual(ReportFormulas.markdown("chase-and-run"), "`chase-and-run`")
+        XCTAssertEqual(ReportFormulas.markdown("-0.164936 - 0.645942*I"), "`-0.164936 - 0.645942*I`", "decimals stay as printed")
     }
 
     func testTextIsEscaped() throws {

@@ -28,8 +28,8 @@ extension AuditReport {
         guard let p = provenance else { return "" }
         let files = p.files.map { "<tr><td><code>\(esc($0.path))</code></td><td><code>\(esc($0.sha256))</code></td></tr>" }.joined()
         return """
-        <div class="provenance">Referee \(esc(p.version)) · commit <code>\(esc(p.commit))</code>\(p.date.isEmpty ? "" : " · " + esc(p.date)) · \
-        <code>\(esc(p.commandLine))</code>
+        <div class="provenance">Referee \(esc(p.version)) · commit <code>\(esc(p.commit))</code>\(p.date.isEmpty ? "" : " · " + esc(p.date))\
+        \(p.commandLine.isEmpty ? "" : " · <code>" + esc(p.commandLine) + "</code>")
         <details><summary>\(p.files.count) derivation file\(p.files.count == 1 ? "" : "s") (SHA-256)</summary><table>\(files)</table></details></div>
         """
     }

@@ -76,7 +76,8 @@ public struct AuditReport: Sendable {
     public func markdown() -> String {
         var out = "# Referee audit\n\n" + summaryLine() + "\n\n"
         if let p = provenance {
-            out += "Referee \(p.version), commit `\(p.commit)`" + (p.date.isEmpty ? "" : ", \(p.date)") + "; seed \(seed), \(digits) digits; `\(p.commandLine)`\n\n"
+            out += "Referee \(p.version), commit `\(p.commit)`" + (p.date.isEmpty ? "" : ", \(p.date)") + "; seed \(seed), \(digits) digits"
+                + (p.commandLine.isEmpty ? "" : "; `\(p.commandLine)`") + "\n\n"
             out += "| derivation file | SHA-256 |\n|---|---|\n" + p.files.map { "| `\($0.path)` | `\($0.sha256)` |\n" }.joined() + "\n"
         }
         out += "| claim | NC | AX | check | verdict | expected | method | digits | margin |\n|---|---|---|---|---|---|---|---|---|\n"
@@ -146,7 +147,7 @@ public struct AuditReport: Sendable {
         if let p = provenance {
             fields.append(("commit", .string(p.commit)))
             if !p.date.isEmpty { fields.append(("date", .string(p.date))) }
-            fields.append(("command_line", .string(p.commandLine)))
+            if !p.commandLine.isEmpty { fields.append(("command_line", .string(p.commandLine))) }
             fields.append(("files", .array(p.files.map { .object([("path", .string($0.path)), ("sha256", .string($0.sha256))]) })))
         }
         return .document(command, fields)

@@ -37,8 +37,11 @@ enum ReportFormulas {
     }
 
     /// Markdown: `$…$` (LaTeX of the canonical form) when the text parses as an expression or relation, else a code span.
+    /// Text with decimals (numeric results such as `-0.164936 - 0.645942*I`) stays a code span: the canonical form
+    /// would turn its decimals into fractions.
     static func markdown(_ text: String) -> String {
-        guard mathMLContent(text) != nil else { return "`" + text.replacingOccurrences(of: "`", with: "'") + "`" }
+        let code = "`" + text.replacingOccurrences(of: "`", with: "'") + "`"
+        guard mathMLContent(text) != nil, text.range(of: "[0-9][.][0-9]", options: .regularExpression) == nil else { return code }
         var context = ParseContext.lenient
         context.operations = KeldyshTextSyntax.operations
         if let e = try? context.parse(text) { return "$" + e.latex + "$" }

@@ -35,7 +35,8 @@ struct AuditOptions: ParsableArguments {
         box.progress?.finish()
         report.includeTimings = !noTimings
         var provenance = ReportProvenance.current(files: try AuditRunner.derivationFiles(in: paths))
-        if noTimings { provenance.date = "" }
+        // Byte-identical reports: what varies between runs of the same audit (date, command line) is left out too.
+        if noTimings { provenance.date = ""; provenance.commandLine = "" }
         report.provenance = provenance
         let text: String
         switch format {
