@@ -82,32 +82,28 @@ final class CairoDrawing {
     func restore() { cairo_restore(context) }
     func clip() { cairo_clip(context) }
 
-    /// Paints `colours` (row 0 at the bottom) as sharp-edged cells filling the rectangle: one image pixel per cell,
-    /// scaled with nearest-neighbour filtering (so a 100 × 100 map is 10⁴ pixels in the file, not 10⁴ paths).
+    /// Paints `colours` (row 0 at the bottom) as sharp-edged cells filling the rectangle. Runs of equal colour in a
+    /// row are one rectangle (a phase map of 100 × 100 cells is a few hundred paths, crisp in PDF and SVG and small),
+    /// drawn without antialiasing and overlapping their neighbours by a hair, so that no seam shows between cells.
     func cells(_ map: CellMap, x: Double, y: Double, width: Double, height: Double) {
-        let image = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(map.columns), Int32(map.rows))!
-        defer { cairo_surface_destroy(image) }
-        cairo_surface_flush(image)
-        let stride = Int(cairo_image_surface_get_stride(image))
-        if let data = cairo_image_surface_get_data(image) {
-            for row in 0..<map.rows {
-                let line = data.advanced(by: (map.rows - 1 - row) * stride)
-                    .withMemoryRebound(to: UInt32.self, capacity: map.columns) { $0 }
-                for column in 0..<map.columns {
-                    let c = map.colours[row * map.columns + column]
-                    func byte(_ v: Double) -> UInt32 { UInt32(max(0, min(255, (v * 255).rounded()))) }
-                    line[column] = (byte(c.red) << 16) | (byte(c.green) << 8) | byte(c.blue)
-                }
+        let cw = width / Double(map.columns), ch = height / Double(map.rows)
+        save()
+        rectangle(x, y, width, height); clip()
+        cairo_set_antialias(context, CAIRO_ANTIALIAS_NONE)
+        let overlap = format == .png ? 0 : 0.25
+        for row in 0..<map.rows {
+            var start = 0
+            while start < map.columns {
+                let c = map.colours[row * map.columns + start]
+                var end = start + 1
+                while end < map.columns && map.colours[row * map.columns + end] == c { end += 1 }
+                setColour(c)
+                let top = y + height - Double(row + 1) * ch
+                rectangle(x + Double(start) * cw, top - overlap, Double(end - start) * cw + overlap, ch + overlap)
+                fill()
+                start = end
             }
         }
-        cairo_surface_mark_dirty(image)
-        save()
-        cairo_translate(context, x, y)
-        cairo_scale(context, width / Double(map.columns), height / Double(map.rows))
-        cairo_set_source_surface(context, image, 0, 0)
-        cairo_pattern_set_filter(cairo_get_source(context), CAIRO_FILTER_NEAREST)
-        cairo_rectangle(context, 0, 0, Double(map.columns), Double(map.rows))
-        cairo_fill(context)
         restore()
     }
 

@@ -77,7 +77,7 @@ public struct Series: Sendable {
 }
 
 /// A map of coloured cells over the panel's axes: `columns` × `rows` cells covering the axis ranges,
-/// cell (c, r) at index r·columns + c, row 0 at the bottom.
+/// cell (c, r) at index r·columns + c, row 0 at the bottom (a phase diagram: one colour per phase).
 public struct CellMap: Sendable {
     public var columns: Int, rows: Int
     public var colours: [Colour]
