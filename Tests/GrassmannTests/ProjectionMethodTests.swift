@@ -30,25 +30,6 @@ final class ProjectionMethodTests: XCTestCase {
         }
     }
 
-    /// A deliberately wrong eigenvalue is rejected by the claimed-eigenpair check (Table I machinery).
-    func testWrongEigenvalueAndFlippedKappaAreRejected() throws {
-        let ld = try LocalizedLindbladian(epsD: S.ed, hubbardU: S.U, kappa: S.kappa, delta: .zero)
-        let r = ld.operatorVector([(3, 3, .one)])  // |↑↓⟩⟨↑↓| alone is not an eigenvector (it feeds |σ⟩⟨σ|)
-        XCTAssertFalse(ld.rightResidual(-2 * S.kappa, r).isEmpty)
-        let l = ld.operatorVector([(3, 3, .one)])  // but it is a left eigenvector with λ = −2κ
-        let ok = ld.leftResidual(-2 * S.kappa, l)
-        XCTAssertTrue(ok.values.allSatisfy { ExactPointEvaluation.identity($0, .zero).kind == .verified })
-        let flipped = ld.leftResidual(2 * S.kappa, l)
-        XCTAssertFalse(flipped.values.allSatisfy { ExactPointEvaluation.identity($0, .zero).kind == .verified })
-        let op = OperatorOperations.all["ld0_left_eigenvalue"]!
-        let lam = try op([3, 3, 1])
-        XCTAssertEqual(ExactPointEvaluation.identity(lam, -2 * S.kappa).kind, .verified)
-        XCTAssertEqual(ExactPointEvaluation.identity(lam, 2 * S.kappa).kind, .discrepancy)
-        // a coherence with the wrong sign of its frequency (λ* instead of λ) is rejected
-        let coh = try OperatorOperations.all["ld0_right_eigenvalue"]!([3, 1, 1])
-        XCTAssertEqual(ExactPointEvaluation.identity(coh, Expr.conj(coh)).kind, .discrepancy)
-    }
-
     /// Step 2 (AX(S113)): ℒ_1 takes every singly occupied slow state to fast states — the first-order
     /// term of NC(15) vanishes.
     func testFirstOrderTermVanishes() throws {

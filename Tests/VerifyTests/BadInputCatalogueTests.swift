@@ -52,7 +52,12 @@ final class BadInputCatalogueTests: XCTestCase {
 
     static let cases: [Case] = [
         Case(name: "malformed equation label", replace: [("equations: NC(17), AX(15)", "equations: NC17, AX(15)")], line: 23, column: 12, mentions: ["NC17"]),
-        Case(name: "one version only", replace: [("equations: NC(17), AX(15)", "equations: NC(17)")], line: 23, mentions: ["both versions", "NC(—)"]),
+        Case(name: "one version only", replace: [("# A chain", "---\nnumbering: NC, AX\ncites: every\n---\n# A chain"), ("equations: NC(17), AX(15)", "equations: NC(17)")],
+             line: 27, mentions: ["every numbering scheme", "AX(—)"]),
+        Case(name: "undeclared numbering scheme", replace: [("# A chain", "---\nnumbering: NC, AX\n---\n# A chain"), ("equations: NC(17), AX(15)", "equations: NC(17), XY(3)")],
+             line: 26, mentions: ["XY", "does not declare"]),
+        Case(name: "unclosed front matter", replace: [("# A chain", "---\nnumbering: NC, AX\n# A chain")], line: 1, mentions: ["never closed"]),
+        Case(name: "unknown front-matter key", replace: [("# A chain", "---\nnumberring: NC\n---\n# A chain")], line: 2, mentions: ["numbering"]),
         Case(name: "unknown check kind", replace: [("check: identity", "check: identiy")], line: 27, column: 8, mentions: ["did you mean `identity`"]),
         Case(name: "unknown verdict", replace: [("expect: verified", "expect: proven")], line: 28, mentions: ["proven"]),
         Case(name: "discrepancy without correction", replace: [("expect: verified", "expect: discrepancy")], line: 28, mentions: ["correction"]),

@@ -70,7 +70,7 @@ final class DerivationReaderTests: XCTestCase {
         assertRejected(valid.replacingOccurrences(of: "check: identity", with: "check: identity\nprinted: y"), line: 16, mentions: ["twice"])
     }
     func testMissingRequiredKey() {
-        assertRejected(valid.replacingOccurrences(of: "equations: NC(17), AX(15)\n", with: ""), line: 9, mentions: ["equations"])
+        assertRejected(valid.replacingOccurrences(of: "statement: something\n", with: ""), line: 9, mentions: ["statement"])
     }
     func testEmptyValue() { assertRejected(valid.replacingOccurrences(of: "printed: x", with: "printed:"), line: 13, mentions: ["empty"]) }
     func testLineWithoutColon() {
@@ -95,7 +95,10 @@ final class DerivationReaderTests: XCTestCase {
         XCTAssertEqual(EquationLabel(" NC(8a) ")?.number, "8a")
         XCTAssertNil(EquationLabel("NC(—)")?.number)
         XCTAssertNotNil(EquationLabel("NC(—)"))
-        for bad in ["NC17", "XY(17)", "NC()", "NC(S)", "AX(12)x", "NC(1 7)"] {
+        // The scheme is the file's own: any name is a label; the front matter says which are declared.
+        XCTAssertEqual(EquationLabel("XY(3.12)")?.scheme, "XY")
+        XCTAssertEqual(EquationLabel("XY(3.12)")?.number, "3.12")
+        for bad in ["NC17", "1X(17)", "NC()", "NC(S)", "AX(12)x", "NC(1 7)", "(17)"] {
             XCTAssertNil(EquationLabel(bad), bad)
         }
     }

@@ -73,8 +73,8 @@ extension AuditReport {
             let unexpected = r.isAsExpected ? "" : " <span class=\"unexpected\">expected \(r.claim.expected.rawValue)</span>"
             rows += """
             <tr class="claim \(v.kind.rawValue)" data-verdict="\(v.kind.rawValue)" id="\(esc(r.claim.id))">
-            <td class="id"><a class="anchor" href="#\(esc(r.claim.id))"><code>\(breakable(r.claim.id))</code></a></td><td>\(esc(r.claim.labels(.NC).joined(separator: ", ")))</td>
-            <td>\(esc(r.claim.labels(.AX).joined(separator: ", ")))</td><td>\(esc(r.claim.check))</td>
+            <td class="id"><a class="anchor" href="#\(esc(r.claim.id))"><code>\(breakable(r.claim.id))</code></a></td><td>\(esc(r.claim.labels("NC").joined(separator: ", ")))</td>
+            <td>\(esc(r.claim.labels("AX").joined(separator: ", ")))</td><td>\(esc(r.claim.check))</td>
             <td><span class="badge \(v.kind.rawValue)">\(v.kind.rawValue)</span>\(unexpected)</td><td class="method">\(method)</td></tr>
             <tr class="details \(v.kind.rawValue)" data-verdict="\(v.kind.rawValue)"><td colspan="6">\(details)</td></tr>
 

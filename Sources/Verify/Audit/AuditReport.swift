@@ -83,7 +83,7 @@ public struct AuditReport: Sendable {
         out += "| claim | NC | AX | check | verdict | expected | method | digits | margin |\n|---|---|---|---|---|---|---|---|---|\n"
         for r in results {
             let cells = [
-                "`\(r.claim.id)`", r.claim.labels(.NC).joined(separator: ", "), r.claim.labels(.AX).joined(separator: ", "),
+                "`\(r.claim.id)`", r.claim.labels("NC").joined(separator: ", "), r.claim.labels("AX").joined(separator: ", "),
                 r.claim.check, r.verdict.kind.rawValue + (r.isAsExpected ? "" : " ⚠"), r.claim.expected.rawValue,
                 r.verdict.method.name, r.verdict.digits.map(String.init) ?? "", r.verdict.errorEstimate ?? "",
             ]
@@ -120,8 +120,8 @@ public struct AuditReport: Sendable {
                 ("id", .string(r.claim.id)),
                 ("file", .string(r.claim.file)),
                 ("line", .int(r.claim.line)),
-                ("equations", .object([("NC", .array(r.claim.labels(.NC).map { .string($0) })),
-                                       ("AX", .array(r.claim.labels(.AX).map { .string($0) }))])),
+                ("equations", .object([("NC", .array(r.claim.labels("NC").map { .string($0) })),
+                                       ("AX", .array(r.claim.labels("AX").map { .string($0) }))])),
                 ("statement", .string(r.claim.statement)),
                 ("check", .string(r.claim.check)),
                 ("printed", .string(r.claim.printed.value)),

@@ -76,7 +76,7 @@ public struct AuditRunner: Sendable {
                                           fix: "claim ids are unique across all derivation files")
                 }
                 ids[spec.id.value] = spec.id.location
-                let claim = try Claim(spec, knownChecks: engine.checks, defaultDigits: digits, defaultSeed: seed)
+                let claim = try Claim(spec, knownChecks: engine.checks, defaultDigits: digits, defaultSeed: seed, numbering: file.numbering)
                 try context.validate(claim)
                 out.append((claim, context))
             }

@@ -11,6 +11,7 @@ public struct IdentityCheck: ExpressionClaimCheck {
     public var requiredKeys: [String] { ["computed"] }
 
     public func run(_ claim: Claim, in context: DerivationContext) throws -> Verdict {
+        if let verdict = try typedComparison(claim, in: context) { return verdict }
         let atoms = context.engine.symbolizingFormalAtoms
         let printed = atoms(try context.expression(claim.printed, claim: claim))
         let shownComputed = try context.expression(claim.computed!, claim: claim)
@@ -33,6 +34,33 @@ public struct IdentityCheck: ExpressionClaimCheck {
                                computed: shownComputed.text, seed: claim.seed)
             }
             verdict.detail += " The recorded correction equals the computed form (\(AuditReport.describe(c)))."
+        }
+        return verdict
+    }
+
+    /// Operators, superoperators, states and residual vectors (the model language): compared
+    /// component by component (`ValueComparison`); nil when both sides are scalars.
+    func typedComparison(_ claim: Claim, in context: DerivationContext) throws -> Verdict? {
+        let printedValue = try context.modelValue(claim.printed, claim: claim)
+        let computedValue = try context.modelValue(claim.computed!, claim: claim)
+        func isTyped(_ v: ModelValue?) -> Bool { if let v, case .scalar = v { return false }; return v != nil }
+        guard isTyped(printedValue) || isTyped(computedValue) else { return nil }
+        let printed = try printedValue ?? .scalar(context.expression(claim.printed, claim: claim))
+        let computed = try computedValue ?? .scalar(context.expression(claim.computed!, claim: claim))
+        let checker = IdentityChecker(digits: claim.digits, seed: claim.seed, functions: context.engine.numericFunctions)
+        let evaluator = context.modelEvaluator(claim.printed)
+        guard var verdict = try ValueComparison.compare(printed: printed, computed: computed, checker: checker, evaluator) else {
+            throw DerivationError(claim.printed.location, "cannot compare \(printed.kindName) (printed) with \(computed.kindName) (computed)",
+                                  fix: "both sides of an identity must be of the same kind (a scalar stands for a multiple of the identity operator)")
+        }
+        if let field = claim.spec["correction"] {
+            let correction = try context.modelValue(field, claim: claim) ?? .scalar(context.expression(field, claim: claim))
+            let c = try ValueComparison.compare(printed: correction, computed: computed, checker: checker, evaluator)
+            guard let c, c.kind == .verified else {
+                return Verdict(.error, detail: "the recorded correction `\(field.value)` does not equal the computed value (\(c?.relation ?? c?.detail ?? "not comparable")); update `correction:` at \(field.location)",
+                               computed: computed.shortDescription, seed: claim.seed)
+            }
+            verdict.detail += " The recorded correction equals the computed value (\(AuditReport.describe(c)))."
         }
         return verdict
     }

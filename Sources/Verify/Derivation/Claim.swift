@@ -19,29 +19,40 @@ public struct Claim: Sendable {
     /// Seed for random points, reported in the verdict.
     public var seed: UInt64
 
-    /// The equation labels of one version, e.g. ["17"] for NC.
-    public func labels(_ version: EquationLabel.Version) -> [String] {
-        equations.filter { $0.version == version }.map { $0.number ?? "—" }
+    /// The equation labels of one numbering scheme, e.g. ["17"] for NC.
+    public func labels(_ scheme: String) -> [String] {
+        equations.filter { $0.scheme == scheme }.map { $0.number ?? "—" }
     }
 
     /// Largest `digits:` accepted.
     public static let maximumDigits = 10_000
 
     /// Validates the common fields of a claim.
-    public init(_ spec: ClaimSpec, knownChecks: [String: any ClaimCheck], defaultDigits: Int, defaultSeed: UInt64) throws {
+    public init(_ spec: ClaimSpec, knownChecks: [String: any ClaimCheck], defaultDigits: Int, defaultSeed: UInt64,
+                numbering: Numbering = .none) throws {
         self.spec = spec
-        let eq = spec["equations"]!
         var labels: [EquationLabel] = []
-        for part in eq.value.split(separator: ",") {
-            guard let label = EquationLabel(String(part)) else {
-                throw DerivationError(eq.location, "malformed equation label `\(part.trimmingBlanks)`",
-                                      fix: "write labels like NC(17), AX(15), AX(S129), or NC(—) when absent; separate them with commas")
+        if let eq = spec["equations"] {
+            let example = numbering.schemes.first.map { "\($0)(17), \($0)(—)" } ?? "EQ(17)"
+            for part in eq.value.split(separator: ",") {
+                guard let label = EquationLabel(String(part)) else {
+                    throw DerivationError(eq.location, "malformed equation label `\(part.trimmingBlanks)`",
+                                          fix: "write labels like \(example) (— when absent from that text); separate them with commas")
+                }
+                // A file without front matter may cite any scheme; one that declares its schemes cites only those.
+                guard numbering.schemes.isEmpty || numbering.schemes.contains(label.scheme) else {
+                    throw DerivationError(eq.location, "`\(label)` cites the numbering scheme `\(label.scheme)`, which the file does not declare (it declares \(numbering.schemes.joined(separator: ", ")))",
+                                          fix: "declare it in the front matter: `---` / `numbering: \((numbering.schemes + [label.scheme]).joined(separator: ", "))` / `---` at the top of the file")
+                }
+                labels.append(label)
             }
-            labels.append(label)
-        }
-        if !labels.contains(where: { $0.version == .NC }) || !labels.contains(where: { $0.version == .AX }) {
-            throw DerivationError(eq.location, "a claim cites both versions of the paper",
-                                  fix: "add the missing NC(…) or AX(…) label; write NC(—) or AX(—) when the equation exists in one version only")
+            if numbering.citesEvery, let missing = numbering.schemes.first(where: { s in !labels.contains { $0.scheme == s } }) {
+                throw DerivationError(eq.location, "every claim of this file cites every numbering scheme (`cites: every`), and `\(missing)` is missing",
+                                      fix: "add \(missing)(…), or \(missing)(—) when the equation is absent from that text")
+            }
+        } else if numbering.citesEvery {
+            throw DerivationError(spec.location, "the claim has no `equations:`",
+                                  fix: "this file's front matter asks every claim to cite \(numbering.schemes.joined(separator: ", "))")
         }
         equations = labels
         statement = spec.text("statement")!

@@ -12,6 +12,8 @@ public struct DerivationContext: Sendable {
     public let units: [String: Located<String>]
     /// Value text (number and unit) per symbol name, from ```values blocks.
     public let values: [String: Located<String>]
+    /// The declared modes and the typed (operator, superoperator, state) definitions.
+    let model: ModelEnvironment
 
     public init(file: DerivationFile, engine: Engine) throws {
         self.file = file
@@ -20,9 +22,13 @@ public struct DerivationContext: Sendable {
         for line in file.symbolLines {
             try TextSyntax.declareSymbols(line, in: &context)
         }
+        var model = try ModelEnvironment(modes: file.modeLines)
         for line in file.definitionLines {
-            try TextSyntax.define(line, in: &context)
+            if try !model.define(line, scalars: &context) {
+                try TextSyntax.define(line, in: &context)
+            }
         }
+        self.model = model
         parse = context
         units = try Self.table(file.unitLines, separator: ":", what: "unit")
         values = try Self.table(file.valueLines, separator: "=", what: "value")
@@ -69,6 +75,13 @@ public struct DerivationContext: Sendable {
 
     /// Parses an expression field, with the claim's `where:` substitutions applied.
     public func expression(_ field: Located<String>, claim: Claim? = nil) throws -> Expr {
+        if let value = try modelValue(field, claim: claim) {
+            guard case .scalar(let e) = value else {
+                throw DerivationError(field.location, "this field is \(value.kindName), but a scalar is needed here",
+                                      fix: "compare operators with `check: identity`, or take `trace(…)`, `expect(…)` or a matrix element")
+            }
+            return e
+        }
         let e = try TextSyntax.expression(field, in: parse)
         guard let claim else { return e }
         return try substitute(e, claim: claim)
@@ -131,10 +144,19 @@ public struct DerivationContext: Sendable {
         if relationChecks.contains(claim.check), claim.printed.value.containsRelation {
             _ = try relation(claim.printed, claim: claim)
         } else if claim.check != "estimate" && claim.check != "dimension" && engine.checks[claim.check] is any ExpressionClaimCheck {
-            try checkArguments(of: try expression(claim.printed, claim: claim), in: claim.printed)
+            if let value = try modelValue(claim.printed, claim: claim) {
+                if case .scalar(let e) = value { try checkArguments(of: e, in: claim.printed) }
+            } else {
+                try checkArguments(of: try expression(claim.printed, claim: claim), in: claim.printed)
+            }
         }
         for key in ["computed", "correction"] {
-            if let field = claim.spec[key] { try checkArguments(of: try expression(field, claim: claim), in: field) }
+            guard let field = claim.spec[key] else { continue }
+            if let value = try modelValue(field, claim: claim) {
+                if case .scalar(let e) = value { try checkArguments(of: e, in: field) }
+                continue
+            }
+            try checkArguments(of: try expression(field, claim: claim), in: field)
         }
     }
 

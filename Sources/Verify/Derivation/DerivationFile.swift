@@ -17,6 +17,10 @@ public struct DerivationFile: Sendable {
     /// `symbol = value unit` lines.
     public var valueLines: [Located<String>]
     public var claims: [ClaimSpec]
+    /// ```modes lines (one family of modes each), in order: the Jordan–Wigner order.
+    public var modeLines: [Located<String>] = []
+    /// The numbering schemes of the front matter (none when the file has no front matter).
+    public var numbering: Numbering = .none
 }
 
 /// One claim as written: every field keeps its location for error messages.

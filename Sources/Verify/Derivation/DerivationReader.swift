@@ -9,9 +9,9 @@ public enum DerivationReader {
         "digits", "expect", "correction", "units", "values", "unit", "tolerance", "note", "parameters", "seed", "requires",
     ]
     /// Keys every claim must have.
-    public static let requiredKeys: [String] = ["id", "equations", "statement", "printed", "check", "expect"]
+    public static let requiredKeys: [String] = ["id", "statement", "printed", "check", "expect"]
     /// The fenced block kinds with a meaning; other fences (```text, ```swift) are prose.
-    public static let blockKinds: Set<String> = ["symbols", "define", "units", "values", "claim"]
+    public static let blockKinds: Set<String> = ["symbols", "modes", "define", "units", "values", "claim"]
     /// Longest accepted line.
     public static let maximumLineLength = 20_000
 
@@ -41,12 +41,13 @@ public enum DerivationReader {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).replacingOccurrences(of: "\r", with: "") }
 
         var title: String?
-        var symbols: [Located<String>] = [], definitions: [Located<String>] = []
+        var symbols: [Located<String>] = [], definitions: [Located<String>] = [], modes: [Located<String>] = []
         var units: [Located<String>] = [], values: [Located<String>] = []
         var claims: [ClaimSpec] = []
         var seenIds: [String: SourceLocation] = [:]
 
-        var index = 0
+        let (numbering, firstLine) = try frontMatter(lines, path: path)
+        var index = firstLine
         while index < lines.count {
             let lineNumber = index + 1
             let line = lines[index]
@@ -76,6 +77,7 @@ public enum DerivationReader {
                 let entries = try logicalLines(body, path: path, kind: kind)
                 switch kind {
                 case "symbols": symbols += entries
+                case "modes": modes += entries
                 case "define": definitions += entries
                 case "units": units += entries
                 case "values": values += entries
@@ -101,7 +103,59 @@ public enum DerivationReader {
             throw DerivationError(here(1, 1), "the file has no ```claim block", fix: "add at least one claim (see derivations/README.md)")
         }
         return DerivationFile(path: path, title: foundTitle, symbolLines: symbols, definitionLines: definitions,
-                              unitLines: units, valueLines: values, claims: claims)
+                              unitLines: units, valueLines: values, claims: claims, modeLines: modes, numbering: numbering)
+    }
+
+    /// The front matter between `---` lines at the top of the file (`numbering:`, `cites:`), and the
+    /// index of the first line after it.
+    static func frontMatter(_ lines: [String], path: String) throws -> (Numbering, Int) {
+        guard lines.first?.trimmed == "---" else { return (.none, 0) }
+        guard let end = lines.indices.dropFirst().first(where: { lines[$0].trimmed == "---" }) else {
+            throw DerivationError(SourceLocation(file: path, line: 1, column: 1), "the front matter opened here is never closed",
+                                  fix: "close it with a line `---`")
+        }
+        var numbering = Numbering()
+        for k in 1..<end {
+            let line = lines[k].trimmed
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let at = SourceLocation(file: path, line: k + 1, column: 1)
+            guard let colon = line.firstIndex(of: ":") else {
+                throw DerivationError(at, "expected `key: value` in the front matter", fix: "write `numbering: NC, AX` or `cites: every`")
+            }
+            let key = String(line[..<colon]).trimmed, value = String(line[line.index(after: colon)...]).trimmed
+            switch key {
+            case "numbering":
+                var depth = 0, current = ""
+                var parts: [String] = []
+                for ch in value {
+                    if ch == "(" { depth += 1 } else if ch == ")" { depth -= 1 }
+                    if ch == ",", depth == 0 { parts.append(current); current = "" } else { current.append(ch) }
+                }
+                parts.append(current)
+                for part in parts.map({ $0.trimmed }) where !part.isEmpty {
+                    let name = String(part.prefix { $0.isLetter || $0.isNumber || $0 == "_" })
+                    guard !name.isEmpty, name.first!.isLetter else {
+                        throw DerivationError(at, "`\(part)` does not start with a scheme name", fix: "write e.g. `numbering: NC (Nature Communications), AX`")
+                    }
+                    if numbering.schemes.contains(name) { throw DerivationError(at, "the scheme `\(name)` is declared twice", fix: "remove one") }
+                    numbering.schemes.append(name)
+                    let rest = String(part.dropFirst(name.count)).trimmed
+                    if rest.hasPrefix("("), rest.hasSuffix(")") { numbering.descriptions[name] = String(rest.dropFirst().dropLast()) }
+                }
+            case "cites":
+                guard value == "every" || value == "any" else {
+                    throw DerivationError(at, "`cites:` is `every` (each claim cites every scheme) or `any`", fix: "write `cites: every`")
+                }
+                numbering.citesEvery = value == "every"
+            default:
+                let near = nearest(key, in: ["numbering", "cites"]).map { "did you mean `\($0)`? " } ?? ""
+                throw DerivationError(at, "unknown front-matter key `\(key)`", fix: near + "known keys: numbering, cites")
+            }
+        }
+        if numbering.citesEvery && numbering.schemes.isEmpty {
+            throw DerivationError(SourceLocation(file: path, line: 1, column: 1), "`cites: every` without a `numbering:`", fix: "declare the schemes: `numbering: NC, AX`")
+        }
+        return (numbering, end + 1)
     }
 
     /// Joins continuation lines (indented) to the line before; drops blank lines and `#` comments.

@@ -13,7 +13,6 @@ extension Engine {
     public static let standard: Engine = {
         var engine = Engine(checks: builtinChecks)
         engine.register(operations: StandardOperations.all)
-        engine.register(operations: OperatorOperations.all)
         engine.register(numericFunctions: IntegralFunctions.all)
         engine.register(argumentDomains: IntegralFunctions.domains)
         for check in DynamicsClaimCheck.all { engine.register(check: check) }

@@ -26,6 +26,8 @@ struct EngineCommand: ParsableCommand {
         print("  " + engine.operations.keys.sorted().joined(separator: ", "))
         print("\nnumeric functions (evaluated at the working precision):")
         print("  " + engine.numericFunctions.keys.sorted().joined(separator: ", "))
+        print("\nmodel language (```modes, typed ```define; derivations/README.md, \"Models\"):")
+        print("  " + Engine.modelFunctionNames.joined(separator: ", "))
         if !engine.formalAtoms.isEmpty {
             print("\nformal atoms (independent algebraic objects in identity checks):")
             print("  " + engine.formalAtoms.sorted().joined(separator: ", "))

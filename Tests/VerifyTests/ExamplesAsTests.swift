@@ -1,0 +1,46 @@
+import Foundation
+import XCTest
+import Symbolic
+@testable import Verify
+
+/// Every file in `examples/` — models outside the paper, declared in the file — is a test like the
+/// paper's derivations: it fails when a verdict differs from the one the file expects.
+final class ExamplesAsTests: XCTestCase {
+    static let folder: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            let candidate = url.appendingPathComponent("examples")
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("README.md").path) { return candidate.path }
+        }
+        return "examples"
+    }()
+
+    func run(_ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let path = (Self.folder as NSString).appendingPathComponent(name)
+        let report = try AuditRunner(engine: .standard).audit(paths: [path])
+        XCTAssertFalse(report.results.isEmpty, "no claims in \(name)", file: file, line: line)
+        for r in report.results where !r.isAsExpected {
+            XCTFail("\(r.claim.id) (\(r.claim.file):\(r.claim.line)): expected \(r.claim.expected.rawValue), got \(AuditReport.describe(r.verdict)) — \(r.verdict.detail)",
+                    file: file, line: line)
+        }
+        // Each example shows that wrong forms are rejected.
+        XCTAssertTrue(report.results.contains { $0.verdict.kind == .discrepancy }, "\(name) has no deliberately wrong form", file: file, line: line)
+    }
+
+    static let covered: Set<String> = [
+        "kerr-oscillator.md", "dissipative-spin-chain.md", "lossy-fermion-ring.md", "schrieffer-wolff.md", "optical-bloch.md",
+    ]
+
+    func testEveryExampleHasATest() throws {
+        for f in try AuditRunner.derivationFiles(in: [Self.folder]).map({ ($0 as NSString).lastPathComponent }) {
+            XCTAssertTrue(Self.covered.contains(f), "examples/\(f) has no test in ExamplesAsTests")
+        }
+    }
+
+    func testKerrOscillator() throws { try run("kerr-oscillator.md") }
+    func testDissipativeSpinChain() throws { try run("dissipative-spin-chain.md") }
+    func testLossyFermionRing() throws { try run("lossy-fermion-ring.md") }
+    func testSchriefferWolff() throws { try run("schrieffer-wolff.md") }
+    func testOpticalBloch() throws { try run("optical-bloch.md") }
+}
