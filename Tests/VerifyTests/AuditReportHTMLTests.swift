@@ -117,6 +117,22 @@ final class AuditReportHTMLTests: XCTestCase {
         XCTAssertEqual(ReportFormulas.markdown("-0.164936 - 0.645942*I"), "`-0.164936 - 0.645942*I`", "decimals stay as printed")
     }
 
+    /// Formulas of the model language: indices, adjoints, sums with limits, Kronecker products, kets.
+    func testModelFormulas() throws {
+        let sum = try XCTUnwrap(ReportFormulas.mathMLContent("sum(i in 0..3: sum(j in 0..3: (S[i]'*A*S[j])*kron(S[j], S[i])))"))
+        XCTAssertTrue(sum.contains("<munderover><mo>∑</mo>"), sum)
+        XCTAssertTrue(sum.contains("<mo>†</mo>") && sum.contains("<mo>⊗</mo>"), sum)
+        XCTAssertFalse(sum.contains("kron") || sum.contains("sum"), sum)
+        let n = try XCTUnwrap(ReportFormulas.mathMLContent("d[up]'*d[up] + comm(H, d[dn])"))
+        XCTAssertTrue(n.contains("<mi>↑</mi>") && n.contains("<mo>[</mo>"), n)
+        let k = try XCTUnwrap(ReportFormulas.mathMLContent("outer(ket(d[up]=1), ket())"))
+        XCTAssertTrue(k.contains("<mo>⟩</mo>") && k.contains("<mo>⟨</mo>"), k)
+        XCTAssertTrue(try XCTUnwrap(ReportFormulas.mathMLContent("kron(transpose(C), A)*vec(B)")).contains("<mi mathvariant=\"normal\">T</mi>"))
+        XCTAssertNil(ReportFormulas.mathMLContent("chase-and-run"), "words stay words in the model syntax too")
+        XCTAssertFalse(ModelFormulaMathML.isModelFormula("-Ga*Gb*rkky_sum(x)/2"), "a name ending in sum is not the model's sum")
+        XCTAssertTrue(ModelFormulaMathML.isModelFormula("2*sum(s in {up, dn}: n[s])"))
+    }
+
     func testTextIsEscaped() throws {
         let html = try page()
         XCTAssertFalse(html.contains("<code>x^2 < "))

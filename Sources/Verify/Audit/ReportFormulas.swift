@@ -17,8 +17,13 @@ enum ReportFormulas {
     static func mathMLContent(_ text: String) -> String? {
         let t = text.trimmingCharacters(in: .whitespaces)
         guard !t.isEmpty else { return nil }
+        // Hyphenated lower-case words (`chase-and-run`) are words, not differences (as in `MathML.formulaContent`).
+        let words = t.split(separator: "-", omittingEmptySubsequences: false)
+        if words.count > 1 && words.allSatisfy({ w in !w.isEmpty && w.allSatisfy { $0.isLetter && $0.isLowercase } }) { return nil }
+        if ModelFormulaMathML.isModelFormula(t), let m = ModelFormulaMathML.content(t) { return m }
         if let m = MathML.formulaContent(t, calls: calls) { return m }
-        return FieldPolynomial.mathML(description: t)
+        if let m = FieldPolynomial.mathML(description: t) { return m }
+        return ModelFormulaMathML.content(t)
     }
 
     /// The HTML for one formula: `<math>` (with the source text as a tooltip) or `<code>`.
