@@ -35,6 +35,7 @@ enum ModelFormulaMathML {
             switch op { case "+", "-": return .sum; case "*": return .product; case "/": return .atom; default: return .power }
         case .negate: return .signed
         case .call("sum", _, _): return .product
+        case .call("kron", _, _): return .sum  // A ⊗ B is bracketed as a factor: (A ⊗ B) vec(R)
         default: return .atom
         }
     }
