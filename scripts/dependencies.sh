@@ -2,7 +2,7 @@
 # Makes sure the C libraries Referee links against are installed (Debian/Ubuntu).
 # Installs them when running as root; otherwise prints the exact command and stops.
 set -euo pipefail
-packages=(pkg-config libgmp-dev libmpfr-dev liblapacke-dev libopenblas-dev)
+packages=(pkg-config libgmp-dev libmpfr-dev liblapacke-dev libopenblas-dev libcairo2-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

@@ -1,4 +1,4 @@
-/// The outcome of checking one claim (DESIGN.md, "Verdicts").
+/// The outcome of checking one claim (docs/ARCHITECTURE.md, "Verdicts").
 public enum VerdictKind: String, Sendable, Codable, CaseIterable, Comparable {
     /// Holds; `Verdict.method` says how.
     case verified

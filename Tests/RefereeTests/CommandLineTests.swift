@@ -3,7 +3,7 @@ import XCTest
 import Symbolic
 
 /// The `referee` binary end to end: exit codes (0 as expected, 1 not, 2 bad input), the JSON
-/// contract of DESIGN.md, atomic output, and the worked examples of the README.
+/// contract of docs/JSON.md (schema/referee-output.schema.json), atomic output, and the worked examples of the README.
 final class CommandLineTests: XCTestCase {
     static let packageRoot: URL = {
         var url = URL(fileURLWithPath: #filePath)
@@ -230,7 +230,7 @@ final class CommandLineTests: XCTestCase {
         let sim = try referee(["simulate", "meanfield", "--gamma-ratio", "1.5", "--jAB", "5", "--format", "json"])
         XCTAssertEqual(sim.status, 0, sim.stderr)
         let s = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(sim.stdout.utf8)) as? [String: Any])
-        for key in ["phase", "delta_phi", "mA", "mB", "omega"] { XCTAssertNotNil(s[key], key) }
+        for key in ["phase", "delta_phi", "m_a", "m_b", "omega"] { XCTAssertNotNil(s[key], key) }
         XCTAssertEqual(s["phase"] as? String, "chiral")
         let thr = try referee(["thresholds", "meanfield", "--jAB", "5", "--ratio-max", "3", "--format", "json"])
         XCTAssertEqual(thr.status, 0, thr.stderr)
@@ -249,7 +249,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(one.status, 0, one.stderr)
         XCTAssertEqual(one.stdout, two.stdout)
         let rows = one.stdout.split(separator: "\n").filter { !$0.hasPrefix("#") }
-        XCTAssertEqual(rows.first, "ratio,seed,phase,delta_phi,mA,mB,omega")
+        XCTAssertEqual(rows.first, "ratio,seed,phase,delta_phi,m_a,m_b,omega")
         XCTAssertEqual(rows.count, 1 + 4 * 2)
         XCTAssertEqual(rows.dropFirst().map { $0.split(separator: ",")[2] }, ["aligned", "aligned", "aligned", "aligned", "antialigned", "antialigned", "chiral", "chiral"])
         let json = try referee(args + ["--format", "json"])
@@ -257,7 +257,7 @@ final class CommandLineTests: XCTestCase {
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let points = try XCTUnwrap(object["points"] as? [[String: Any]])
         XCTAssertEqual(points.count, 8)
-        for key in ["ratio", "seed", "phase", "delta_phi", "mA", "mB", "omega"] { XCTAssertNotNil(points[0][key], key) }
+        for key in ["ratio", "seed", "phase", "delta_phi", "m_a", "m_b", "omega"] { XCTAssertNotNil(points[0][key], key) }
     }
 
     /// Bad input to the dynamics commands: exit 2 with the option named and a fix.

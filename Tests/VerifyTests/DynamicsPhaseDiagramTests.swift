@@ -1,6 +1,7 @@
 import XCTest
 import Foundation
 @testable import Verify
+import Plot
 
 final class DynamicsPhaseDiagramTests: XCTestCase {
     let grid = PhaseDiagramGrid(columns: 5, rows: 4, ratioRange: 0...2, couplingRange: 1...8, seed: 11)
@@ -28,25 +29,34 @@ final class DynamicsPhaseDiagramTests: XCTestCase {
         XCTAssertThrowsError(try PhaseDiagramCSV.merge([shards[0], ("other", PhaseDiagramCSV.render(other, []))]))
     }
 
-    /// CRC-32 and Adler-32 against published check values; the PNG has signature, IHDR, IDAT, IEND.
-    func testPNGEncoderChecksumsAndLayout() {
-        XCTAssertEqual(PNGEncoder.crc32(Array("123456789".utf8)), 0xCBF4_3926)
-        XCTAssertEqual(PNGEncoder.crc32(Array("IEND".utf8)), 0xAE42_6082)
-        XCTAssertEqual(PNGEncoder.adler32(Array("Wikipedia".utf8)), 0x11E6_0398)
-        let png = PNGEncoder.encode(width: 300, height: 250, rgb: [UInt8](repeating: 7, count: 300 * 250 * 3))
-        XCTAssertEqual(Array(png.prefix(8)), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
-        XCTAssertEqual(String(decoding: png[12..<16], as: UTF8.self), "IHDR")
-        XCTAssertEqual(String(decoding: png[(png.count - 8)..<(png.count - 4)], as: UTF8.self), "IEND")
-        // stored blocks: raw size (1 + 900) × 250 = 225250 bytes needs 4 blocks of ≤ 65535
-        XCTAssertGreaterThan(png.count, 225_250)
+    /// The figure has one cell per grid point, the Jacobian boundaries at both temperatures (solid and dashed),
+    /// labelled axes with units and a legend naming both temperatures.
+    func testFigureHasCellsBoundariesAndLegend() throws {
+        let points = try PhaseDiagramSweep(grid: grid).run(indices: Array(0..<grid.count), threads: 2)
+        let figure = PhaseDiagramPicture.figure(grid, points, dashedTemperature: 5)
+        let panel = try XCTUnwrap(figure.panels.first)
+        XCTAssertEqual(panel.cells?.colours.count, grid.count)
+        XCTAssertEqual(panel.cells?.colours[points[3].index], PhaseDiagramPicture.colour(points[3].state.phase))
+        XCTAssertTrue(panel.series.contains { $0.dash == nil } && panel.series.contains { $0.dash != nil })
+        XCTAssertEqual(panel.x.label.plain, "γB/(αB|gB|)")
+        XCTAssertEqual(panel.y.label.description, "j_{AB} (meV)")
+        XCTAssertTrue(panel.legend.contains { $0.label.plain.contains("9 meV") } && panel.legend.contains { $0.label.plain.contains("5 meV") })
+        XCTAssertTrue(figure.caption.plain.contains("DOP853"))
+        for format in FigureFormat.allCases { XCTAssertFalse(try figure.rendered(format).isEmpty) }
     }
 
-    func testSVGHasCellsAndBoundaries() throws {
-        let points = try PhaseDiagramSweep(grid: grid).run(indices: Array(0..<grid.count), threads: 2)
-        let svg = PhaseDiagramPicture.svg(grid, points)
-        XCTAssertEqual(svg.components(separatedBy: "<rect").count - 1 >= grid.count, true)
-        XCTAssertTrue(svg.contains("stroke-dasharray"))
-        XCTAssertTrue(svg.hasSuffix("</svg>\n"))
+    /// A 100 × 100 grid gives a PNG under 200 kB (cells are one image pixel each, scaled without smoothing).
+    func testHundredByHundredPNGIsSmall() throws {
+        let big = PhaseDiagramGrid(columns: 100, rows: 100, ratioRange: 0...2.5, couplingRange: 0...10)
+        let phases: [BilayerPhase] = [.aligned, .antialigned, .chiral]
+        let points = (0..<big.count).map { i in
+            PhaseDiagramPoint(index: i, ratio: big.ratio(column: i % 100), coupling: big.coupling(row: i / 100),
+                              state: BilayerState(phase: phases[min(2, (i % 100) / 34)], deltaPhi: 0, mA: 1, mB: 1, omega: 0, time: 0, residual: 0, y: [1, 0, 1, 0]))
+        }
+        let png = try PhaseDiagramPicture.render(big, points, format: .png)
+        XCTAssertLessThan(png.count, 200_000)
+        let width = png[16..<20].reduce(0) { $0 << 8 | Int($1) }
+        XCTAssertGreaterThan(width, 500, "5 pixels per cell plus the axes")
     }
 }
 
@@ -59,31 +69,6 @@ final class MeanFieldCurvesTests: XCTestCase {
         XCTAssertEqual(serial.count, 6 * 2)
         XCTAssertEqual(MeanFieldCurves.ratios(start: 0, stop: 1, step: 0.1).count, 11)
         XCTAssertEqual(MeanFieldCurves.ratios(start: 1, stop: 0, step: 0.1), [])
-    }
-}
-
-/// The raster behind the PNG: lines reach their ends, dashes leave gaps, glyphs are the 3 × 5 digits.
-final class RasterCanvasTests: XCTestCase {
-    func testLinesDashesAndDigits() {
-        var c = RasterCanvas(width: 40, height: 20)
-        c.line(0, 0, 39, 0, (0, 0, 0))
-        XCTAssertTrue(c.colour(0, 0) == (0, 0, 0) && c.colour(39, 0) == (0, 0, 0))
-        c.line(0, 5, 39, 5, (1, 1, 1), dash: (6, 4))
-        XCTAssertTrue(c.colour(5, 5) == (1, 1, 1))
-        XCTAssertTrue(c.colour(7, 5) == (255, 255, 255), "a dashed line has gaps")
-        c.text("1", x: 0, y: 10, scale: 1, (0, 0, 0))
-        // "1" = rows 010, 110, 010, 010, 111
-        XCTAssertTrue(c.colour(1, 10) == (0, 0, 0) && c.colour(0, 10) == (255, 255, 255) && c.colour(0, 14) == (0, 0, 0))
-        XCTAssertEqual(RasterCanvas.textWidth("2.5", scale: 2), 22)
-    }
-
-    /// The PNG has margins for the axes (larger than the cells alone).
-    func testPhaseDiagramPNGHasAxesMargins() {
-        let grid = PhaseDiagramGrid(columns: 2, rows: 2, ratioRange: 0...2, couplingRange: 1...8)
-        let png = PhaseDiagramPicture.png(grid, [], scale: 10, dashedTemperature: nil)
-        let width = png[16..<20].reduce(0) { $0 << 8 | Int($1) }, height = png[20..<24].reduce(0) { $0 << 8 | Int($1) }
-        XCTAssertEqual(width, 20 + 60 + 16)
-        XCTAssertEqual(height, 20 + 16 + 40)
     }
 }
 
@@ -162,5 +147,35 @@ final class BilayerSettlingTests: XCTestCase {
         let state = try simulation.run(model, from: initial)
         XCTAssertEqual(state.phase, .chiral)
         XCTAssertEqual(state.omega, -0.030940263558825495, accuracy: 1e-9)
+    }
+}
+
+/// Fig. 5e/f and the trajectories: what the figures draw is what the harness computed.
+final class DynamicsPictureTests: XCTestCase {
+    /// The dense-output samples agree with a separate integration to the same time, and cover [0, T].
+    func testTrajectorySamplesMatchIntegration() throws {
+        let model = BilayerMeanField(BilayerParameters.figureCaption.with(gammaRatio: 1.5))
+        let y0 = BilayerSimulation.randomInitialCondition(seed: 3)
+        let t = try Trajectory.sample(model, from: y0, duration: 50, samples: 11)
+        XCTAssertEqual(t.times.first, 0)
+        XCTAssertEqual(t.times.last!, 50, accuracy: 1e-12)
+        XCTAssertTrue(zip(t.times, t.times.dropFirst()).allSatisfy { $0 < $1 })
+        let k = t.times.count / 2
+        let direct = try AdaptiveRungeKutta(field: model).integrate(y0, from: 0, to: t.times[k]).y
+        for (a, b) in zip(t.states[k], direct) { XCTAssertEqual(a, b, accuracy: 1e-8) }
+    }
+
+    /// Panel e plots |Δφ| and panel f |m_A|, |m_B| of every simulated point; the Jacobian thresholds are drawn.
+    func testCurvesFigureDrawsEveryPoint() throws {
+        let p = BilayerParameters.figureCaption
+        let points = try MeanFieldCurves(parameters: p, ratios: [0, 0.5, 1.1, 1.5], seeds: 1).run(threads: 2)
+        let figure = DynamicsPictures.curves(points, parameters: p)
+        XCTAssertEqual(figure.panels.count, 2)
+        let dots = figure.panels[0].series.filter { $0.markersOnly }.flatMap(\.points)
+        XCTAssertEqual(dots.count, points.count)
+        XCTAssertEqual(dots.compactMap(\.y).sorted(), points.map { abs($0.state.deltaPhi) }.sorted())
+        XCTAssertEqual(figure.panels[1].y.label.plain, "|mA|, |mB|")
+        XCTAssertTrue(figure.caption.plain.contains("predicted at r = "))
+        XCTAssertLessThan(try figure.rendered(.png).count, 200_000)
     }
 }

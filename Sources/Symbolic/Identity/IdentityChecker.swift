@@ -1,5 +1,5 @@
 /// Decides whether two expressions are equal for every value of their symbols allowed by the
-/// symbols' assumptions, and says how it decided (DESIGN.md, "Verdicts").
+/// symbols' assumptions, and says how it decided (docs/ARCHITECTURE.md, "Verdicts").
 ///
 /// 1. Canonical forms equal → `verified`, exact (deterministic).
 /// 2. Exact test: lhs − rhs, with Re z, Im z, |z|^(2k) written through z and z̄, as a rational

@@ -7,7 +7,7 @@
 /// and conj keep the dimension; an uninterpreted call `F(…)` has the dimension declared in
 /// `callDimensions`. A relation lhs ⋚ rhs needs [lhs] = [rhs].
 ///
-/// The paper sets ħ = k_B = 1 (DESIGN.md, "Conventions"). Every mismatch therefore reports whether
+/// The paper sets ħ = k_B = 1 (docs/ARCHITECTURE.md, "Conventions"). Every mismatch therefore reports whether
 /// it is a power of [ħ] = J s and/or [k_B] = J/K only (`DimensionMismatch.naturalUnitsReport`).
 /// With `naturalUnits = true` such mismatches are accepted: dimensions are compared through their
 /// image with ħ = k_B = 1 (`PhysicalDimension.natural`), and the verdict's detail lists the powers of ħ

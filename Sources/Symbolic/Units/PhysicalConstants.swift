@@ -2,7 +2,7 @@
 ///
 /// Exact: c, h, ħ = h/(2π) (exact as a rational times π⁻¹), e, k_B, N_A. Measured: m_e, ε0, μ0, α,
 /// each with its CODATA 2018 standard uncertainty carried as `relativeUncertainty`. This is the
-/// only place in Referee where SI constants are typed in (DESIGN.md, "Conventions").
+/// only place in Referee where SI constants are typed in (docs/ARCHITECTURE.md, "Conventions").
 public enum PhysicalConstants {
     /// A CODATA value "v" with standard uncertainty "u" (same units): central value exact, u_r = u/|v|.
     static func measured(_ value: String, _ uncertainty: String, _ dimension: PhysicalDimension) -> Quantity {

@@ -102,7 +102,7 @@ extension PhysicalDimension: CustomStringConvertible {
 // MARK: Natural units ħ = k_B = 1
 
 extension PhysicalDimension {
-    /// The image of this dimension in natural units ħ = k_B = 1 (DESIGN.md, "Conventions").
+    /// The image of this dimension in natural units ħ = k_B = 1 (docs/ARCHITECTURE.md, "Conventions").
     ///
     /// Setting ħ = 1 identifies M ≡ L⁻² T; then setting k_B = 1 identifies Θ ≡ M L² T⁻² ≡ T⁻¹.
     /// The result has zero mass and temperature exponents. Two dimensions have the same natural

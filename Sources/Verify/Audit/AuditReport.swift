@@ -1,13 +1,16 @@
 import Foundation
 import Symbolic
 
-/// The result of an audit and its renderings (text, Markdown, JSON; DESIGN.md fixes the JSON names).
+/// The result of an audit and its renderings (text, Markdown, JSON, HTML; docs/ARCHITECTURE.md and
+/// schema/referee-audit.schema.json fix the JSON names).
 public struct AuditReport: Sendable {
     public var results: [ClaimResult]
     public var seed: UInt64
     public var digits: Int
-    /// Include per-claim timings (off for byte-identical reports).
+    /// Include per-claim timings and the date (off for byte-identical reports).
     public var includeTimings = true
+    /// What the report was made from (version, commit, files and digests, date, command line); nil leaves it out.
+    public var provenance: ReportProvenance?
 
     public init(results: [ClaimResult], seed: UInt64, digits: Int) {
         self.results = results
@@ -72,6 +75,11 @@ public struct AuditReport: Sendable {
 
     public func markdown() -> String {
         var out = "# Referee audit\n\n" + summaryLine() + "\n\n"
+        if let p = provenance {
+            out += "Referee \(p.version), commit `\(p.commit)`" + (p.date.isEmpty ? "" : ", \(p.date)") + "; seed \(seed), \(digits) digits"
+                + (p.commandLine.isEmpty ? "" : "; `\(p.commandLine)`") + "\n\n"
+            out += "| derivation file | SHA-256 |\n|---|---|\n" + p.files.map { "| `\($0.path)` | `\($0.sha256)` |\n" }.joined() + "\n"
+        }
         out += "| claim | NC | AX | check | verdict | expected | method | digits | margin |\n|---|---|---|---|---|---|---|---|---|\n"
         for r in results {
             let cells = [
@@ -87,9 +95,10 @@ public struct AuditReport: Sendable {
             for r in findings {
                 out += "\n### `\(r.claim.id)` — \(r.claim.equations.map(\.description).joined(separator: ", "))\n\n"
                 out += "\(r.claim.statement)\n\n- verdict: **\(r.verdict.kind.rawValue)** (expected \(r.claim.expected.rawValue))\n"
-                out += "- printed: `\(r.claim.printed.value)`\n"
-                if let c = r.verdict.computed { out += "- computed: `\(c)`\n" }
-                if let rel = r.verdict.relation { out += "- relation: \(rel)\n" }
+                out += "- printed: \(ReportFormulas.markdown(r.claim.printed.value))\n"
+                if let c = r.verdict.computed { out += "- computed: \(ReportFormulas.markdown(c))\n" }
+                if let correction = r.claim.spec.text("correction") { out += "- correction: \(ReportFormulas.markdown(correction))\n" }
+                if let rel = r.verdict.relation { out += "- relation: \(ReportFormulas.markdown(rel))\n" }
                 out += "- detail: \(r.verdict.detail)\n"
             }
         }
@@ -98,7 +107,14 @@ public struct AuditReport: Sendable {
 
     // MARK: JSON
 
-    public func json() -> JSONValue {
+    /// The exact method's bound on P(false accept) as a decimal string (3 significant digits), else null.
+    static func falseAcceptBound(_ v: Verdict) -> JSONValue {
+        if case .exact(let bound?) = v.method { return .string(String(format: "%.3g", bound)) }
+        return .null
+    }
+
+    /// The JSON report (`command`: `audit` or `check`).
+    public func json(command: String = "audit") -> JSONValue {
         let claims: [JSONValue] = results.map { r in
             var fields: [(String, JSONValue)] = [
                 ("id", .string(r.claim.id)),
@@ -115,6 +131,7 @@ public struct AuditReport: Sendable {
                 ("expected", .string(r.claim.expected.rawValue)),
                 ("digits", r.verdict.digits.map { .int($0) } ?? .null),
                 ("error", .optional(r.verdict.errorEstimate)),
+                ("false_accept_bound", Self.falseAcceptBound(r.verdict)),
                 ("relation", .optional(r.verdict.relation)),
                 ("detail", .string(r.verdict.detail)),
                 ("seed", r.verdict.seed.map { .number(String($0)) } ?? .null),
@@ -125,7 +142,14 @@ public struct AuditReport: Sendable {
         var summary: [(String, JSONValue)] = counts.map { ($0.0.rawValue, .int($0.1)) }
         summary.append(("total", .int(results.count)))
         summary.append(("unexpected", .int(unexpected.count)))
-        return .object([("claims", .array(claims)), ("summary", .object(summary)),
-                        ("seed", .number(String(seed))), ("digits", .int(digits))])
+        var fields: [(String, JSONValue)] = [("claims", .array(claims)), ("summary", .object(summary)),
+                                             ("seed", .number(String(seed))), ("digits", .int(digits))]
+        if let p = provenance {
+            fields.append(("commit", .string(p.commit)))
+            if !p.date.isEmpty { fields.append(("date", .string(p.date))) }
+            if !p.commandLine.isEmpty { fields.append(("command_line", .string(p.commandLine))) }
+            fields.append(("files", .array(p.files.map { .object([("path", .string($0.path)), ("sha256", .string($0.sha256))]) })))
+        }
+        return .document(command, fields)
     }
 }

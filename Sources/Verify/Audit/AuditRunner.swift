@@ -84,15 +84,17 @@ public struct AuditRunner: Sendable {
         return out
     }
 
-    /// Checks every claim (in parallel) and returns the results in load order.
-    public func run(_ loaded: [(Claim, DerivationContext)]) throws -> [ClaimResult] {
+    /// Checks every claim (in parallel) and returns the results in load order. `progress` is called (from any
+    /// thread) with the number of claims checked so far.
+    public func run(_ loaded: [(Claim, DerivationContext)], progress: (@Sendable (Int) -> Void)? = nil) throws -> [ClaimResult] {
         let results = ResultBox(count: loaded.count)
         let workers = jobs > 0 ? min(jobs, max(1, loaded.count)) : ProcessInfo.processInfo.activeProcessorCount
         // Worker w checks claims w, w + workers, …: the order of results never depends on timing.
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             for i in stride(from: w, to: loaded.count, by: workers) {
                 let (claim, context) = loaded[i]
-                results.set(i, check(claim, in: context))
+                let done = results.set(i, check(claim, in: context))
+                progress?(done)
             }
         }
         return try results.values.map { try $0.get() }
@@ -113,20 +115,27 @@ public struct AuditRunner: Sendable {
         return .success(ClaimResult(claim: claim, verdict: verdict, seconds: seconds))
     }
 
-    /// Loads and runs the files under `paths`.
-    public func audit(paths: [String]) throws -> AuditReport {
+    /// Loads and runs the files under `paths`. `started` receives the number of claims once they are loaded.
+    public func audit(paths: [String], started: ((Int) -> Void)? = nil, progress: (@Sendable (Int) -> Void)? = nil) throws -> AuditReport {
         let loaded = try load(files: try Self.derivationFiles(in: paths))
-        return AuditReport(results: try run(loaded), seed: seed, digits: digits)
+        started?(loaded.count)
+        return AuditReport(results: try run(loaded, progress: progress), seed: seed, digits: digits)
     }
 }
 
 /// Thread-safe slots for parallel results.
 final class ResultBox: @unchecked Sendable {
     private var slots: [Result<ClaimResult, any Error>?]
+    private var done = 0
     private let lock = NSLock()
     init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ value: Result<ClaimResult, any Error>) {
-        lock.lock(); slots[i] = value; lock.unlock()
+    /// Stores slot i; returns how many slots are filled.
+    @discardableResult
+    func set(_ i: Int, _ value: Result<ClaimResult, any Error>) -> Int {
+        lock.lock(); defer { lock.unlock() }
+        slots[i] = value
+        done += 1
+        return done
     }
     var values: [Result<ClaimResult, any Error>] { lock.lock(); defer { lock.unlock() }; return slots.map { $0! } }
 }

@@ -47,6 +47,16 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// `.string` or `.null`.
     public static func optional(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
+
+    /// A binary64 result as a JSON number with 17 significant digits (round-trips exactly); non-finite → null.
+    public static func double(_ x: Double) -> JSONValue { x.isFinite ? .number(String(format: "%.17g", x)) : .null }
+
+    /// The one layout of every command's JSON (docs/JSON.md, schema/referee-output.schema.json): an object that
+    /// starts with `referee_version` and `command` (the subcommand, e.g. `audit`, `keldysh partition`), then the
+    /// command's own snake_case fields.
+    public static func document(_ command: String, _ fields: [(String, JSONValue)]) -> JSONValue {
+        .object([("referee_version", .string(RefereeVersion.number)), ("command", .string(command))] + fields)
+    }
 }
 
 import Foundation

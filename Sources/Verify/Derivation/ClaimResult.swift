@@ -1,6 +1,6 @@
 import Symbolic
 
-/// A claim with its verdict, as it appears in the audit report (DESIGN.md, JSON report).
+/// A claim with its verdict, as it appears in the audit report (docs/ARCHITECTURE.md "Contracts"; the JSON layout in docs/JSON.md).
 public struct ClaimResult: Sendable {
     public var claim: Claim
     public var verdict: Verdict

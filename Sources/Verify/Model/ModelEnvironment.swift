@@ -44,7 +44,7 @@ final class ModelCache: @unchecked Sendable {
     }
 }
 
-/// Reads a ```modes block (DESIGN.md): one family a line,
+/// Reads a ```modes block (docs/ARCHITECTURE.md, "The derivation language"): one family a line,
 ///
 ///     d[s]: fermion   s in {up, dn}
 ///     c[k, s]: fermion   k in 0..1, s in {up, dn}

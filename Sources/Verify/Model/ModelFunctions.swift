@@ -3,7 +3,7 @@ import Grassmann
 
 typealias ModelFunction = @Sendable ([ModelArgument], ModelEvaluator, ModelNode) throws -> ModelValue
 
-/// The functions of the model language (DESIGN.md, "The derivation language"), by name.
+/// The functions of the model language (docs/ARCHITECTURE.md, "The derivation language"), by name.
 ///
 /// | name | result |
 /// |---|---|

@@ -42,7 +42,7 @@ struct ComponentVector: Sendable {
     var label: @Sendable (Int) -> String
 }
 
-/// The typed values of the derivation language (DESIGN.md, "The derivation language"): a value of
+/// The typed values of the derivation language (docs/ARCHITECTURE.md, "The derivation language"): a value of
 /// a ```define line or of a claim's `printed:`/`computed:` is one of these.
 enum ModelValue: @unchecked Sendable {
     /// A scalar expression (the only kind the scalar syntax of derivations/README.md has).

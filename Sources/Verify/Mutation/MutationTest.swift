@@ -78,16 +78,18 @@ public struct MutationTest: Sendable {
     }
 
     /// Runs the self-test over the derivation files under `paths`.
-    public func run(paths: [String]) throws -> Report {
-        try run(paths: paths, shard: .whole).report
+    /// `progress(stage, done, total)` is called (from any thread) while the claims (`claims`) and then the
+    /// mutants (`mutants`) are checked.
+    public func run(paths: [String], progress: (@Sendable (String, Int, Int) -> Void)? = nil) throws -> Report {
+        try run(paths: paths, shard: .whole, progress: progress).report
     }
 
     /// Runs shard `shard` of the self-test: every shard checks the original claims (to know which
     /// verify) and generates and samples the same mutants; it judges the sampled mutants i with
     /// i mod N = K − 1. Returns their results, their indices among the sampled mutants, and the count.
-    public func run(paths: [String], shard: Shard) throws -> (report: Report, indices: [Int], total: Int) {
+    public func run(paths: [String], shard: Shard, progress: (@Sendable (String, Int, Int) -> Void)? = nil) throws -> (report: Report, indices: [Int], total: Int) {
         let loaded = try runner.load(files: try AuditRunner.derivationFiles(in: paths))
-        let originals = try runner.run(loaded)
+        let originals = try runner.run(loaded, progress: { progress?("claims", $0, loaded.count) })
         var jobs: [(Claim, DerivationContext, Mutation)] = []
         var skipped: [(String, String)] = []
         for (index, result) in originals.enumerated() {
@@ -101,9 +103,11 @@ public struct MutationTest: Sendable {
         let sampled = jobs.enumerated().filter { $0.offset % sampleEvery == 0 }.map(\.element)
         let indices = shard.indices(of: sampled.count)
         let box = MutantBox(count: indices.count)
+        let counter = ProgressCounter()
         DispatchQueue.concurrentPerform(iterations: indices.count) { i in
             let (claim, context, mutation) = sampled[indices[i]]
             box.set(i, judge(mutation, of: claim, in: context))
+            progress?("mutants", counter.increment(), indices.count)
         }
         return (Report(results: box.values, skipped: skipped), indices, sampled.count)
     }
@@ -374,4 +378,12 @@ final class MutantBox: @unchecked Sendable {
     init(count: Int) { slots = Array(repeating: nil, count: count) }
     func set(_ i: Int, _ v: MutationTest.MutantResult) { lock.lock(); slots[i] = v; lock.unlock() }
     var values: [MutationTest.MutantResult] { lock.lock(); defer { lock.unlock() }; return slots.map { $0! } }
+}
+
+/// A thread-safe count of finished work items (for progress reports).
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    /// Adds one and returns the new count.
+    func increment() -> Int { lock.lock(); defer { lock.unlock() }; count += 1; return count }
 }

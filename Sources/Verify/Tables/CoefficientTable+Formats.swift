@@ -16,24 +16,29 @@ extension CoefficientTable {
 
     public var csv: String { rows.isEmpty ? pieces(.csv).head : joined(pieces(.csv)) }
 
+    /// A parameter name as a JSON key: `kF-R` → `kf_r`, `eF` → `ef`.
+    static func snakeCase(_ name: String) -> String { name.lowercased().replacingOccurrences(of: "-", with: "_") }
+
     public var json: JSONValue {
         .object(jsonHeader + [("rows", .array(rows.map(jsonRow)))])
     }
 
+    /// The document's fields before `rows` (version, command, name, units, digits, conventions).
     var jsonHeader: [(String, JSONValue)] {
-        [
+        guard case .object(let fields) = JSONValue.document("table", [
             ("name", .string(name)),
             ("units", .string(units)),
             ("digits", .int(digits)),
             ("conventions", .string(["J", "Omega", "alpha"].contains(name) ? IntegralConventions.text : PrintedForm.all[name]?.equation ?? "")),
-        ]
+        ]) else { return [] }
+        return fields
     }
 
     func jsonRow(_ r: Row) -> JSONValue {
-        var kv: [(String, JSONValue)] = r.parameters.map { ($0.0, .number(Self.decimal($0.1))) }
-        kv += [("value", .number(r.value)), ("error", .number(r.error)), ("digits", .int(r.digits))]
-        if let c = r.closedForm { kv.append(("closed_form", .number(c))) }
-        if let q = r.ratio { kv.append(("ratio", .number(q))) }
+        var kv: [(String, JSONValue)] = r.parameters.map { (Self.snakeCase($0.0), .string(Self.decimal($0.1))) }
+        kv += [("value", .string(r.value)), ("error", .string(r.error)), ("digits", .int(r.digits))]
+        if let c = r.closedForm { kv.append(("closed_form", .string(c))) }
+        if let q = r.ratio { kv.append(("ratio", .string(q))) }
         return .object(kv)
     }
 

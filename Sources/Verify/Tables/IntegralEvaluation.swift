@@ -87,26 +87,29 @@ public struct IntegralEvaluation: Sendable {
     public var units: String { quantity.printed.units }
 
     /// JSON object with the keys of the command line contract: value, error, digits, closed_form, ratio.
-    public var json: JSONValue {
+    public var json: JSONValue { .object(jsonFields) }
+
+    /// The fields of `json`: value, error, closed form and ratio as decimal strings with their digits.
+    public var jsonFields: [(String, JSONValue)] {
         var kv: [(String, JSONValue)] = [
             ("quantity", .string(quantity.rawValue)),
         ]
-        if let x { kv.append(("x_2kF_R", .string(x.description))) }
+        if let x { kv.append(("x_2kf_r", .string(x.description))) }
         kv += [
             ("t", .string(t.description)),
-            ("value", .number(valueText)),
-            ("error", .number(errorText)),
+            ("value", .string(valueText)),
+            ("error", .string(errorText)),
             ("digits", .int(value.digits >= requestedDigits ? requestedDigits : value.digits)),
             ("conclusive", .bool(value.conclusive)),
-            ("closed_form", .number(closedForm.value.re.toString(digits: requestedDigits))),
+            ("closed_form", .string(closedForm.value.re.toString(digits: requestedDigits))),
             ("closed_form_text", .string(quantity.printed.text)),
             ("closed_form_source", .string(quantity.printed.equation)),
-            ("ratio", .number(ratioText)),
+            ("ratio", .string(ratioText)),
             ("ratio_relation", .string(relation)),
             ("units", .string(units)),
             ("conventions", .string(IntegralConventions.text)),
         ]
-        return .object(kv)
+        return kv
     }
 
     /// Plain text report.

@@ -28,7 +28,7 @@ struct AuditOptions: ParsableArguments {
         guard jobs >= 0, jobs <= 1024 else { throw ValidationError("--jobs must be between 0 (one per core) and 1024, got \(jobs)") }
     }
 
-    func run(paths: [String]) throws {
+    func run(paths: [String], command: String = "audit") throws {
         try BadInput.checkDigits(digits)
         let runner = AuditRunner(engine: .standard, digits: digits, seed: seed, jobs: jobs)
         if let shard = try ShardOption.parse(shard) {
@@ -41,13 +41,20 @@ struct AuditOptions: ParsableArguments {
             FileHandle.standardError.write(Data("shard \(shard): \(result.results.count) of \(result.claimCount) claims\n".utf8))
             return
         }
-        var report = try runner.audit(paths: paths)
+        let box = ProgressBox()
+        var report = try runner.audit(paths: paths, started: { box.progress = Progress(total: $0, what: "claims") },
+                                      progress: { box.progress?.update($0) })
+        box.progress?.finish()
         report.includeTimings = !noTimings
+        var provenance = ReportProvenance.current(files: try AuditRunner.derivationFiles(in: paths))
+        // Byte-identical reports: what varies between runs of the same audit (date, command line) is left out too.
+        if noTimings { provenance.date = ""; provenance.commandLine = "" }
+        report.provenance = provenance
         let text: String
         switch format {
         case .text: text = report.text()
         case .markdown: text = report.markdown()
-        case .json: text = report.json().rendered() + "\n"
+        case .json: text = report.json(command: command).rendered() + "\n"
         case .html: text = report.html()
         }
         try Output.write(text, to: output)
@@ -60,7 +67,12 @@ struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "Check every claim under the paths (default: derivations/) and print each verdict.",
-        discussion: "Exit code 0 when every verdict equals the one its file expects, 1 otherwise, 2 on bad input.")
+        discussion: """
+        Exit code 0 when every verdict equals the one its file expects, 1 otherwise, 2 on bad input. Progress on standard \
+        error. The HTML page typesets every formula (MathML) and gives each claim an anchor (report.html#sd.gamma); \
+        the JSON layout is in docs/JSON.md.
+        Example: referee audit derivations --format html --output report.html
+        """)
 
     @Argument(help: "Derivation files or folders.")
     var paths: [String] = ["derivations"]
@@ -72,7 +84,8 @@ struct AuditCommand: ParsableCommand {
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check the claims of single derivation files (same output and exit codes as audit).")
+        abstract: "Check the claims of single derivation files (same output and exit codes as audit).",
+        discussion: "Example: referee check derivations/sd-coupling.md --format markdown")
 
     @Argument(help: "Derivation files.")
     var files: [String]
@@ -81,5 +94,5 @@ struct CheckCommand: ParsableCommand {
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one derivation file") }
     }
-    func run() throws { try options.run(paths: files) }
+    func run() throws { try options.run(paths: files, command: "check") }
 }

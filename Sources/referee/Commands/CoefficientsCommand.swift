@@ -93,8 +93,11 @@ struct CoefficientsCommand: ParsableCommand {
         let modelText = model ?? (perChannel ? "NC(3) with (kappa/2) per spin channel, declared in \(path)" : "NC(3): sum_sigma kappa D[d_sigma P_updown], declared in \(path)")
         switch format {
         case .json:
-            let body = out.map { "  \"\($0.0)\": \"\($0.1)\"" }.joined(separator: ",\n")
-            print("{\n\(body),\n  \"model\": \"\(modelText)\",\n  \"method\": \"projection method AX(S31), exact rational arithmetic\"\n}")
+            // Exact rationals printed to `digits` digits: the only error is the final rounding.
+            var fields: [(String, JSONValue)] = out.map { ($0.0, .string($0.1)) }
+            fields += [("digits", .int(digits)), ("error", .string("rounding to \(digits) digits")),
+                       ("model", .string(modelText)), ("method", .string("the file's derivation (projection method AX(S31)), exact rational arithmetic"))]
+            print(JSONValue.document("coefficients", fields).rendered())
         case .text:
             for (k, x) in out { print("\(k.padding(toLength: 8, withPad: " ", startingAt: 0)) = \(x)") }
             print("model: \(modelText); exact arithmetic on the file's derivation")

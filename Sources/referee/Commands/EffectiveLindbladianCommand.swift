@@ -45,22 +45,18 @@ struct EffectiveLindbladianCommand: ParsableCommand {
         let p = r.fittedExponent.map { String(format: "%.3f", $0) }
         switch format {
         case .json:
-            let lv = r.levels.map { l in
-                "    {\"energy\": \"\(GaussianRational(l.energy).decimal(digits: digits))\", \"filled\": \(l.filled), "
-                    + coeffs(l.coefficients).map { "\"\($0.0)\": \"\($0.1)\"" }.joined(separator: ", ") + "}"
-            }.joined(separator: ",\n")
-            let f = coeffs(r.atFermiEnergy).map { "\"\($0.0)\": \"\($0.1)\"" }.joined(separator: ", ")
-            print("""
-            {
-              "levels": [
-            \(lv)
-              ],
-              "at_eps_F": {\(f)},
-              "max_slow_eigenvalue_deviation": \(dev.map { "\"\($0)\"" } ?? "null"),
-              "max_slow_eigenvalue_deviation_half_v": \(dev2.map { "\"\($0)\"" } ?? "null"),
-              "fitted_exponent": \(p.map { "\"\($0)\"" } ?? "null")
+            let levels: [JSONValue] = r.levels.map { l in
+                .object([("energy", .string(GaussianRational(l.energy).decimal(digits: digits))), ("filled", .bool(l.filled))]
+                        + coeffs(l.coefficients).map { ($0.0, .string($0.1)) })
             }
-            """)
+            print(JSONValue.document("effective-lindbladian", [
+                ("levels", .array(levels)),
+                ("at_eps_f", .object(coeffs(r.atFermiEnergy).map { ($0.0, .string($0.1)) })),
+                ("digits", .int(digits)),
+                ("max_slow_eigenvalue_deviation", .optional(dev)),
+                ("max_slow_eigenvalue_deviation_half_v", .optional(dev2)),
+                ("fitted_exponent", .optional(p)),
+            ]).rendered())
         case .text:
             for l in r.levels {
                 print("level \(GaussianRational(l.energy).decimal(digits: 6)) (\(l.filled ? "filled" : "empty")): " + coeffs(l.coefficients).map { "\($0.0) = \($0.1)" }.joined(separator: ", "))

@@ -8,7 +8,11 @@ struct EngineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "engine",
         abstract: "List the check kinds, operations and numeric functions a derivation file can use.",
-        discussion: "The format of derivation files is in derivations/README.md; each operation's arguments are in the doc comment of its registry (Sources/*/…Operations.swift) and in its error message.")
+        discussion: """
+        The format of derivation files is in derivations/README.md; each operation's arguments are in the doc comment of \
+        its registry (Sources/*/…Operations.swift) and in its error message.
+        Example: referee engine | grep keldysh_
+        """)
 
     func run() throws {
         let engine = Engine.standard

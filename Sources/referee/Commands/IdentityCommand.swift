@@ -70,7 +70,7 @@ struct IdentityCommand: ParsableCommand {
             if let relation = verdict.relation { print("relation: \(relation)") }
             print(AuditReport.describe(verdict))
         case .json:
-            let json = JSONValue.object([
+            let json = JSONValue.document("identity", [
                 ("verdict", .string(verdict.kind.rawValue)),
                 ("method", .string(verdict.method.name)),
                 ("digits", verdict.digits.map { .int($0) } ?? .null),

@@ -53,7 +53,7 @@ struct IntegralCommand: ParsableCommand {
         } catch let e as IntegralError {
             throw BadInput(place: "parameters", message: e.description, fix: "see `referee integral --help`")
         }
-        if format == "json" { print(evaluation.json.rendered()) } else { print(evaluation.text) }
+        if format == "json" { print(JSONValue.document("integral", evaluation.jsonFields).rendered()) } else { print(evaluation.text) }
         if !evaluation.value.conclusive { throw ExitCode(1) }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Verify
 import Symbolic
 import Grassmann
 import Keldysh
@@ -9,6 +10,7 @@ struct KeldyshCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keldysh",
         abstract: "Keldysh partition function and Green's functions of the discrete one-mode chain (AX(S40)–(S57)).",
+        discussion: "Example: referee keldysh partition --slices 200 --energy 1 --temperature 0.5",
         subcommands: [KeldyshPartitionCommand.self])
 }
 
@@ -101,14 +103,21 @@ struct KeldyshPartitionCommand: ParsableCommand {
                          "fdtHolds": g.keldysh == (GaussianRational.one - GaussianRational(2) * GaussianRational(n0)) * (g.retarded - g.advanced)])
         }
         if format == "json" {
-            let object: [String: Any] = [
-                "slices": slices, "energy": Expr(e).text, "duration": Expr(tf).text, "timeStep": Expr(dt).text,
-                "step": step, "closing": closing.uppercased(), "occupation": n0Text,
-                "Z": zText, "ZAtOccupation": zAtN0.isReal && zAtN0.re.denominator.description.count < 40 ? Expr.number(zAtN0).text : "\(zAtN0.re.doubleValue)",
-                "seconds": zSeconds, "greensFunctions": rows,
-            ]
-            let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
-            print(String(decoding: data, as: UTF8.self))
+            func pair(_ v: Any?) -> JSONValue { .array(((v as? [Double]) ?? []).map { .double($0) }) }
+            let functions: [JSONValue] = rows.map { r in
+                .object([("t", .double(r["t"] as! Double)), ("tp", .double(r["tp"] as! Double)),
+                         ("lesser", pair(r["lesser"])), ("greater", pair(r["greater"])), ("time_ordered", pair(r["timeOrdered"])),
+                         ("anti_time_ordered", pair(r["antiTimeOrdered"])), ("retarded", pair(r["retarded"])), ("advanced", pair(r["advanced"])),
+                         ("keldysh", pair(r["keldysh"])), ("quantum_quantum", pair(r["quantumQuantum"])), ("fdt_holds", .bool(r["fdtHolds"] as! Bool))])
+            }
+            let zAt = zAtN0.isReal && zAtN0.re.denominator.description.count < 40 ? Expr.number(zAtN0).text : "\(zAtN0.re.doubleValue)"
+            print(JSONValue.document("keldysh partition", [
+                ("slices", .int(slices)), ("energy", .string(Expr(e).text)), ("duration", .string(Expr(tf).text)),
+                ("time_step", .string(Expr(dt).text)), ("step", .string(step)), ("closing", .string(closing.uppercased())),
+                ("occupation", .string(n0Text)), ("z", .string(zText)), ("z_at_occupation", .string(zAt)),
+                ("seconds", .double(zSeconds)), ("greens_functions", .array(functions)),
+                ("units", .string("exact rationals as text; Green's functions as [re, im] in binary64")),
+            ]).rendered())
             return
         }
         print("one fermion mode, N = \(slices) slices, ε₀ = \(Expr(e).text), δt = \(Expr(dt).text), step \(step), closing \(closing.uppercased())")

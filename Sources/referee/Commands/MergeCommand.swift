@@ -13,7 +13,8 @@ struct MergeCommand: ParsableCommand {
         discussion: """
         Pass the shard files or their folder: `referee merge fig1c/*` or `referee merge fig1c`. Files that are not shards (named STEM.shard-K-of-N.EXT) are ignored, so merging again is safe.
 
-        Writes into --output (default: the shards' folder): phase-diagram.csv/.svg/.png, audit.txt/.md/.json/.html (the format the shards were run with), sweep.csv/.json, table.csv/.json/.tex, mutate.txt — byte for byte the output of one run. An audit merge exits 1 when a verdict is not the expected one, like `referee audit`; a mutate merge when a mutant survived, like `referee mutate`.
+        Writes into --output (default: the shards' folder): phase-diagram.csv/.svg/.png, audit.txt/.md/.json/.html (the format the shards were run with), sweep.csv/.json, table.csv/.json/.tex, mutate.txt — byte for byte the output of one run. An audit merge exits 1 when a verdict is not the expected one, like `referee audit`; a mutate merge when a mutant survived, like `referee mutate`. A phase diagram is drawn as PNG, PDF and SVG from the merged CSV.
+        Example: referee merge fig1c --output fig1c
         """)
 
     @Argument(help: "Shard files, or folders holding them.") var files: [String]

@@ -11,7 +11,11 @@ import Verify
 struct MutateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mutate",
-        abstract: "Mutation self-test: wrong variants of every verified claim must be rejected.")
+        abstract: "Mutation self-test: wrong variants of every verified claim must be rejected.",
+        discussion: """
+        Takes about a minute for derivations/ (progress on standard error). Exit code 1 if a non-equivalent mutant survives.
+        Example: referee mutate derivations/sd-coupling.md --per-kind 4
+        """)
 
     @Argument(help: "Derivation files or folders.")
     var paths: [String] = ["derivations"]
@@ -42,8 +46,27 @@ struct MutateCommand: ParsableCommand {
             FileHandle.standardError.write(Data("shard \(part): \(result.results.count) of \(result.total) mutants\n".utf8))
             return
         }
-        let report = try test.run(paths: paths)
+        let stages = MutateProgress()
+        let report = try test.run(paths: paths) { stage, done, total in stages.update(stage, done, total) }
+        stages.finish()
         print(report.text(), terminator: "")
         if !report.survivors.isEmpty { throw ExitCode(1) }
     }
+}
+
+/// Progress of the two stages of `mutate` (claims, then mutants), one `Progress` per stage.
+final class MutateProgress: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stage = ""
+    private var current: Progress?
+    func update(_ name: String, _ done: Int, _ total: Int) {
+        lock.lock(); defer { lock.unlock() }
+        if name != stage {
+            current?.finish()
+            stage = name
+            current = Progress(total: total, what: name)
+        }
+        current?.update(done)
+    }
+    func finish() { lock.lock(); defer { lock.unlock() }; current?.finish() }
 }

@@ -1,19 +1,16 @@
 import ArgumentParser
 import Foundation
+import Plot
 import Verify
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Writes CSV, SVG and PNG of a (complete) phase diagram into a folder.
+/// Writes CSV, PNG, PDF and SVG of a (complete) phase diagram into a folder.
 enum PhaseDiagramFiles {
     static func writeAll(_ grid: PhaseDiagramGrid, _ points: [PhaseDiagramPoint], folder: String, stem: String = "phase-diagram") throws {
         try Output.write(PhaseDiagramCSV.render(grid, points), to: folder + "/\(stem).csv")
-        try Output.write(PhaseDiagramPicture.svg(grid, points), to: folder + "/\(stem).svg")
-        let png = PhaseDiagramPicture.png(grid, points)
-        do { try Data(png).write(to: URL(fileURLWithPath: folder + "/\(stem).png"), options: .atomic) } catch {
-            throw BadInput(place: "--output \(folder)", message: "cannot write the PNG (\(error.localizedDescription))", fix: "check the folder is writable")
-        }
+        try FigureFiles.write(PhaseDiagramPicture.figure(grid, points), folder: folder, stem: stem)
     }
 
     static func ensureFolder(_ folder: String) throws {
@@ -31,8 +28,12 @@ enum PhaseDiagramFiles {
 struct PhaseDiagramCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "phase-diagram",
-        abstract: "Phase diagram of NC(8) over (γ_B/(α_B|g_B|), j_AB) as in NC Fig. 1c: CSV, SVG (with Jacobian boundaries, dashed at --dashed-temperature) and PNG.",
-        discussion: "With --shard K/N only every N-th point starting at K−1 is computed and written as phase-diagram.shard-K-of-N.csv; `referee merge` joins shards into the same result as one run. Uses all cores (--threads).")
+        abstract: "Phase diagram of NC(8) over (γ_B/(α_B|g_B|), j_AB) as in NC Fig. 1c: CSV and a figure (PNG, PDF, SVG) with the Jacobian boundaries at k_BT and at 5 meV (dashed).",
+        discussion: """
+        With --shard K/N only every N-th point starting at K−1 is computed and written as phase-diagram.shard-K-of-N.csv; \
+        `referee merge` joins shards into the same result as one run. Uses all cores (--threads); progress on standard error.
+        Example: referee phase-diagram meanfield --grid 100x100 --output fig1c
+        """)
 
     @Argument(help: "The model (meanfield).") var model: DynamicsModel
     @Option(help: "Grid size NxM: N values of γ_B/(α_B|g_B|), M values of j_AB.") var grid: String = "40x40"
@@ -63,16 +64,11 @@ struct PhaseDiagramCommand: ParsableCommand {
         let g = PhaseDiagramGrid(columns: n, rows: m, ratioRange: r0...r1, couplingRange: j0...j1, parameters: try inputs.parameters(), seed: seed)
         try PhaseDiagramFiles.ensureFolder(output)
         let indices = g.indices(shard: k, of: parts)
-        let terminal = isatty(STDERR_FILENO) != 0
         let total = indices.count
         let start = Date()
-        let points = try PhaseDiagramSweep(grid: g).run(indices: indices, threads: threads) { done in
-            guard terminal, done == total || done % max(1, total / 200) == 0 else { return }
-            let width = 40, filled = width * done / total
-            let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
-            FileHandle.standardError.write(Data("\r\(bar) \(done)/\(total)".utf8))
-        }
-        if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
+        let progress = Progress(total: total, what: "points")
+        let points = try PhaseDiagramSweep(grid: g).run(indices: indices, threads: threads) { progress.update($0) }
+        progress.finish()
         let seconds = Date().timeIntervalSince(start)
         if shard != nil {
             try Output.write(PhaseDiagramCSV.render(g, points), to: try ShardOption.path(folder: output, stem: "phase-diagram", shard: part, fileExtension: "csv"))

@@ -33,11 +33,21 @@ enum DynamicsModel: String, ExpressibleByArgument, CaseIterable { case meanfield
 
 func jsonNumber(_ x: Double) -> String { x.isFinite ? String(format: "%.17g", x) : "null" }
 
+/// The inputs of NC(8) as a JSON object (meV; snake_case as everywhere in the JSON outputs).
+func meanFieldParametersJSON(_ p: BilayerParameters) -> JSONValue {
+    .object([("j_aa", .double(p.jAA)), ("j_bb", .double(p.jBB)), ("j_ab", .double(p.jAB)), ("alpha_a", .double(p.alphaA)),
+             ("alpha_b", .double(p.alphaB)), ("g_b", .double(p.gB)), ("n", .double(p.filling)), ("temperature", .double(p.temperature))])
+}
+
 struct SimulateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
         abstract: "Simulate the mean-field model NC(8) from a seeded random initial condition and classify the long-time state.",
-        discussion: "Other inputs default to the NC Fig. 1c / Fig. 5 caption. JSON keys: phase, delta_phi (rad), mA, mB, omega (meV), seed.")
+        discussion: """
+        Other inputs default to the NC Fig. 1c / Fig. 5 caption. JSON keys: phase, delta_phi (rad), m_a, m_b, omega (meV), \
+        time, seed (docs/JSON.md). The trajectories themselves are drawn by `referee figure trajectories`.
+        Example: referee simulate meanfield --gamma-ratio 1.5 --jAB 5 --format json
+        """)
 
     @Argument(help: "The model (meanfield).") var model: DynamicsModel
     @Option(help: "γ_B/(α_B|g_B|).") var gammaRatio: Double
@@ -53,7 +63,12 @@ struct SimulateCommand: ParsableCommand {
         let s = try BilayerSimulation().run(BilayerMeanField(p), from: BilayerSimulation.randomInitialCondition(seed: seed))
         switch format {
         case .json:
-            print("{\"phase\": \"\(s.phase.rawValue)\", \"delta_phi\": \(jsonNumber(s.deltaPhi)), \"mA\": \(jsonNumber(s.mA)), \"mB\": \(jsonNumber(s.mB)), \"omega\": \(jsonNumber(s.omega)), \"time\": \(jsonNumber(s.time)), \"seed\": \(seed)}")
+            print(JSONValue.document("simulate", [
+                ("model", .string("NC(8)")), ("parameters", meanFieldParametersJSON(p)), ("gamma_ratio", .double(gammaRatio)),
+                ("phase", .string(s.phase.rawValue)), ("delta_phi", .double(s.deltaPhi)), ("m_a", .double(s.mA)), ("m_b", .double(s.mB)),
+                ("omega", .double(s.omega)), ("time", .double(s.time)), ("seed", .int(Int(seed))),
+                ("units", .string("delta_phi in rad; omega in meV; time in hbar/meV; binary64 results")),
+            ]).rendered())
         case .text:
             print("phase \(s.phase.rawValue)  Δφ = \(s.deltaPhi) rad  |m_A| = \(s.mA)  |m_B| = \(s.mB)  ω = \(s.omega) meV  (t = \(s.time) ħ/meV, seed \(seed))")
         }

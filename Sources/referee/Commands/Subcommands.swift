@@ -17,6 +17,7 @@ extension Referee {
         SweepCommand.self,
         ThresholdsCommand.self,
         PhaseDiagramCommand.self,
+        FigureCommand.self,
         MergeCommand.self,
         EngineCommand.self,
     ]

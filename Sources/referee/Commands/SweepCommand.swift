@@ -14,7 +14,7 @@ struct SweepCommand: ParsableCommand {
         discussion: """
         Other inputs default to the NC Fig. 1c / Fig. 5 caption. Seed s = --seed … --seed + --seeds − 1 starts every ratio
         from the same random initial condition. Columns (CSV) / keys (JSON points): ratio, seed, phase, delta_phi (rad),
-        mA, mB, omega (meV). Uses all cores (--threads); the output does not depend on the thread count.
+        m_a, m_b, omega (meV). The figure of these curves (NC Fig. 5e/f) is `referee figure curves`. Uses all cores (--threads); the output does not depend on the thread count.
         Example: referee sweep meanfield --gamma-ratio 0:2:0.1 --jAB 5 --seeds 4 --format csv
         """)
 
@@ -57,7 +57,9 @@ struct SweepCommand: ParsableCommand {
         let curves = MeanFieldCurves(parameters: p, ratios: ratios, seeds: seeds, baseSeed: seed)
         // Rows are (ratio, seed) in the order of one run; a shard computes rows K−1, K−1+N, ….
         let indices = (part ?? .whole).indices(of: curves.count)
-        let points = try curves.run(indices: indices, threads: threads)
+        let progress = Progress(total: indices.count, what: "points")
+        let points = try curves.run(indices: indices, threads: threads, progress: { progress.update($0) })
+        progress.finish()
         let pieces = Self.pieces(points, parameters: p, format: format)
         if let part, let output {
             let inputs = "sweep meanfield --gamma-ratio \(gammaRatio) jAA=\(p.jAA) jBB=\(p.jBB) jAB=\(p.jAB) alphaA=\(p.alphaA) alphaB=\(p.alphaB) gB=\(p.gB) n=\(p.filling) T=\(p.temperature) --seeds \(seeds) --seed \(seed) --format \(format.rawValue)"
@@ -77,24 +79,23 @@ struct SweepCommand: ParsableCommand {
         switch format {
         case .csv:
             let head = "# referee sweep meanfield: NC(8), jAA=\(p.jAA) jBB=\(p.jBB) jAB=\(p.jAB) alphaA=\(p.alphaA) alphaB=\(p.alphaB) gB=\(p.gB) n=\(p.filling) T=\(p.temperature) (meV)\n"
-                + "ratio,seed,phase,delta_phi,mA,mB,omega\n"
+                + "ratio,seed,phase,delta_phi,m_a,m_b,omega\n"
             let rows = points.map { q in
                 let s = q.state
                 return "\(jsonNumber(q.ratio)),\(q.seed),\(s.phase.rawValue),\(jsonNumber(s.deltaPhi)),\(jsonNumber(s.mA)),\(jsonNumber(s.mB)),\(jsonNumber(s.omega))"
             }
             return (head, rows, "\n", "\n")
         case .json:
-            let rows = points.map { q in
-                "    {\"ratio\": \(jsonNumber(q.ratio)), \"seed\": \(q.seed), \"phase\": \"\(q.state.phase.rawValue)\", \"delta_phi\": \(jsonNumber(q.state.deltaPhi)), \"mA\": \(jsonNumber(q.state.mA)), \"mB\": \(jsonNumber(q.state.mB)), \"omega\": \(jsonNumber(q.state.omega))}"
+            let rows: [String] = points.map { q in
+                "    " + JSONValue.object([("ratio", .double(q.ratio)), ("seed", .int(Int(q.seed))), ("phase", .string(q.state.phase.rawValue)),
+                                          ("delta_phi", .double(q.state.deltaPhi)), ("m_a", .double(q.state.mA)), ("m_b", .double(q.state.mB)),
+                                          ("omega", .double(q.state.omega))]).rendered(indent: 2)
             }
-            let head = """
-            {
-              "model": "NC(8)",
-              "parameters": {"jAA": \(jsonNumber(p.jAA)), "jBB": \(jsonNumber(p.jBB)), "jAB": \(jsonNumber(p.jAB)), "alphaA": \(jsonNumber(p.alphaA)), "alphaB": \(jsonNumber(p.alphaB)), "gB": \(jsonNumber(p.gB)), "n": \(jsonNumber(p.filling)), "T": \(jsonNumber(p.temperature))},
-              "unit": "ratio = gamma_B/(alpha_B*|g_B|); delta_phi in rad; omega in meV",
-              "points": [
-
-            """
+            let header = JSONValue.document("sweep", [
+                ("model", .string("NC(8)")), ("parameters", meanFieldParametersJSON(p)),
+                ("units", .string("ratio = gamma_B/(alpha_B*|g_B|); delta_phi in rad; omega in meV; binary64 results")),
+            ])
+            let head = String(header.rendered().dropLast(2)) + ",\n  \"points\": [\n"
             return (head, rows, ",\n", "\n  ]\n}\n")
         }
     }

@@ -6,7 +6,11 @@ struct ThresholdsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "thresholds",
         abstract: "Thresholds of NC(8) in γ_B/(α_B|g_B|): aligned → antialigned and the chiral onset, predicted (Jacobian) and simulated (bisection).",
-        discussion: "JSON keys: antialign and chiral, each {predicted, predicted_bracket, simulated, simulated_bracket} (null when there is none ≤ --ratio-max).")
+        discussion: """
+        JSON keys: antialign and chiral, each {predicted, predicted_bracket, simulated, simulated_bracket} (null when there \
+        is none ≤ --ratio-max); the layout of every JSON output is in docs/JSON.md.
+        Example: referee thresholds meanfield --jAB 5 --temperature 5 --format json
+        """)
 
     @Argument(help: "The model (meanfield).") var model: DynamicsModel
     @OptionGroup var inputs: MeanFieldOptions
@@ -23,17 +27,20 @@ struct ThresholdsCommand: ParsableCommand {
         let chiral = BilayerStability.predictedChiralOnset(p, upTo: ratioMax)
         let simFlip = try t.simulatedFlip(p, upTo: ratioMax)
         let simChiral = try t.simulatedChiralOnset(p, upTo: ratioMax)
-        func entry(_ pred: (value: Double, bracket: (Double, Double))?, _ sim: Threshold?) -> String {
-            let a = pred.map { "\"predicted\": \(jsonNumber($0.value)), \"predicted_bracket\": [\(jsonNumber($0.bracket.0)), \(jsonNumber($0.bracket.1))]" }
-                ?? "\"predicted\": null, \"predicted_bracket\": null"
-            let b = sim.map { "\"simulated\": \(jsonNumber($0.value)), \"simulated_bracket\": [\(jsonNumber($0.lower)), \(jsonNumber($0.upper))]" }
-                ?? "\"simulated\": null, \"simulated_bracket\": null"
-            return "{\(a), \(b)}"
+        func entry(_ pred: (value: Double, bracket: (Double, Double))?, _ sim: Threshold?) -> JSONValue {
+            .object([("predicted", pred.map { .double($0.value) } ?? .null),
+                     ("predicted_bracket", pred.map { .array([.double($0.bracket.0), .double($0.bracket.1)]) } ?? .null),
+                     ("simulated", sim.map { .double($0.value) } ?? .null),
+                     ("simulated_bracket", sim.map { .array([.double($0.lower), .double($0.upper)]) } ?? .null)])
         }
         let chiralPred = chiral.map { ($0.value, $0.bracket) }
         switch format {
         case .json:
-            print("{\"antialign\": \(entry(flip, simFlip)), \"chiral\": \(entry(chiralPred, simChiral)), \"unit\": \"gamma_B/(alpha_B*|g_B|)\", \"seed\": \(seed)}")
+            print(JSONValue.document("thresholds", [
+                ("model", .string("NC(8)")), ("parameters", meanFieldParametersJSON(p)),
+                ("antialign", entry(flip, simFlip)), ("chiral", entry(chiralPred, simChiral)),
+                ("units", .string("gamma_B/(alpha_B*|g_B|); binary64 results")), ("seed", .int(Int(seed))),
+            ]).rendered())
         case .text:
             func line(_ name: String, _ pred: (value: Double, bracket: (Double, Double))?, _ sim: Threshold?) {
                 let a = pred.map { "predicted \($0.value) [\($0.bracket.0), \($0.bracket.1)]" } ?? "predicted: none ≤ \(ratioMax)"

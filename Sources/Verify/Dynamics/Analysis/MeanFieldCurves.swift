@@ -46,20 +46,22 @@ public struct MeanFieldCurves: Sendable {
         return Point(ratio: r, seed: seed, state: state)
     }
 
-    /// All points, with `threads` workers (0: one per core; 1: serial).
-    public func run(threads: Int = 0) throws -> [Point] {
-        try run(indices: Array(0..<count), threads: threads)
+    /// All points, with `threads` workers (0: one per core; 1: serial). `progress` is called (from any
+    /// thread) with the number of points done.
+    public func run(threads: Int = 0, progress: (@Sendable (Int) -> Void)? = nil) throws -> [Point] {
+        try run(indices: Array(0..<count), threads: threads, progress: progress)
     }
 
     /// The points with the given serial indices (a shard of the sweep), in that order.
-    public func run(indices: [Int], threads: Int = 0) throws -> [Point] {
+    public func run(indices: [Int], threads: Int = 0, progress: (@Sendable (Int) -> Void)? = nil) throws -> [Point] {
         let workers = max(1, threads > 0 ? threads : ProcessInfo.processInfo.activeProcessorCount)
         let results = ParallelResults<Point>(count: indices.count)
         let curves = self
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var j = worker
             while j < indices.count {
-                results.set(j, Result { try curves.point(indices[j]) })
+                let done = results.set(j, Result { try curves.point(indices[j]) })
+                progress?(done)
                 j += workers
             }
         }
@@ -71,9 +73,15 @@ public struct MeanFieldCurves: Sendable {
 final class ParallelResults<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var storage: [Result<Value, any Error>?]
+    private var done = 0
     init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ k: Int, _ value: Result<Value, any Error>) {
-        lock.lock(); storage[k] = value; lock.unlock()
+    /// Stores slot k; returns how many slots are filled.
+    @discardableResult
+    func set(_ k: Int, _ value: Result<Value, any Error>) -> Int {
+        lock.lock(); defer { lock.unlock() }
+        storage[k] = value
+        done += 1
+        return done
     }
     func values() -> [Result<Value, any Error>] {
         lock.lock(); defer { lock.unlock() }
