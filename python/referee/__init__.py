@@ -134,7 +134,7 @@ def integral(name: str, *, kF_R: Any = None, temperature: Any = None, digits: in
         v = d.get(key)
         return None if v is None else Decimal(str(v))
 
-    return IntegralResult(quantity=d["quantity"], x=dec("x_2kF_R"), t=Decimal(str(d.get("t", "0"))), value=dec("value"),
+    return IntegralResult(quantity=d["quantity"], x=dec("x_2kf_r") if "x_2kf_r" in d else dec("x_2kF_R"), t=Decimal(str(d.get("t", "0"))), value=dec("value"),
                           error=dec("error"), digits=int(d["digits"]), conclusive=bool(d.get("conclusive", True)),
                           closed_form=dec("closed_form"), closed_form_text=d.get("closed_form_text"),
                           closed_form_source=d.get("closed_form_source"), ratio=dec("ratio"),
@@ -164,8 +164,19 @@ def table(name: str, over: Mapping[str, Any], *, set: Optional[Mapping[str, Any]
         arguments += ["--set", f"{k}={v}"]
     done = _executable.run(arguments, allowed=(0, 1))
     d = json.loads(done.stdout, parse_float=Decimal)
-    rows = [{k: (Decimal(v) if isinstance(v, int) and not isinstance(v, bool) and k != "digits" else v) for k, v in r.items()}
-            for r in d["rows"]]
+    # JSON keys are snake_case (kF-R → kf_r); rows are keyed by the parameter names as given in `over`/`set`.
+    names = {k.lower().replace("-", "_"): k for k in list(over) + list(set or {})}
+
+    def number(k: str, v: Any) -> Any:
+        if k == "digits" or isinstance(v, bool):
+            return v
+        if isinstance(v, int) or (isinstance(v, str) and k not in ("name",)):
+            try:
+                return Decimal(v) if isinstance(v, str) else Decimal(v)
+            except Exception:
+                return v
+        return v
+    rows = [{names.get(k, k): number(k, v) for k, v in r.items()} for r in d["rows"]]
     if as_frame is False:
         return rows
     try:
