@@ -25,18 +25,8 @@ public enum ExactPointEvaluation {
         return r.numberValue
     }
 
-    /// A deterministic pseudo-random generator (SplitMix64), so that every check can be repeated from its seed.
-    public struct SplitMix64: RandomNumberGenerator, Sendable {
-        var state: UInt64
-        public init(seed: UInt64) { state = seed }
-        public mutating func next() -> UInt64 {
-            state &+= 0x9E3779B97F4A7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-            z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-            return z ^ (z >> 31)
-        }
-    }
+    /// The package's one seeded generator (SplitMix64, `SeededGenerator`), so that every check can be repeated from its seed.
+    public typealias SplitMix64 = SeededGenerator
 
     /// Sample range N per coordinate: numerators in [−N/2, N/2], denominators in [1, 997].
     public static let sampleRange = 2_000_000

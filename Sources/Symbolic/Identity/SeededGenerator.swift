@@ -15,6 +15,9 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         return z ^ (z >> 31)
     }
 
+    /// Uniform in [0, 1) with 53 random bits.
+    public mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1p-53 }
+
     /// A uniform integer in lo…hi (both included), independent of the standard library's algorithm.
     public mutating func integer(_ lo: Int, _ hi: Int) -> Int {
         precondition(lo <= hi)

@@ -87,7 +87,7 @@ public struct AuditRunner: Sendable {
     /// Checks every claim (in parallel) and returns the results in load order. `progress` is called (from any
     /// thread) with the number of claims checked so far.
     public func run(_ loaded: [(Claim, DerivationContext)], progress: (@Sendable (Int) -> Void)? = nil) throws -> [ClaimResult] {
-        let results = ResultBox(count: loaded.count)
+        let results = ParallelSlots<Result<ClaimResult, any Error>>(count: loaded.count)
         let workers = jobs > 0 ? min(jobs, max(1, loaded.count)) : ProcessInfo.processInfo.activeProcessorCount
         // Worker w checks claims w, w + workers, …: the order of results never depends on timing.
         DispatchQueue.concurrentPerform(iterations: workers) { w in
@@ -123,19 +123,3 @@ public struct AuditRunner: Sendable {
     }
 }
 
-/// Thread-safe slots for parallel results.
-final class ResultBox: @unchecked Sendable {
-    private var slots: [Result<ClaimResult, any Error>?]
-    private var done = 0
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    /// Stores slot i; returns how many slots are filled.
-    @discardableResult
-    func set(_ i: Int, _ value: Result<ClaimResult, any Error>) -> Int {
-        lock.lock(); defer { lock.unlock() }
-        slots[i] = value
-        done += 1
-        return done
-    }
-    var values: [Result<ClaimResult, any Error>] { lock.lock(); defer { lock.unlock() }; return slots.map { $0! } }
-}

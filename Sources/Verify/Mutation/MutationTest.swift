@@ -102,12 +102,11 @@ public struct MutationTest: Sendable {
         }
         let sampled = jobs.enumerated().filter { $0.offset % sampleEvery == 0 }.map(\.element)
         let indices = shard.indices(of: sampled.count)
-        let box = MutantBox(count: indices.count)
-        let counter = ProgressCounter()
-        DispatchQueue.concurrentPerform(iterations: indices.count) { i in
+        let box = ParallelSlots<MutationTest.MutantResult>(count: indices.count)
+                DispatchQueue.concurrentPerform(iterations: indices.count) { i in
             let (claim, context, mutation) = sampled[indices[i]]
-            box.set(i, judge(mutation, of: claim, in: context))
-            progress?("mutants", counter.increment(), indices.count)
+            let done = box.set(i, judge(mutation, of: claim, in: context))
+            progress?("mutants", done, indices.count)
         }
         return (Report(results: box.values, skipped: skipped), indices, sampled.count)
     }
@@ -372,18 +371,4 @@ public struct MutationTest: Sendable {
     }
 }
 
-final class MutantBox: @unchecked Sendable {
-    private var slots: [MutationTest.MutantResult?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ v: MutationTest.MutantResult) { lock.lock(); slots[i] = v; lock.unlock() }
-    var values: [MutationTest.MutantResult] { lock.lock(); defer { lock.unlock() }; return slots.map { $0! } }
-}
 
-/// A thread-safe count of finished work items (for progress reports).
-final class ProgressCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
-    /// Adds one and returns the new count.
-    func increment() -> Int { lock.lock(); defer { lock.unlock() }; count += 1; return count }
-}

@@ -1,3 +1,4 @@
+import Symbolic
 import Foundation
 
 /// Simulate NC(8) from an initial condition until the rotation-invariant quantities |m_A|, |m_B| and Δφ
@@ -161,18 +162,5 @@ public struct BilayerSimulation: Sendable {
     }
 }
 
-/// SplitMix64 (Steele, Lea, Flood 2014): a small seeded generator, identical on every platform,
-/// so that a reported seed reproduces the run.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// Uniform in [0, 1) with 53 random bits.
-    public mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1p-53 }
-}
+/// SplitMix64 (Steele, Lea, Flood 2014): the package's one seeded generator, `SeededGenerator`.
+public typealias SplitMix64 = Symbolic.SeededGenerator

@@ -55,7 +55,7 @@ public struct MeanFieldCurves: Sendable {
     /// The points with the given serial indices (a shard of the sweep), in that order.
     public func run(indices: [Int], threads: Int = 0, progress: (@Sendable (Int) -> Void)? = nil) throws -> [Point] {
         let workers = max(1, threads > 0 ? threads : ProcessInfo.processInfo.activeProcessorCount)
-        let results = ParallelResults<Point>(count: indices.count)
+        let results = ParallelSlots<Result<Point, any Error>>(count: indices.count)
         let curves = self
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var j = worker
@@ -65,26 +65,7 @@ public struct MeanFieldCurves: Sendable {
                 j += workers
             }
         }
-        return try results.values().map { try $0.get() }
+        return try results.values.map { try $0.get() }
     }
 }
 
-/// Thread-safe slots for results computed in parallel, read back in index order.
-final class ParallelResults<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [Result<Value, any Error>?]
-    private var done = 0
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    /// Stores slot k; returns how many slots are filled.
-    @discardableResult
-    func set(_ k: Int, _ value: Result<Value, any Error>) -> Int {
-        lock.lock(); defer { lock.unlock() }
-        storage[k] = value
-        done += 1
-        return done
-    }
-    func values() -> [Result<Value, any Error>] {
-        lock.lock(); defer { lock.unlock() }
-        return storage.map { $0! }
-    }
-}
