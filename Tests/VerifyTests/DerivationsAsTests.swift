@@ -6,29 +6,10 @@ import Symbolic
 /// Every claim of every file in `derivations/` is a test: it fails when the engine's verdict
 /// differs from the one the file expects (`expect:`). One test per file, so a failure names the chain.
 final class DerivationsAsTests: XCTestCase {
-    /// The package's `derivations/` folder, found from this source file's path.
-    static let folder: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            let candidate = url.appendingPathComponent("derivations")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("README.md").path) { return candidate.path }
-        }
-        return "derivations"
-    }()
+    static let folder = DerivationFolder.path("derivations")
 
     func run(_ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let path = (Self.folder as NSString).appendingPathComponent(name)
-        let report = try AuditRunner(engine: .standard).audit(paths: [path])
-        XCTAssertFalse(report.results.isEmpty, "no claims in \(name)", file: file, line: line)
-        for r in report.results where !r.isAsExpected {
-            XCTFail("\(r.claim.id) (\(r.claim.file):\(r.claim.line)): expected \(r.claim.expected.rawValue), got \(AuditReport.describe(r.verdict)) — \(r.verdict.detail)",
-                    file: file, line: line)
-        }
-        for r in report.results where r.verdict.kind == .verified {
-            // Honest verdicts: every verification says how it was reached.
-            XCTAssertNotEqual(r.verdict.method, .none, "\(r.claim.id) verified without a method", file: file, line: line)
-        }
+        try DerivationFolder.run(name, in: Self.folder, file: file, line: line)
     }
 
     /// Every file in the folder is covered by a test below.

@@ -6,24 +6,10 @@ import Symbolic
 /// Every file in `examples/` — models outside the paper, declared in the file — is a test like the
 /// paper's derivations: it fails when a verdict differs from the one the file expects.
 final class ExamplesAsTests: XCTestCase {
-    static let folder: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            let candidate = url.appendingPathComponent("examples")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("README.md").path) { return candidate.path }
-        }
-        return "examples"
-    }()
+    static let folder = DerivationFolder.path("examples")
 
     func run(_ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let path = (Self.folder as NSString).appendingPathComponent(name)
-        let report = try AuditRunner(engine: .standard).audit(paths: [path])
-        XCTAssertFalse(report.results.isEmpty, "no claims in \(name)", file: file, line: line)
-        for r in report.results where !r.isAsExpected {
-            XCTFail("\(r.claim.id) (\(r.claim.file):\(r.claim.line)): expected \(r.claim.expected.rawValue), got \(AuditReport.describe(r.verdict)) — \(r.verdict.detail)",
-                    file: file, line: line)
-        }
+        let report = try DerivationFolder.run(name, in: Self.folder, file: file, line: line)
         // Each example shows that wrong forms are rejected.
         XCTAssertTrue(report.results.contains { $0.verdict.kind == .discrepancy }, "\(name) has no deliberately wrong form", file: file, line: line)
     }

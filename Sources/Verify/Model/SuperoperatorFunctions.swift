@@ -96,26 +96,30 @@ enum SuperoperatorFunctions {
         return (ProjectionMethod(basis: basis, slow: slow), d)
     }
 
+    /// `effective(L0, L1, slow: …)`: x ↦ 𝒫[ℒ0 + ℒ1 − ℒ1 𝒬 ℒ0⁻¹ 𝒬 ℒ1]𝒫x; `second_order(L0, A, B, slow: …)`:
+    /// only x ↦ −𝒫 A 𝒬 ℒ0⁻¹ 𝒬 B 𝒫x.
     static func effective(_ a: [ModelArgument], _ ev: ModelEvaluator, _ n: ModelNode) throws -> ModelValue {
-        let nodes = a.filter { $0.label == nil }.map(\.value)
-        guard nodes.count == 2 else { throw ev.error(n, "write `effective(L0, L1, slow: …)`") }
-        let (method, d) = try self.method(nodes[0], labelled(a, "slow"), ev, n)
-        let l0 = try ModelFunctions.superoperatorArgument(nodes[0], ev).materialized
-        let l1 = try ModelFunctions.superoperatorArgument(nodes[1], ev).materialized
-        return .superoperator(Superoperator(dimension: d, origin: ev.source(n)) { x in
-            method.effectiveAction(method.projectSlow(x), unperturbed: l0, perturbation: l1)
-        })
+        try projected(a, ev, n, operands: 2, usage: "write `effective(L0, L1, slow: …)`") { method, l0, terms, x in
+            method.effectiveAction(method.projectSlow(x), unperturbed: l0, perturbation: terms[0])
+        }
     }
 
     static func secondOrder(_ a: [ModelArgument], _ ev: ModelEvaluator, _ n: ModelNode) throws -> ModelValue {
+        try projected(a, ev, n, operands: 3, usage: "write `second_order(L0, A, B, slow: …)` for −𝒫 A 𝒬 ℒ0⁻¹ 𝒬 B 𝒫") { method, _, terms, x in
+            method.secondOrder(method.projectSlow(x), first: terms[0], second: terms[1])
+        }
+    }
+
+    /// A superoperator built on the projection method of ℒ0 (the first positional argument) from the
+    /// other positional superoperators, known through its action.
+    static func projected(_ a: [ModelArgument], _ ev: ModelEvaluator, _ n: ModelNode, operands: Int, usage: String,
+                          _ action: @escaping (ProjectionMethod<Expr>, SuperOperator<Expr>, [SuperOperator<Expr>], [Int: Expr]) -> [Int: Expr]) throws -> ModelValue {
         let nodes = a.filter { $0.label == nil }.map(\.value)
-        guard nodes.count == 3 else { throw ev.error(n, "write `second_order(L0, A, B, slow: …)` for −𝒫 A 𝒬 ℒ0⁻¹ 𝒬 B 𝒫") }
+        guard nodes.count == operands else { throw ev.error(n, usage) }
         let (method, d) = try self.method(nodes[0], labelled(a, "slow"), ev, n)
-        let first = try ModelFunctions.superoperatorArgument(nodes[1], ev).materialized
-        let second = try ModelFunctions.superoperatorArgument(nodes[2], ev).materialized
-        return .superoperator(Superoperator(dimension: d, origin: ev.source(n)) { x in
-            method.secondOrder(method.projectSlow(x), first: first, second: second)
-        })
+        let l0 = try ModelFunctions.superoperatorArgument(nodes[0], ev).materialized
+        let terms = try nodes.dropFirst().map { try ModelFunctions.superoperatorArgument($0, ev).materialized }
+        return .superoperator(Superoperator(dimension: d, origin: ev.source(n)) { x in action(method, l0, terms, x) })
     }
 
     /// `fit(S, on: [X1, X2, …], g: T1, gamma: T2, …)`: the coefficients c_j with
