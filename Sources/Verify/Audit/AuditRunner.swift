@@ -38,7 +38,7 @@ public struct AuditRunner: Sendable {
                     throw DerivationError(SourceLocation(file: path, line: 0, column: 0), "the folder has no derivation files (*.md)",
                                           fix: "point to derivations/ or to a .md file")
                 }
-                out += names.map { (path as NSString).appendingPathComponent($0) }
+                out += names.map { Self.joined(path, $0) }
             } else {
                 out.append(path)
             }
@@ -46,19 +46,38 @@ public struct AuditRunner: Sendable {
         return out
     }
 
+    /// (folder, last component) of a path, "" for the folder of a bare name. Written out because
+    /// Foundation's `NSString.deletingLastPathComponent` traps on one-character paths such as `-`.
+    static func splitPath(_ path: String) -> (folder: String, name: String) {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return ("", String(trimmed)) }
+        let folder = trimmed[..<slash]
+        return (folder.isEmpty ? "/" : String(folder), String(trimmed[trimmed.index(after: slash)...]))
+    }
+
+    /// `folder/name` (just `name` for an empty folder).
+    static func joined(_ folder: String, _ name: String) -> String {
+        if folder.isEmpty { return name }
+        return folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+
     /// How to fix a path that does not exist: the nearest derivation file in its folder, or the
     /// folder that is missing.
     static func missingPathFix(_ path: String) -> String {
         let fm = FileManager.default
-        let folder = (path as NSString).deletingLastPathComponent
+        if path == "-" {
+            return "`-` (standard input) is not read: save the derivation to a file and give its path, e.g. referee check notes.md"
+        }
+        let (folder, name) = splitPath(path)
         let shownFolder = folder.isEmpty ? "." : folder
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: shownFolder, isDirectory: &isDirectory), isDirectory.boolValue else {
             return "the folder `\(shownFolder)` does not exist either; give an existing derivation file or folder, e.g. derivations/sd-coupling.md (the default is derivations/)"
         }
         let names = ((try? fm.contentsOfDirectory(atPath: shownFolder)) ?? []).filter { $0.hasSuffix(".md") && $0 != "README.md" }
-        if let near = DerivationReader.nearest((path as NSString).lastPathComponent, in: names) {
-            return "did you mean `\((folder as NSString).appendingPathComponent(near))`?"
+        if let near = DerivationReader.nearest(name, in: names) {
+            return "did you mean `\(joined(folder, near))`?"
         }
         return "check the path; give an existing derivation file or folder, e.g. derivations/sd-coupling.md (the default is derivations/)"
     }

@@ -22,7 +22,7 @@ struct CoefficientsCommand: ParsableCommand {
     @Option(name: .customLong("eps-F"), parsing: .unconditional, help: "ε_F.") var epsF: String
     @Option(name: .customLong("kappa"), parsing: .unconditional, help: "κ ≥ 0.") var kappa: String
     @Option(name: .customLong("v"), parsing: .unconditional, help: "c–d mixing v (may be complex).") var v: String
-    @Option(help: "Significant digits printed.") var digits: Int = 16
+    @Option(parsing: .unconditional, help: "Significant digits printed.") var digits: Int = 16
     @Option(help: "text or json.") var format: CoefficientsFormat = .text
     @Flag(name: .customLong("per-channel-rate"), help: "Use κ/2 per spin channel (total decay κ).") var perChannel = false
 

@@ -10,8 +10,11 @@ struct MergeCommand: ParsableCommand {
 
     @Argument(help: "Shard CSV files.") var files: [String]
     @Option(help: "Output folder.") var output: String = "phase-diagram"
+    @Option(parsing: .unconditional, help: "k_BT in meV of the dashed Jacobian boundaries, as in phase-diagram; `none` for no dashed lines.")
+    var dashedTemperature: String = "5"
 
     func run() throws {
+        let dashedT = try PhaseDiagramCommand.dashed(dashedTemperature)
         guard !files.isEmpty else { throw BadInput(place: "merge", message: "no files", fix: "pass the shard CSV files") }
         var inputs: [(name: String, text: String)] = []
         for f in files {
@@ -32,6 +35,6 @@ struct MergeCommand: ParsableCommand {
             throw BadInput(place: files[0] + ":1", message: "unreadable grid signature", fix: "recompute the shard")
         }
         try PhaseDiagramFiles.ensureFolder(output)
-        try PhaseDiagramFiles.writeAll(grid, merged.points, folder: output)
+        try PhaseDiagramFiles.writeAll(grid, merged.points, folder: output, dashedTemperature: dashedT)
     }
 }
