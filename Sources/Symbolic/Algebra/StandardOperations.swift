@@ -4,7 +4,7 @@
 /// |---|---|---|
 /// | `subs` | `(e, x, value[, x2, value2, …])` | simultaneous substitution (`Expr.substituting`) |
 /// | `limit` | `(e, x, point[, side])` | `Expr.limit`: two-sided at finite points (one-sided from above at 0 for a positive x); side `1` = from above, `-1` = from below |
-/// | `series` | `(e, x, point, order[, side])` | the polynomial part of `Expr.series` (remainder dropped) |
+/// | `series` | `(e, x, point, n[, side])` | the terms of `Expr.series` up to and including (x − point)^n (at ±∞: x^(−n)) |
 /// | `leading` | `(e, x, point[, side])` | `Expr.leadingTerm` |
 /// | `diff` | `(e, x)` or `(e, x, n)` | `Expr.derivative` (Wirtinger for complex x) |
 /// | `expand` | `(e)` | `Expr.expanded` |
@@ -128,7 +128,13 @@ public enum StandardOperations {
         let x = try variable(args[1], in: args[0], operation: "series", position: 2)
         let n = try order(args[3], operation: "series", position: 4)
         let approach = args.count == 5 ? try side(args[4], operation: "series", position: 5) : .twoSided
-        return try args[0].series(x, around: args[2], order: n, approach: approach).polynomialPart
+        // "Up to (x − point)^n": the term of order n is included (derivations/README.md), so the
+        // remainder is O(t^(n+1)) and Puiseux terms beyond n are dropped.
+        guard n < Expr.maximumSeriesOrder else {
+            throw OperationError("series: order \(n) is out of range", fix: "use an order below \(Expr.maximumSeriesOrder)")
+        }
+        let s = try args[0].series(x, around: args[2], order: n + 1, approach: approach)
+        return s.polynomialPart(through: n)
     }
 
     static let leading: ExprOperation = { args in
