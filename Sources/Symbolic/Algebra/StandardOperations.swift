@@ -31,8 +31,16 @@ public enum StandardOperations {
         "cancel": unary("cancel") { $0.cancel() },
         "numerator": unary("numerator") { $0.numeratorDenominator().numerator },
         "denominator": unary("denominator") { $0.numeratorDenominator().denominator },
-        "re_part": unary("re_part") { $0.complexParts().re },
-        "im_part": unary("im_part") { $0.complexParts().im },
+        "re_part": unary("re_part") { e in
+            let r = e.complexParts().re
+            try OperationLedger.submit(OperationConfirmation.complexPart(e, part: r, imaginary: false, name: "re_part(\(e)) = \(r)"))
+            return r
+        },
+        "im_part": unary("im_part") { e in
+            let r = e.complexParts().im
+            try OperationLedger.submit(OperationConfirmation.complexPart(e, part: r, imaginary: true, name: "im_part(\(e)) = \(r)"))
+            return r
+        },
         "coeff": named("coeff", coeff),
     ]
 
@@ -109,7 +117,21 @@ public enum StandardOperations {
         }
         let x = try variable(args[1], in: args[0], operation: "limit", position: 2)
         let approach = args.count == 4 ? try side(args[3], operation: "limit", position: 4) : .twoSided
-        return try args[0].limit(x, to: args[2], approach: approach)
+        let result = try args[0].limit(x, to: args[2], approach: approach)
+        if !result.containsInfinity {
+            try OperationLedger.submit(OperationConfirmation.approach(
+                args[0], to: result, ratio: false, variable: x, point: args[2], approach: approach,
+                name: "limit(\(args[0]), \(x.name), \(args[2])\(sideText(approach))) = \(result)"))
+        }
+        return result
+    }
+
+    static func sideText(_ a: Approach) -> String {
+        switch a {
+        case .twoSided: return ""
+        case .fromAbove: return ", 1"
+        case .fromBelow: return ", -1"
+        }
     }
 
     static func order(_ e: Expr, operation: String, position: Int) throws -> Int {
@@ -134,7 +156,12 @@ public enum StandardOperations {
             throw OperationError("series: order \(n) is out of range", fix: "use an order below \(Expr.maximumSeriesOrder)")
         }
         let s = try args[0].series(x, around: args[2], order: n + 1, approach: approach)
-        return s.polynomialPart(through: n)
+        let polynomial = s.polynomialPart(through: n)
+        try OperationLedger.submit(OperationConfirmation.series(
+            args[0], polynomial: polynomial, variable: x, point: args[2], approach: approach, order: n,
+            ramification: s.ramification, valuation: s.valuation,
+            name: "series(\(args[0]), \(x.name), \(args[2]), \(n)\(sideText(approach))) = \(polynomial)"))
+        return polynomial
     }
 
     static let leading: ExprOperation = { args in
@@ -143,7 +170,11 @@ public enum StandardOperations {
         }
         let x = try variable(args[1], in: args[0], operation: "leading", position: 2)
         let approach = args.count == 4 ? try side(args[3], operation: "leading", position: 4) : .twoSided
-        return try args[0].leadingTerm(x, at: args[2], approach: approach)
+        let term = try args[0].leadingTerm(x, at: args[2], approach: approach)
+        try OperationLedger.submit(OperationConfirmation.approach(
+            args[0], to: term, ratio: true, variable: x, point: args[2], approach: approach,
+            name: "leading(\(args[0]), \(x.name), \(args[2])\(sideText(approach))) = \(term)"))
+        return term
     }
 
     static let coeff: ExprOperation = { args in

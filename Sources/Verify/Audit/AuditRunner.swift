@@ -120,16 +120,21 @@ public struct AuditRunner: Sendable {
     /// Checks one claim; bad input is rethrown, every other failure becomes an `error` verdict.
     public func check(_ claim: Claim, in context: DerivationContext) -> Result<ClaimResult, any Error> {
         let start = DispatchTime.now().uptimeNanoseconds
-        let verdict: Verdict
+        var verdict: Verdict
+        let ledger = OperationLedger()
         do {
-            verdict = try engine.checks[claim.check]!.run(claim, in: context)
+            verdict = try OperationLedger.$current.withValue(ledger) { try engine.checks[claim.check]!.run(claim, in: context) }
         } catch let e as DerivationError {
             return .failure(e)
         } catch {
             verdict = Verdict(.error, detail: "\(claim.file):\(claim.line): \(error)")
         }
+        let operations = ClaimProvenance.certificates(of: claim, in: context, run: ledger.certificates)
+        verdict = ClaimProvenance.annotate(verdict, with: operations)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        return .success(ClaimResult(claim: claim, verdict: verdict, seconds: seconds))
+        var result = ClaimResult(claim: claim, verdict: verdict, seconds: seconds)
+        result.operations = operations
+        return .success(result)
     }
 
     /// Loads and runs the files under `paths`.

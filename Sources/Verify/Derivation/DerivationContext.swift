@@ -12,6 +12,8 @@ public struct DerivationContext: Sendable {
     public let units: [String: Located<String>]
     /// Value text (number and unit) per symbol name, from ```values blocks.
     public let values: [String: Located<String>]
+    /// How the certified operations (limit, series, …) in each definition were checked, by defined name.
+    public let definitionCertificates: [String: [OperationCertificate]]
 
     public init(file: DerivationFile, engine: Engine) throws {
         self.file = file
@@ -20,9 +22,13 @@ public struct DerivationContext: Sendable {
         for line in file.symbolLines {
             try TextSyntax.declareSymbols(line, in: &context)
         }
+        var certificates: [String: [OperationCertificate]] = [:]
         for line in file.definitionLines {
-            try TextSyntax.define(line, in: &context)
+            let ledger = OperationLedger()
+            try OperationLedger.$current.withValue(ledger) { try TextSyntax.define(line, in: &context) }
+            if !ledger.certificates.isEmpty { certificates[ClaimProvenance.definedName(line.value), default: []] += ledger.certificates }
         }
+        definitionCertificates = certificates
         parse = context
         units = try Self.table(file.unitLines, separator: ":", what: "unit")
         values = try Self.table(file.valueLines, separator: "=", what: "value")
