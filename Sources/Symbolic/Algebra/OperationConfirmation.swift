@@ -56,8 +56,10 @@ enum OperationConfirmation {
         return x0 + h
     }
 
-    static func sides(_ point: Expr, _ approach: Approach) -> [Bool] {
+    static func sides(_ point: Expr, _ approach: Approach, _ x: Symbol) -> [Bool] {
         if point.infinitySign != nil { return [false] }
+        // A positive variable reaches 0 only from above (as `Expr.limit` takes it).
+        if x.isPositive && point.isZero { return [false] }
         switch approach {
         case .fromAbove: return [false]
         case .fromBelow: return [true]
@@ -76,7 +78,7 @@ enum OperationConfirmation {
         var problems: [String] = []
         for index in 0..<parameterPoints {
             let point0 = parameters(others, &g, index: index)
-            for below in sides(point, approach) {
+            for below in sides(point, approach, x) {
                 var distances: [Double] = []
                 var scaleLog = 0.0
                 do {
@@ -176,7 +178,7 @@ enum OperationConfirmation {
         var growth = -Double.infinity
         for index in 0..<parameterPoints {
             let point0 = parameters(others, &g, index: index)
-            for below in sides(point, approach) {
+            for below in sides(point, approach, x) {
                 var ks: [Double] = []
                 do {
                     for j in steps {
