@@ -29,6 +29,7 @@ enum FuzzTarget: String, CaseIterable {
             do {
                 let file = try DerivationReader.read(data: data, path: "fuzz.md")
                 let context = try DerivationContext(file: file, engine: .standard)
+                try DerivationLints.check(file, context: context)
                 for spec in file.claims {
                     let claim = try Claim(spec, knownChecks: Engine.standard.checks, defaultDigits: 10, defaultSeed: 1)
                     try context.validate(claim)

@@ -20,8 +20,13 @@ public struct OperationCertificate: Sendable, Hashable, CustomStringConvertible 
     /// How it was checked, with the numbers.
     public var how: String
 
+    /// Longest operation text kept (the call and its result), so a report stays readable.
+    public static let maximumOperationText = 240
+
     public init(operation: String, status: Status, how: String) {
-        self.operation = operation
+        self.operation = operation.count > Self.maximumOperationText
+            ? String(operation.prefix(Self.maximumOperationText / 2)) + " … " + String(operation.suffix(Self.maximumOperationText / 2 - 3))
+            : operation
         self.status = status
         self.how = how
     }

@@ -89,6 +89,7 @@ public struct AuditRunner: Sendable {
         for path in files {
             let file = try DerivationReader.read(path: path)
             let context = try DerivationContext(file: file, engine: engine)
+            try DerivationLints.check(file, context: context)
             for spec in file.claims {
                 if let previous = ids[spec.id.value] {
                     throw DerivationError(spec.id.location, "duplicate claim id `\(spec.id.value)` (first used at \(previous))",
