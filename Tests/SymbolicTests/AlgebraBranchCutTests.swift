@@ -70,3 +70,32 @@ final class AlgebraBranchCutTests: XCTestCase {
         XCTAssertFalse((try value("series(exp(x), x, 0, 3)") - (try value("1 + x + x^2/2 + x^3/6 + x^4/24"))).together().isZero)
     }
 }
+
+/// `subs` into expressions simplified under assumptions (issue 20): √(x²) = x only for x > 0.
+final class SubstitutionAdmissibilityTests: XCTestCase {
+    let context = ParseContext(symbols: [Symbol("x", .positive), Symbol("y", .real), Symbol("z", .complex), Symbol("n", .integer)],
+                               operations: StandardOperations.all)
+
+    func testProvableViolationsAreRefused() {
+        for text in ["subs(sqrt(x^2), x, -1)", "subs(abs(x), x, -y^2 - 1)", "subs(log(x), x, 0)", "subs(x, x, I)", "subs(abs(y), y, 2*I)",
+                     "subs(n, n, 1/2)"] {
+            XCTAssertThrowsError(try context.parse(text), text) { error in
+                XCTAssertTrue("\(error)".contains("declared"), "\(text): \(error)")
+            }
+        }
+    }
+
+    func testAdmissibleValuesPass() throws {
+        XCTAssertEqual(try context.parse("subs(sqrt(x^2), x, 3)"), Expr(3))
+        XCTAssertEqual(try context.parse("subs(abs(y), y, -2)"), Expr(2))
+        XCTAssertEqual(try context.parse("subs(z^2, z, I)"), .minusOne)
+    }
+
+    func testValuesNotKnownToComplyAreRecordedAsUnconfirmed() throws {
+        let ledger = OperationLedger()
+        let e = try OperationLedger.$current.withValue(ledger) { try context.parse("subs(sqrt(x^2), x, y)") }
+        XCTAssertEqual(e, .symbol(Symbol("y", .real)))
+        XCTAssertEqual(ledger.certificates.count, 1)
+        XCTAssertEqual(ledger.certificates.first?.status, .unconfirmed)
+    }
+}

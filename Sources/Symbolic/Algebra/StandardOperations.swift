@@ -96,7 +96,23 @@ public enum StandardOperations {
             if matches.isEmpty { map[s] = args[k + 1] }
             for m in matches { map[m] = args[k + 1] }
         }
-        return e.substituting(map)
+        // e was simplified under its symbols' assumptions (√(x²) = x for x > 0): a value outside them
+        // would pick the wrong branch. Refuse a provable violation; note a value not known to comply.
+        var unknown: [String] = []
+        for (symbol, value) in map.sorted(by: { $0.key < $1.key }) where symbol.assumptions != [] {
+            if let violated = SubstitutionAdmissibility.violation(of: symbol, by: value) {
+                throw OperationError("subs: \(symbol.name) is declared \(violated), but is replaced by \(value): the expression was simplified under that assumption (√(\(symbol.name)²) = \(symbol.name), |\(symbol.name)| = \(symbol.name), …), so the result could be on the wrong branch",
+                                     fix: "substitute a value inside the declaration, or declare \(symbol.name) with a weaker assumption (real or complex)")
+            }
+            if !SubstitutionAdmissibility.isKnownAdmissible(value, for: symbol) { unknown.append("\(symbol.name) → \(value)") }
+        }
+        let result = e.substituting(map)
+        if !unknown.isEmpty {
+            try OperationLedger.submit(OperationCertificate(
+                operation: "subs(\(e), \(unknown.joined(separator: ", ")))", status: .unconfirmed,
+                how: "the value\(unknown.count > 1 ? "s are" : " is") not known to satisfy the symbol's declaration, under which the expression was simplified; the result holds where \(unknown.count > 1 ? "they do" : "it does")"))
+        }
+        return result
     }
 
     /// The optional side argument: 1 = from above, −1 = from below.
