@@ -77,7 +77,7 @@ final class SubstitutionAdmissibilityTests: XCTestCase {
                                operations: StandardOperations.all)
 
     func testProvableViolationsAreRefused() {
-        for text in ["subs(sqrt(x^2), x, -1)", "subs(abs(x), x, -y^2 - 1)", "subs(log(x), x, 0)", "subs(x, x, I)", "subs(abs(y), y, 2*I)",
+        for text in ["subs(sqrt(x^2), x, -1)", "subs(abs(x), x, -y^2 - 1)", "subs(x, x, I)", "subs(abs(y), y, 2*I)",
                      "subs(n, n, 1/2)"] {
             XCTAssertThrowsError(try context.parse(text), text) { error in
                 XCTAssertTrue("\(error)".contains("declared"), "\(text): \(error)")
@@ -89,6 +89,17 @@ final class SubstitutionAdmissibilityTests: XCTestCase {
         XCTAssertEqual(try context.parse("subs(sqrt(x^2), x, 3)"), Expr(3))
         XCTAssertEqual(try context.parse("subs(abs(y), y, -2)"), Expr(2))
         XCTAssertEqual(try context.parse("subs(z^2, z, I)"), .minusOne)
+    }
+
+    func testZeroForAPositiveSymbolIsTheOneSidedLimit() throws {
+        let ledger = OperationLedger()
+        let e = try OperationLedger.$current.withValue(ledger) { try context.parse("subs(x/(x^2 + 1) + 1, x, 0)") }
+        XCTAssertEqual(e, .one)
+        XCTAssertEqual(ledger.certificates.first?.status, .confirmed)
+        // log x at x = 0: no finite one-sided limit; the substitution itself fails (log 0) or is unconfirmed.
+        let other = OperationLedger()
+        _ = try? OperationLedger.$current.withValue(other) { try context.parse("subs(x*log(x) + 1, x, 0)") }
+        XCTAssertNotEqual(other.certificates.first?.status, .refuted)
     }
 
     func testValuesNotKnownToComplyAreRecordedAsUnconfirmed() throws {

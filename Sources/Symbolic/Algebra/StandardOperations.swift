@@ -107,6 +107,18 @@ public enum StandardOperations {
             if !SubstitutionAdmissibility.isKnownAdmissible(value, for: symbol) { unknown.append("\(symbol.name) → \(value)") }
         }
         let result = e.substituting(map)
+        // x → 0 for x > 0 is the boundary of the declaration: the value is right only where e is
+        // continuous from above. Compare with the one-sided limit (`limit(e, x, 0, 1)` says it directly).
+        for (symbol, value) in map.sorted(by: { $0.key < $1.key }) where symbol.isPositive && value.isZero && map.count == 1 {
+            let name = "subs(\(e), \(symbol.name), 0) = \(result)"
+            if let l = try? e.limit(symbol, to: .zero, approach: .fromAbove), !l.containsInfinity, (l - result).together().isZero {
+                try OperationLedger.submit(OperationCertificate(operation: name, status: .confirmed,
+                    how: "\(symbol.name) > 0 is declared, so 0 is its boundary: the value equals the one-sided limit \(symbol.name) → 0⁺"))
+            } else {
+                try OperationLedger.submit(OperationCertificate(operation: name, status: .unconfirmed,
+                    how: "\(symbol.name) > 0 is declared, so 0 is its boundary and the value is not shown to equal the limit \(symbol.name) → 0⁺; write limit(…, \(symbol.name), 0) instead"))
+            }
+        }
         if !unknown.isEmpty {
             try OperationLedger.submit(OperationCertificate(
                 operation: "subs(\(e), \(unknown.joined(separator: ", ")))", status: .unconfirmed,

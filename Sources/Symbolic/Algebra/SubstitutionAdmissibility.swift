@@ -11,10 +11,10 @@ enum SubstitutionAdmissibility {
         let re = value.isKnownReal
         let nonReal = !re && !value.complexParts().im.together().isZero && value.complexParts().im.knownSign != nil
         if (s.isReal || s.isPositive || s.isInteger) && nonReal { return "\(s.isPositive ? "positive" : s.isInteger ? "integer" : "real") (the value is not real)" }
-        if s.isPositive, let sign = value.knownSign, sign <= 0 { return "positive (the value is \(sign == 0 ? "0" : "negative"))" }
-        if s.isPositive, value.isZero { return "positive (the value is 0)" }
-        if s.isPositive, value.isKnownReal, !SignDecision.facts(value).canBePositive { return "positive (the value is never positive)" }
-        if (s.isNonzero || s.isPositive), value.isZero { return "nonzero (the value is 0)" }
+        // 0 for a positive symbol is its boundary, handled by `subs` as the one-sided limit (not here).
+        if s.isPositive, let sign = value.knownSign, sign < 0 { return "positive (the value is negative)" }
+        if s.isPositive, !value.isZero, value.isKnownReal, SignDecision.facts(value) == .negative { return "positive (the value is negative)" }
+        if s.isNonzero && !s.isPositive, value.isZero { return "nonzero (the value is 0)" }
         if s.isInteger, let q = value.rationalValue, !q.isInteger { return "integer (the value is \(q))" }
         return nil
     }
