@@ -78,4 +78,17 @@ extension CommandLineTests {
             }
         }
     }
+
+    /// ∞ is a limit point, not a number: `identity 'oo - oo' 0` was "verified exactly".
+    func testDefectInfinityIsNotANumberOnTheCommandLine() throws {
+        for args in [["identity", "oo - oo", "0"], ["eval", "oo - oo"], ["identity", "oo", "oo + 1"], ["eval", "limit(1/x, x, 0, 1)"]] {
+            let r = try referee(args)
+            XCTAssertEqual(r.status, 2, "\(args): \(r.stdout) \(r.stderr)")
+            XCTAssertFalse(r.stdout.contains("verified"), "\(args): \(r.stdout)")
+            XCTAssertTrue(r.stderr.contains("infinit"), "\(args): \(r.stderr)")
+        }
+        let r = try referee(["eval", "limit(sqrt(-1 - I/D), D, oo)"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("-I"), r.stdout)
+    }
 }
