@@ -94,4 +94,15 @@ final class OperationConfirmationTests: XCTestCase {
         XCTAssertEqual(ledger.certificates.count, 4)
         XCTAssertTrue(ledger.certificates.allSatisfy { $0.status == .confirmed }, ledger.certificates.map(\.description).joined(separator: "\n"))
     }
+
+    /// Calls free of the variable (formal atoms) are sampled as independent constants.
+    func testCallsFreeOfTheVariableAreConstants() {
+        let X = Expr.symbol(x)
+        let atom = Expr.call("trD", [Expr.symbol(z), Expr(1)])
+        let f = atom * Expr.exp(X)
+        XCTAssertEqual(OperationConfirmation.series(f, polynomial: atom * (1 + X), variable: x, point: .zero, approach: .twoSided,
+                                                    order: 1, ramification: 1, valuation: 0, name: "s").status, .confirmed)
+        XCTAssertEqual(OperationConfirmation.series(f, polynomial: atom * (1 + 2 * X), variable: x, point: .zero, approach: .twoSided,
+                                                    order: 1, ramification: 1, valuation: 0, name: "s").status, .refuted)
+    }
 }

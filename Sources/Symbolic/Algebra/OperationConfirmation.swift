@@ -67,9 +67,20 @@ enum OperationConfirmation {
         }
     }
 
+    /// Calls free of x (formal atoms such as spin traces, numeric functions of the other symbols)
+    /// are constants for the operation: each distinct call becomes its own complex symbol, sampled
+    /// like the others. Calls that depend on x are left (and make the check unconfirmed).
+    static func symbolizingCalls(_ e: Expr, except x: Symbol) -> Expr {
+        e.mapBottomUp { node in
+            if case .call = node, !node.contains(x) { return .symbol(Symbol("call·" + node.text, .complex)) }
+            return node
+        }
+    }
+
     /// Checks that f(x) → target(·) as x approaches the point (`ratio`: f/T → 1 instead).
     static func approach(_ f: Expr, to target: Expr, ratio: Bool, variable x: Symbol, point: Expr,
                          approach: Approach, name: String) -> OperationCertificate {
+        let f = symbolizingCalls(f, except: x), target = symbolizingCalls(target, except: x)
         let others = (f.freeSymbols.union(target.freeSymbols).union(point.freeSymbols)).subtracting([x]).filter { $0.name != "oo" }.sorted()
         var g = SeededGenerator(seed: seed)
         let exponents = [8, 16, 32, 48]
@@ -162,6 +173,7 @@ enum OperationConfirmation {
     /// Checks a series polynomial P of f to order n (exponents ≤ n, ramification D).
     static func series(_ f: Expr, polynomial: Expr, variable x: Symbol, point: Expr, approach: Approach,
                        order n: Int, ramification d: Int, valuation: Int, name: String) -> OperationCertificate {
+        let f = symbolizingCalls(f, except: x), polynomial = symbolizingCalls(polynomial, except: x)
         let others = (f.freeSymbols.union(polynomial.freeSymbols).union(point.freeSymbols)).subtracting([x]).filter { $0.name != "oo" }.sorted()
         var g = SeededGenerator(seed: seed)
         let q = Double(n) + 1 / Double(d)        // remainder O(t^q)
