@@ -22,9 +22,32 @@ enum BranchCutSide: Equatable {
     static func realPartIfPossiblyOnCut(_ s0: Expr) -> Expr? {
         if s0.isKnownPositive { return nil }
         let (re, im) = s0.complexParts()
-        guard im.together().isZero else { return nil }   // Im s₀ ≠ 0 (or generic): off the cut
+        guard im.together().isZero else {
+            // A constant whose parts the algebra leaves opaque (log(−i), atan of a constant…):
+            // decide from its value. Symbolic ones off the axis are generic (off the cut).
+            if let (r, i) = numericParts(s0), Swift.abs(i) < 1e-40 { return r < 0 ? .minusOne : (r == 0 ? .zero : nil) }
+            return nil
+        }
         if re.isKnownPositive { return nil }
         return re
+    }
+
+    /// (Re, Im) of a constant expression at 256 bits, as Doubles (tiny values kept as 0 only when
+    /// below 10⁻⁴⁰ in magnitude); nil when it has symbols or cannot be evaluated.
+    static func numericParts(_ c: Expr) -> (Double, Double)? {
+        guard c.freeSymbols.isEmpty, let v = try? c.evaluate(at: [:], precision: 256) else { return nil }
+        func small(_ x: BigFloat) -> Bool { x.isZero || x.magnitude.log10().doubleValue < -40 }
+        return (small(v.re) ? 0 : v.re.doubleValue, small(v.im) ? 0 : v.im.doubleValue)
+    }
+
+    /// True when `s0` may lie on atan's cuts i·(−∞, −1] ∪ i·[1, ∞) (or is ±i): its real part is 0
+    /// or not decided, and it is not known real.
+    static func possiblyOnArctangentCut(_ s0: Expr) -> Bool {
+        if s0.isKnownReal { return false }
+        if let (r, i) = numericParts(s0) { return r == 0 && Swift.abs(i) >= 1 - 1e-30 }
+        let re = s0.complexParts().re
+        if let sign = re.knownSign, sign != 0 { return false }
+        return re.together().isZero
     }
 
     /// The side from which `point + path` approaches a point `point` of the negative real axis.

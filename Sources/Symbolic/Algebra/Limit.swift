@@ -184,7 +184,7 @@ struct ContinuityLimit {
                 if f == .log && BranchCutSide.realPartIfPossiblyOnCut(c) != nil {
                     throw fail("log tends to log(\(c)), and \(c) may lie on the branch cut (the negative reals); the side is not decided")
                 }
-                if f == .atan && !c.isKnownReal && c.complexParts().re.together().isZero {
+                if f == .atan && BranchCutSide.possiblyOnArctangentCut(c) {
                     throw fail("atan tends to atan(\(c)), on the imaginary axis where its branch cuts lie")
                 }
                 if f == .tan && Expr.cos(c).together().isZero { throw fail("tan at a pole") }

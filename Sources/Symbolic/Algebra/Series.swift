@@ -361,7 +361,7 @@ struct SeriesExpander {
             return try expand(1 / (Expr.exp(u) + 1))
         case .atan where (1 + s0 * s0).together().isZero:
             throw OperationError("series: atan has a logarithmic branch point at ±i", fix: "expand about another point")
-        case .atan where !s0.isKnownReal && s0.complexParts().re.together().isZero:
+        case .atan where BranchCutSide.possiblyOnArctangentCut(s0):
             // atan's cuts are i·(−∞, −1] and i·[1, ∞); a point on the imaginary axis may lie on one.
             throw OperationError("series: atan(\(u)) about \(s0), a point on the imaginary axis where atan may have its branch cut",
                                  fix: "rewrite atan through log, or expand about a point off the imaginary axis")
