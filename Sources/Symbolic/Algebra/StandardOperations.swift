@@ -104,7 +104,8 @@ public enum StandardOperations {
                 throw OperationError("subs: \(symbol.name) is declared \(violated), but is replaced by \(value): the expression was simplified under that assumption (√(\(symbol.name)²) = \(symbol.name), |\(symbol.name)| = \(symbol.name), …), so the result could be on the wrong branch",
                                      fix: "substitute a value inside the declaration, or declare \(symbol.name) with a weaker assumption (real or complex)")
             }
-            if !SubstitutionAdmissibility.isKnownAdmissible(value, for: symbol) { unknown.append("\(symbol.name) → \(value)") }
+            let boundary = symbol.isPositive && value.isZero && map.count == 1   // checked against the limit below
+            if !boundary && !SubstitutionAdmissibility.isKnownAdmissible(value, for: symbol) { unknown.append("\(symbol.name) → \(value)") }
         }
         let result = e.substituting(map)
         // x → 0 for x > 0 is the boundary of the declaration: the value is right only where e is
