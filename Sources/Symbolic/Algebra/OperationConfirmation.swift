@@ -148,7 +148,7 @@ enum OperationConfirmation {
         }
         if worst <= -6 {
             return OperationCertificate(operation: name, status: .confirmed,
-                                        how: "checked numerically: within 10^\(format(worst)) (relative to 1 + |result|) of the function at \(x.name) \(describe(point, below: false, exponent: exponents.last!)), \(evaluated) approach(es) at \(parameterPoints) random point(s) of the other symbols, two working precisions (from 640 bits up)")
+                                        how: "checked numerically: \(worst == -Double.infinity ? "equal to" : "within 10^\(format(worst)) (relative to 1 + |result|) of") the function at \(x.name) \(describe(point, below: false, exponent: exponents.last!)), \(evaluated) approach(es) at \(parameterPoints) random point(s) of the other symbols, two working precisions (from 640 bits up)")
         }
         return OperationCertificate(operation: name, status: .unconfirmed,
                                     how: "numeric check inconclusive: the function is still 10^\(format(worst)) away at \(x.name) \(describe(point, below: false, exponent: exponents.last!)) (slow convergence); rests on the series construction")
