@@ -69,4 +69,22 @@ final class FuzzFindingsTests: XCTestCase {
             }
         }
     }
+
+    /// Every crash input the parser fuzzer wrote to Fuzz/findings/ parses (or is rejected) without a
+    /// crash and prints back to the same canonical form.
+    func testEveryParserCrashFindingRoundTrips() throws {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        let folder = url.appendingPathComponent("Fuzz/findings")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        var checked = 0
+        for name in names.sorted() where name.hasPrefix("crash-") || name.hasPrefix("parser-crash-") {
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
+                  let text = String(data: data, encoding: .utf8) else { continue }
+            checked += 1
+            guard let e = try? ParseContext.lenient.parse(text) else { continue }
+            XCTAssertEqual(try ParseContext.lenient.parse(e.text), e, name)
+        }
+        XCTAssertGreaterThanOrEqual(checked, 2)
+    }
 }
