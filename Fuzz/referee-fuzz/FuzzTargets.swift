@@ -3,6 +3,7 @@
 // With libFuzzer (coverage-guided; scripts/fuzz builds it):
 //   scripts/fuzz parser  -max_total_time=3600
 //   scripts/fuzz loader  -max_total_time=3600
+//   scripts/fuzz operations -max_total_time=3600   (limit, series, leading, subs, re_part … through the parser)
 // Without it (any build), a seeded random mutator runs the same targets:
 //   swift run -c release referee-fuzz parser --runs 100000 --seed 1
 // Both stop at the first input that crashes; a thrown error is the expected outcome for bad input.
@@ -11,7 +12,12 @@ import Symbolic
 import Verify
 
 enum FuzzTarget: String, CaseIterable {
-    case parser, loader
+    case parser, loader, operations
+
+    /// The text syntax with the symbolic operations (limit, series, leading, subs, re_part, …):
+    /// names are complex symbols, `x` real and `a` positive so that one-sided and cut cases occur.
+    static let operationsContext = ParseContext(symbols: [Symbol("x", .real), Symbol("a", .positive), Symbol("n", .integer)],
+                                                undeclaredNames: .create(.complex), operations: StandardOperations.all)
 
     /// Runs one input; any crash is a finding.
     func run(_ data: Data) {
@@ -25,10 +31,19 @@ enum FuzzTarget: String, CaseIterable {
                 _ = e.latex
             }
             _ = try? ParseContext.lenient.parseRelation(text)
+        case .operations:
+            // Any crash is a finding; a refuted operation throws (no ledger), which is a finding too.
+            guard let text = String(data: data, encoding: .utf8), text.utf8.count <= 400 else { return }
+            do {
+                _ = try FuzzTarget.operationsContext.parse(text)
+            } catch let e as ParseError where e.message.contains("contradicted by a numeric check") {
+                fatalError("refuted operation: \(text): \(e.message)")
+            } catch {}
         case .loader:
             do {
                 let file = try DerivationReader.read(data: data, path: "fuzz.md")
                 let context = try DerivationContext(file: file, engine: .standard)
+                try DerivationLints.check(file, context: context)
                 for spec in file.claims {
                     let claim = try Claim(spec, knownChecks: Engine.standard.checks, defaultDigits: 10, defaultSeed: 1)
                     try context.validate(claim)
@@ -43,6 +58,11 @@ enum FuzzTarget: String, CaseIterable {
         case .parser:
             return ["-abs(v)^2*((ed+U-eF)/((ed+U-eF)^2+kappa^2/4) + 1/(eF-ed))", "exp(pi*sqrt(163))", "x^-2**3",
                     "fermi((e-mu)/T) <= 1", "sin(x)^2 + cos(x)^2 == 1", "1e8*W/cm^2", "limit(x, x, oo)"].map { Data($0.utf8) }
+        case .operations:
+            return ["limit(log((w+D+I*eta)/(w-D+I*eta)), D, oo)", "limit(sqrt(-1 - I/x), x, oo)", "series(exp(x)*sqrt(1+x), x, 0, 4)",
+                    "leading(sin(x) - x, x, 0)", "limit(x*log(x), x, 0, 1)", "series(log(-1 - I*x), x, 0, 2, 1)",
+                    "re_part(1/(z + I))", "subs(sqrt(a^2), a, 2)", "limit((1 + 1/x)^x, x, oo)", "series(1/(1+x), x, oo, 3)",
+                    "limit(atan(x), x, -oo)", "leading(x^(3/2) + x^2, x, 0, 1)"].map { Data($0.utf8) }
         case .loader:
             let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
                 .deletingLastPathComponent().appendingPathComponent("derivations")
@@ -118,7 +138,7 @@ enum FuzzMain {
     static func main() {
         var arguments = Array(CommandLine.arguments.dropFirst())
         guard let name = arguments.first, let target = FuzzTarget(rawValue: name) else {
-            print("usage: referee-fuzz parser|loader [--runs N] [--seed S]")
+            print("usage: referee-fuzz parser|loader|operations [--runs N] [--seed S]")
             exit(2)
         }
         arguments.removeFirst()

@@ -61,7 +61,15 @@ final class DerivationReaderTests: XCTestCase {
     func testEmptyFile() { assertRejected("", line: 1, mentions: ["empty"]) }
     func testBinaryJunk() { assertRejected("# T\n\u{0}\u{1}", line: 1, mentions: ["NUL"]) }
     func testNoTitle() { assertRejected(valid.replacingOccurrences(of: "# A chain", with: "A chain"), line: 1, mentions: ["Title"]) }
-    func testNoClaims() { assertRejected("# T\n\nprose only\n", line: 1, mentions: ["claim"]) }
+    /// No claims: read, then rejected by `DerivationLints` (after the symbols and definitions, whose
+    /// errors it would otherwise hide).
+    func testNoClaims() throws {
+        let file = try read("# T\n\nprose only\n")
+        XCTAssertThrowsError(try DerivationLints.check(file, context: DerivationContext(file: file, engine: .standard))) { error in
+            XCTAssertEqual((error as? DerivationError)?.location.line, 1)
+            XCTAssertTrue("\(error)".contains("claim"))
+        }
+    }
     func testUnclosedBlock() { assertRejected(String(valid.dropLast(4)), line: 9, mentions: ["never closed"]) }
     func testUnknownKeySuggestsNearest() {
         assertRejected(valid.replacingOccurrences(of: "expect: verified", with: "expcet: verified"), line: 16, column: 1, mentions: ["expcet", "did you mean `expect`"])

@@ -17,4 +17,9 @@ extension Expr {
         }
         return nil
     }
+
+    /// True when the expression contains the infinity marker (a symbol named `oo`) anywhere.
+    public var containsInfinity: Bool {
+        freeSymbols.contains { $0.name == "oo" }
+    }
 }

@@ -149,7 +149,12 @@ struct ContinuityLimit {
                     case .plusInfinity: return q.signum > 0 ? .plusInfinity : .finite(.zero)
                     case .minusInfinity: throw fail("fractional power of a base tending to −∞")
                     case .finite(let c):
-                        if !c.together().isZero { return .finite(Expr.pow(c, p).together()) }
+                        if !c.together().isZero {
+                            if BranchCutSide.realPartIfPossiblyOnCut(c) != nil {
+                                throw fail("the fractional power (\(b))^(\(p)) tends to \(c), which may lie on its branch cut (the negative reals); the side is not decided")
+                            }
+                            return .finite(Expr.pow(c, p).together())
+                        }
                         if q.signum > 0 { return .finite(.zero) }
                         let nonnegative = b.isKnownNonnegative || (b == .symbol(variable) && approach == .fromAbove)
                         if nonnegative { return .plusInfinity }
@@ -175,6 +180,12 @@ struct ContinuityLimit {
                         return .minusInfinity
                     }
                     throw fail("log of a vanishing argument of unknown sign")
+                }
+                if f == .log && BranchCutSide.realPartIfPossiblyOnCut(c) != nil {
+                    throw fail("log tends to log(\(c)), and \(c) may lie on the branch cut (the negative reals); the side is not decided")
+                }
+                if f == .atan && BranchCutSide.possiblyOnArctangentCut(c) {
+                    throw fail("atan tends to atan(\(c)), on the imaginary axis where its branch cuts lie")
                 }
                 if f == .tan && Expr.cos(c).together().isZero { throw fail("tan at a pole") }
                 if f == .tanh && Expr.apply(.cosh, c).together().isZero { throw fail("tanh at a pole") }

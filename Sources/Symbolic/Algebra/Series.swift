@@ -52,6 +52,14 @@ public struct LaurentSeries: Sendable, Hashable, CustomStringConvertible {
         .sum(of: coefficients.enumerated().map { (i, c) in c * power(valuation + i) })
     }
 
+    /// Σ c_k t^(k/D) over the terms with exponent k/D ≤ n: the series "up to t^n", its t^n term included.
+    public func polynomialPart(through n: Int) -> Expr {
+        .sum(of: coefficients.enumerated().compactMap { (i, c) in
+            let k = valuation + i
+            return k <= n * ramification ? c * power(k) : nil
+        })
+    }
+
     /// c_v t^(v/D), the first nonzero term, in x; nil if the series has no terms below its order.
     public var leadingTerm: Expr? {
         guard let c = coefficients.first else { return nil }
@@ -284,7 +292,19 @@ struct SeriesExpander {
                                      fix: "choose a one-sided approach (fromAbove or fromBelow; side 1 or -1 in the text syntax)")
             }
         }
-        let factor = Expr.pow(c, alpha)
+        var factor = Expr.pow(c, alpha)
+        if alpha.integerValue == nil, let re0 = BranchCutSide.realPartIfPossiblyOnCut(c) {
+            // (c·t^v·(1+u))^α = c^α t^(vα) (1+u)^α on the principal branch unless c is on the cut and
+            // c(1+u) comes from below it: Im(c(1+u)) = c·Im u, so the side is that of −u for c < 0.
+            let side = try BranchCutSide.side(of: -u, at: c, realPart: re0, approach: approach, atInfinity: point.infinitySign != nil,
+                                              ramification: ramification, function: "(\(base))^(\(alpha))")
+            if re0.isKnownNegative {
+                // c^α = |c|^α e^(±iπα): + on and above the cut, − from below.
+                factor = Expr.pow(-c, alpha) * Expr.exp((side == .below ? -Expr.pi : Expr.pi) * Expr.i * alpha)
+            } else if side == .below {
+                factor = factor * Expr.exp(-2 * Expr.pi * Expr.i * alpha)
+            }
+        }
         let body = TruncatedSeries.compose(u) { k in
             // binom(α, k) = α(α−1)…(α−k+1)/k!
             var b = Expr.one
@@ -341,7 +361,22 @@ struct SeriesExpander {
             return try expand(1 / (Expr.exp(u) + 1))
         case .atan where (1 + s0 * s0).together().isZero:
             throw OperationError("series: atan has a logarithmic branch point at ±i", fix: "expand about another point")
+        case .atan where BranchCutSide.possiblyOnArctangentCut(s0):
+            // atan's cuts are i·(−∞, −1] and i·[1, ∞); a point on the imaginary axis may lie on one.
+            throw OperationError("series: atan(\(u)) about \(s0), a point on the imaginary axis where atan may have its branch cut",
+                                 fix: "rewrite atan through log, or expand about a point off the imaginary axis")
         default: break
+        }
+        var cutCorrection = Expr.zero
+        if f == .log, let re0 = BranchCutSide.realPartIfPossiblyOnCut(s0) {
+            let side = try BranchCutSide.side(of: p, at: s0, realPart: re0, approach: approach, atInfinity: point.infinitySign != nil,
+                                              ramification: ramification, function: "log(\(u))")
+            if re0.isKnownNegative {
+                // log s₀ = log|s₀| + iπ, from below log|s₀| − iπ: written out so the canonical form sees it.
+                cutCorrection = Expr.log(-s0) + (side == .below ? -Expr.pi * Expr.i : Expr.pi * Expr.i) - Expr.log(s0)
+            } else if side == .below {
+                cutCorrection = -2 * Expr.pi * Expr.i
+            }
         }
         let y = Symbol("series·ζ")
         var fk = Expr.apply(f, .symbol(y))
@@ -351,7 +386,8 @@ struct SeriesExpander {
             while derivatives.count <= k {
                 let n = derivatives.count
                 if n > 0 { factorial *= BigInt(n); fk = fk.derivative(y) }
-                derivatives.append(fk.substituting(y, with: s0) / Expr(BigRational(factorial)))
+                let value = fk.substituting(y, with: s0) / Expr(BigRational(factorial))
+                derivatives.append(n == 0 ? value + cutCorrection : value)
             }
             return derivatives[k]
         }

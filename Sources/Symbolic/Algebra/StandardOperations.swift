@@ -4,7 +4,7 @@
 /// |---|---|---|
 /// | `subs` | `(e, x, value[, x2, value2, …])` | simultaneous substitution (`Expr.substituting`) |
 /// | `limit` | `(e, x, point[, side])` | `Expr.limit`: two-sided at finite points (one-sided from above at 0 for a positive x); side `1` = from above, `-1` = from below |
-/// | `series` | `(e, x, point, order[, side])` | the polynomial part of `Expr.series` (remainder dropped) |
+/// | `series` | `(e, x, point, n[, side])` | the terms of `Expr.series` up to and including (x − point)^n (at ±∞: x^(−n)) |
 /// | `leading` | `(e, x, point[, side])` | `Expr.leadingTerm` |
 /// | `diff` | `(e, x)` or `(e, x, n)` | `Expr.derivative` (Wirtinger for complex x) |
 /// | `expand` | `(e)` | `Expr.expanded` |
@@ -31,8 +31,16 @@ public enum StandardOperations {
         "cancel": unary("cancel") { $0.cancel() },
         "numerator": unary("numerator") { $0.numeratorDenominator().numerator },
         "denominator": unary("denominator") { $0.numeratorDenominator().denominator },
-        "re_part": unary("re_part") { $0.complexParts().re },
-        "im_part": unary("im_part") { $0.complexParts().im },
+        "re_part": unary("re_part") { e in
+            let r = e.complexParts().re
+            try OperationLedger.submit(OperationConfirmation.complexPart(e, part: r, imaginary: false, name: "re_part(\(e)) = \(r)"))
+            return r
+        },
+        "im_part": unary("im_part") { e in
+            let r = e.complexParts().im
+            try OperationLedger.submit(OperationConfirmation.complexPart(e, part: r, imaginary: true, name: "im_part(\(e)) = \(r)"))
+            return r
+        },
         "coeff": named("coeff", coeff),
     ]
 
@@ -88,7 +96,36 @@ public enum StandardOperations {
             if matches.isEmpty { map[s] = args[k + 1] }
             for m in matches { map[m] = args[k + 1] }
         }
-        return e.substituting(map)
+        // e was simplified under its symbols' assumptions (√(x²) = x for x > 0): a value outside them
+        // would pick the wrong branch. Refuse a provable violation; note a value not known to comply.
+        var unknown: [String] = []
+        for (symbol, value) in map.sorted(by: { $0.key < $1.key }) where symbol.assumptions != [] {
+            if let violated = SubstitutionAdmissibility.violation(of: symbol, by: value) {
+                throw OperationError("subs: \(symbol.name) is declared \(violated), but is replaced by \(value): the expression was simplified under that assumption (√(\(symbol.name)²) = \(symbol.name), |\(symbol.name)| = \(symbol.name), …), so the result could be on the wrong branch",
+                                     fix: "substitute a value inside the declaration, or declare \(symbol.name) with a weaker assumption (real or complex)")
+            }
+            let boundary = symbol.isPositive && value.isZero && map.count == 1   // checked against the limit below
+            if !boundary && !SubstitutionAdmissibility.isKnownAdmissible(value, for: symbol) { unknown.append("\(symbol.name) → \(value)") }
+        }
+        let result = e.substituting(map)
+        // x → 0 for x > 0 is the boundary of the declaration: the value is right only where e is
+        // continuous from above. Compare with the one-sided limit (`limit(e, x, 0, 1)` says it directly).
+        for (symbol, value) in map.sorted(by: { $0.key < $1.key }) where symbol.isPositive && value.isZero && map.count == 1 {
+            let name = "subs(\(e), \(symbol.name), 0) = \(result)"
+            if let l = try? e.limit(symbol, to: .zero, approach: .fromAbove), !l.containsInfinity, (l - result).together().isZero {
+                try OperationLedger.submit(OperationCertificate(operation: name, status: .confirmed,
+                    how: "\(symbol.name) > 0 is declared, so 0 is its boundary: the value equals the one-sided limit \(symbol.name) → 0⁺"))
+            } else {
+                try OperationLedger.submit(OperationCertificate(operation: name, status: .unconfirmed,
+                    how: "\(symbol.name) > 0 is declared, so 0 is its boundary and the value is not shown to equal the limit \(symbol.name) → 0⁺; write limit(…, \(symbol.name), 0) instead"))
+            }
+        }
+        if !unknown.isEmpty {
+            try OperationLedger.submit(OperationCertificate(
+                operation: "subs(\(e), \(unknown.joined(separator: ", ")))", status: .unconfirmed,
+                how: "the value\(unknown.count > 1 ? "s are" : " is") not known to satisfy the symbol's declaration, under which the expression was simplified; the result holds where \(unknown.count > 1 ? "they do" : "it does")"))
+        }
+        return result
     }
 
     /// The optional side argument: 1 = from above, −1 = from below.
@@ -109,7 +146,21 @@ public enum StandardOperations {
         }
         let x = try variable(args[1], in: args[0], operation: "limit", position: 2)
         let approach = args.count == 4 ? try side(args[3], operation: "limit", position: 4) : .twoSided
-        return try args[0].limit(x, to: args[2], approach: approach)
+        let result = try args[0].limit(x, to: args[2], approach: approach)
+        if !result.containsInfinity {
+            try OperationLedger.submit(OperationConfirmation.approach(
+                args[0], to: result, ratio: false, variable: x, point: args[2], approach: approach,
+                name: "limit(\(args[0]), \(x.name), \(args[2])\(sideText(approach))) = \(result)"))
+        }
+        return result
+    }
+
+    static func sideText(_ a: Approach) -> String {
+        switch a {
+        case .twoSided: return ""
+        case .fromAbove: return ", 1"
+        case .fromBelow: return ", -1"
+        }
     }
 
     static func order(_ e: Expr, operation: String, position: Int) throws -> Int {
@@ -128,7 +179,18 @@ public enum StandardOperations {
         let x = try variable(args[1], in: args[0], operation: "series", position: 2)
         let n = try order(args[3], operation: "series", position: 4)
         let approach = args.count == 5 ? try side(args[4], operation: "series", position: 5) : .twoSided
-        return try args[0].series(x, around: args[2], order: n, approach: approach).polynomialPart
+        // "Up to (x − point)^n": the term of order n is included (derivations/README.md), so the
+        // remainder is O(t^(n+1)) and Puiseux terms beyond n are dropped.
+        guard n < Expr.maximumSeriesOrder else {
+            throw OperationError("series: order \(n) is out of range", fix: "use an order below \(Expr.maximumSeriesOrder)")
+        }
+        let s = try args[0].series(x, around: args[2], order: n + 1, approach: approach)
+        let polynomial = s.polynomialPart(through: n)
+        try OperationLedger.submit(OperationConfirmation.series(
+            args[0], polynomial: polynomial, variable: x, point: args[2], approach: approach, order: n,
+            ramification: s.ramification, valuation: s.valuation,
+            name: "series(\(args[0]), \(x.name), \(args[2]), \(n)\(sideText(approach))) = \(polynomial)"))
+        return polynomial
     }
 
     static let leading: ExprOperation = { args in
@@ -137,7 +199,11 @@ public enum StandardOperations {
         }
         let x = try variable(args[1], in: args[0], operation: "leading", position: 2)
         let approach = args.count == 4 ? try side(args[3], operation: "leading", position: 4) : .twoSided
-        return try args[0].leadingTerm(x, at: args[2], approach: approach)
+        let term = try args[0].leadingTerm(x, at: args[2], approach: approach)
+        try OperationLedger.submit(OperationConfirmation.approach(
+            args[0], to: term, ratio: true, variable: x, point: args[2], approach: approach,
+            name: "leading(\(args[0]), \(x.name), \(args[2])\(sideText(approach))) = \(term)"))
+        return term
     }
 
     static let coeff: ExprOperation = { args in

@@ -50,13 +50,44 @@ public struct SignChecker: Sendable {
         if let s = expression.knownSign {
             return structural(s, claim, "from the structure of the expression and the assumptions")
         }
+        // |v|² in every spelling, sums of squares, products of positive factors (`SignDecision`).
+        if let verdict = decided(SignDecision.facts(expression), claim, "from the structure (|v|² = v·conj(v) ≥ 0, sums of squares, products of positive factors)") {
+            return verdict
+        }
         if expression.nodeCount <= togetherNodeLimit {
             let (p, q) = expression.numeratorDenominator()
             if let sp = p.knownSign, let sq = q.knownSign, sq != 0 {
                 return structural(sp * sq, claim, "from the single fraction P/Q (together): sign P = \(sp), sign Q = \(sq)")
             }
+            let fp = SignDecision.facts(p), fq = SignDecision.facts(q)
+            if fp.isKnown, fq.isKnown, !fq.canBeZero,
+               let verdict = decided(fp * fq, claim, "from the single fraction P/Q (together), each decided by structure (|v|², sums of squares, positive factors)") {
+                return verdict
+            }
+            let expanded = expression.expanded()
+            if expanded != expression, let verdict = decided(SignDecision.facts(expanded), claim, "from the expanded form, decided by structure") {
+                return verdict
+            }
         }
         return sampled(expression, claim)
+    }
+
+    /// A structural verdict from sign facts, when they settle the claim; nil when they do not
+    /// (e.g. "≥ 0" proved but "> 0" claimed: only sampling can then refute).
+    private func decided(_ f: SignDecision.Facts, _ claim: SignClaim, _ how: String) -> Verdict? {
+        guard f.isKnown else { return nil }
+        let admitted = [(-1, f.canBeNegative), (0, f.canBeZero), (1, f.canBePositive)].filter { $0.1 }.map { $0.0 }
+        if admitted.allSatisfy({ claim.admits($0) }) {
+            let name = f == .positive ? "> 0" : f == .negative ? "< 0" : f == .nonnegative ? ">= 0" : f == .nonpositive ? "<= 0" : "= 0"
+            return Verdict(.verified, method: .exact(falseAcceptBound: nil), detail: "the expression is \(name) \(how)", seed: nil)
+        }
+        if admitted.allSatisfy({ !claim.admits($0) }) {
+            let name = f == .positive ? "> 0" : f == .negative ? "< 0" : f == .nonnegative ? ">= 0" : f == .nonpositive ? "<= 0" : "= 0"
+            return Verdict(.discrepancy, method: .exact(falseAcceptBound: nil),
+                           detail: "the claim says \(claim.rawValue) but the expression is \(name) \(how)",
+                           relation: "expression \(name)", seed: nil)
+        }
+        return nil
     }
 
     private func structural(_ s: Int, _ claim: SignClaim, _ how: String) -> Verdict {

@@ -74,8 +74,27 @@ struct ExpressionBuilder {
         error("division by zero", at: node, fix: "the divisor is exactly 0")
     }
 
+    /// Operations whose third argument is a point that may be ±∞ (`oo`, `-oo`): `limit(e, x, oo)`.
+    static let pointOperations: Set<String> = ["limit", "series", "leading"]
+
+    /// +1 for the argument `oo` (or `+oo`, `∞`), −1 for `-oo`; nil for anything else.
+    static func infinityPoint(_ node: SyntaxNode) -> Int? {
+        switch node.kind {
+        case .name(let n) where ParseContext.isInfinityName(n): return 1
+        case .negate(let inner): return infinityPoint(inner).map { -$0 }
+        case .sum(let terms) where terms.count == 1:
+            return infinityPoint(terms[0].term).map { terms[0].negative ? -$0 : $0 }
+        default: return nil
+        }
+    }
+
     @inline(never)
     func resolve(_ name: String, at node: SyntaxNode) throws(ParseError) -> Expr {
+        if ParseContext.isInfinityName(name) {
+            // ∞ is not a number: `oo - oo` would otherwise cancel to 0 and `oo/oo` to 1.
+            throw error("`\(name)` (infinity) is only allowed as the point of limit, series or leading, e.g. limit(e, x, oo)",
+                        at: node, fix: "write the limit, limit(e, x, oo), or a large finite value; ∞ cannot enter arithmetic")
+        }
         if let c = ParseContext.constant(name) { return c }
         if let d = context.definitions[name] { return d }
         if let s = context.symbols[name] { return .symbol(s) }
@@ -128,7 +147,22 @@ struct ExpressionBuilder {
             return ExpressionBuilder.inline(definition, try arguments(argumentNodes))
         }
         if let operation = context.operations[name] {
-            return try run(operation, name, try arguments(argumentNodes), at: node)
+            var values: [Expr] = []
+            values.reserveCapacity(argumentNodes.count)
+            for (i, a) in argumentNodes.enumerated() {
+                if i == 2, ExpressionBuilder.pointOperations.contains(name), let sign = ExpressionBuilder.infinityPoint(a) {
+                    values.append(sign > 0 ? Expr.infinity : -Expr.infinity)
+                } else {
+                    values.append(try build(a))
+                }
+            }
+            let result = try run(operation, name, values, at: node)
+            if result.containsInfinity {
+                throw error("\(name): the result is infinite (\(result.text)); ∞ is only a limit point and cannot enter an expression",
+                            at: node.position, length: name.unicodeScalars.count,
+                            fix: "state the divergence by its leading term, e.g. leading(e, x, point), which is finite")
+            }
+            return result
         }
         if context.numericFunctions.contains(name) {
             return .call(name, try arguments(argumentNodes))

@@ -71,6 +71,9 @@ public struct ParseContext: Sendable {
     /// Names of the constants: `I`, `pi`, `π`, `E`, `oo`, `∞`.
     public static let constantNames: Set<String> = ["I", "pi", "π", "E", "oo", "∞"]
 
+    /// True for the names of infinity, `oo` and `∞`.
+    public static func isInfinityName(_ name: String) -> Bool { name == "oo" || name == "∞" }
+
     /// The infinity marker `oo`: a positive symbol that limit and series operations recognise.
     public static var infinity: Expr { Expr.infinity }
 

@@ -180,7 +180,10 @@ enum TextPrinter {
         if exponent == .half { return ("sqrt(\(b.text))", .atom) }
         let baseText = b.level == .atom ? b.text : parenthesized(b)
         let x = render(exponent)
-        let exponentText = x.level == .atom ? x.text : parenthesized(x)
+        // `^` is right-associative, so a power exponent needs no parentheses: a^b^c = a^(b^c). Printing
+        // them doubled the nesting of a power chain, and a chain the parser accepted printed deeper
+        // than its nesting limit (libFuzzer, issue 20).
+        let exponentText = x.level == .atom || x.level == .power ? x.text : parenthesized(x)
         return (baseText + "^" + exponentText, .power)
     }
 }

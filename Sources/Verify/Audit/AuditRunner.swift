@@ -38,7 +38,7 @@ public struct AuditRunner: Sendable {
                     throw DerivationError(SourceLocation(file: path, line: 0, column: 0), "the folder has no derivation files (*.md)",
                                           fix: "point to derivations/ or to a .md file")
                 }
-                out += names.map { (path as NSString).appendingPathComponent($0) }
+                out += names.map { Self.joined(path, $0) }
             } else {
                 out.append(path)
             }
@@ -46,19 +46,38 @@ public struct AuditRunner: Sendable {
         return out
     }
 
+    /// (folder, last component) of a path, "" for the folder of a bare name. Written out because
+    /// Foundation's `NSString.deletingLastPathComponent` traps on one-character paths such as `-`.
+    static func splitPath(_ path: String) -> (folder: String, name: String) {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return ("", String(trimmed)) }
+        let folder = trimmed[..<slash]
+        return (folder.isEmpty ? "/" : String(folder), String(trimmed[trimmed.index(after: slash)...]))
+    }
+
+    /// `folder/name` (just `name` for an empty folder).
+    static func joined(_ folder: String, _ name: String) -> String {
+        if folder.isEmpty { return name }
+        return folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+
     /// How to fix a path that does not exist: the nearest derivation file in its folder, or the
     /// folder that is missing.
     static func missingPathFix(_ path: String) -> String {
         let fm = FileManager.default
-        let folder = (path as NSString).deletingLastPathComponent
+        if path == "-" {
+            return "`-` (standard input) is not read: save the derivation to a file and give its path, e.g. referee check notes.md"
+        }
+        let (folder, name) = splitPath(path)
         let shownFolder = folder.isEmpty ? "." : folder
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: shownFolder, isDirectory: &isDirectory), isDirectory.boolValue else {
             return "the folder `\(shownFolder)` does not exist either; give an existing derivation file or folder, e.g. derivations/sd-coupling.md (the default is derivations/)"
         }
         let names = ((try? fm.contentsOfDirectory(atPath: shownFolder)) ?? []).filter { $0.hasSuffix(".md") && $0 != "README.md" }
-        if let near = DerivationReader.nearest((path as NSString).lastPathComponent, in: names) {
-            return "did you mean `\((folder as NSString).appendingPathComponent(near))`?"
+        if let near = DerivationReader.nearest(name, in: names) {
+            return "did you mean `\(joined(folder, near))`?"
         }
         return "check the path; give an existing derivation file or folder, e.g. derivations/sd-coupling.md (the default is derivations/)"
     }
@@ -70,6 +89,7 @@ public struct AuditRunner: Sendable {
         for path in files {
             let file = try DerivationReader.read(path: path)
             let context = try DerivationContext(file: file, engine: engine)
+            try DerivationLints.check(file, context: context)
             for spec in file.claims {
                 if let previous = ids[spec.id.value] {
                     throw DerivationError(spec.id.location, "duplicate claim id `\(spec.id.value)` (first used at \(previous))",
@@ -103,16 +123,21 @@ public struct AuditRunner: Sendable {
     /// Checks one claim; bad input is rethrown, every other failure becomes an `error` verdict.
     public func check(_ claim: Claim, in context: DerivationContext) -> Result<ClaimResult, any Error> {
         let start = DispatchTime.now().uptimeNanoseconds
-        let verdict: Verdict
+        var verdict: Verdict
+        let ledger = OperationLedger()
         do {
-            verdict = try engine.checks[claim.check]!.run(claim, in: context)
+            verdict = try OperationLedger.$current.withValue(ledger) { try engine.checks[claim.check]!.run(claim, in: context) }
         } catch let e as DerivationError {
             return .failure(e)
         } catch {
             verdict = Verdict(.error, detail: "\(claim.file):\(claim.line): \(error)")
         }
+        let operations = ClaimProvenance.certificates(of: claim, in: context, run: ledger.certificates)
+        verdict = ClaimProvenance.annotate(verdict, with: operations)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        return .success(ClaimResult(claim: claim, verdict: verdict, seconds: seconds))
+        var result = ClaimResult(claim: claim, verdict: verdict, seconds: seconds)
+        result.operations = operations
+        return .success(result)
     }
 
     /// Loads and runs the files under `paths`. `started` receives the number of claims once they are loaded.

@@ -14,6 +14,8 @@ public struct DerivationContext: Sendable {
     public let values: [String: Located<String>]
     /// The declared modes and the typed (operator, superoperator, state) definitions.
     let model: ModelEnvironment
+    /// How the certified operations (limit, series, …) in each definition were checked, by defined name.
+    public let definitionCertificates: [String: [OperationCertificate]]
 
     public init(file: DerivationFile, engine: Engine) throws {
         self.file = file
@@ -23,12 +25,18 @@ public struct DerivationContext: Sendable {
             try TextSyntax.declareSymbols(line, in: &context)
         }
         var model = try ModelEnvironment(modes: file.modeLines)
+        var certificates: [String: [OperationCertificate]] = [:]
         for line in file.definitionLines {
-            if try !model.define(line, scalars: &context) {
-                try TextSyntax.define(line, in: &context)
+            let ledger = OperationLedger()
+            try OperationLedger.$current.withValue(ledger) {
+                if try !model.define(line, scalars: &context) {
+                    try TextSyntax.define(line, in: &context)
+                }
             }
+            if !ledger.certificates.isEmpty { certificates[ClaimProvenance.definedName(line.value), default: []] += ledger.certificates }
         }
         self.model = model
+        definitionCertificates = certificates
         parse = context
         units = try Self.table(file.unitLines, separator: ":", what: "unit")
         values = try Self.table(file.valueLines, separator: "=", what: "value")

@@ -99,9 +99,8 @@ public enum DerivationReader {
         guard let foundTitle = title else {
             throw DerivationError(here(1, 1), "the file has no `# Title` line", fix: "start the file with `# <the chain this file checks>`")
         }
-        if claims.isEmpty {
-            throw DerivationError(here(1, 1), "the file has no ```claim block", fix: "add at least one claim (see derivations/README.md)")
-        }
+        // A file without claims is reported by `DerivationLints`, after its symbols and definitions
+        // have been read, so that their errors are not hidden behind it.
         return DerivationFile(path: path, title: foundTitle, symbolLines: symbols, definitionLines: definitions,
                               unitLines: units, valueLines: values, claims: claims, modeLines: modes, numbering: numbering)
     }

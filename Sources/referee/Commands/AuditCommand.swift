@@ -13,13 +13,13 @@ struct AuditOptions: ParsableArguments {
     var format: ReportFormat = .text
     @Option(help: "Write the report to this file (atomically) instead of standard output.")
     var output: String?
-    @Option(help: "Digits requested by numeric methods when a claim does not say (1…\(Claim.maximumDigits)).")
+    @Option(parsing: .unconditional, help: "Digits requested by numeric methods when a claim does not say (1…\(Claim.maximumDigits)).")
     var digits: Int = 30
-    @Option(help: "Seed of the random evaluation points when a claim does not say.")
+    @Option(parsing: .unconditional, help: "Seed of the random evaluation points when a claim does not say.")
     var seed: UInt64 = 20_261_121
     @Flag(help: "Leave per-claim timings out of the JSON, so that reports are byte-identical between runs.")
     var noTimings = false
-    @Option(help: "Claims checked at once (default: one per core). The report does not depend on it.")
+    @Option(parsing: .unconditional, help: "Claims checked at once (default: one per core). The report does not depend on it.")
     var jobs: Int = 0
     @Option(help: ArgumentHelp(ShardOption.help + " With --shard, --output names that folder (required)."))
     var shard: String?

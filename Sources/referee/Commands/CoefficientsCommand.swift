@@ -31,7 +31,7 @@ struct CoefficientsCommand: ParsableCommand {
     @Option(name: .customLong("model"), help: "The derivation file that declares the model (default derivations/lindblad-perturbation.md).") var model: String?
     @Option(name: .customLong("set"), parsing: .unconditionalSingleValue, help: "symbol=value for any symbol of the file (repeatable).") var settings: [String] = []
     @Option(name: .customLong("show"), help: "NAME or NAME=label: a scalar definition of the file to print (repeatable).") var shown: [String] = []
-    @Option(help: "Significant digits printed.") var digits: Int = 16
+    @Option(parsing: .unconditional, help: "Significant digits printed.") var digits: Int = 16
     @Option(help: "text or json.") var format: CoefficientsFormat = .text
     @Flag(name: .customLong("per-channel-rate"), help: "Use κ/2 per spin channel (total decay κ).") var perChannel = false
 

@@ -23,7 +23,7 @@ struct EffectiveLindbladianCommand: ParsableCommand {
     @Option(name: .customLong("v"), parsing: .unconditional) var v: String
     @Option(name: .customLong("bath"), parsing: .unconditional, help: "Comma-separated level energies ε1,ε2,…") var bath: String
     @Option(name: .customLong("eps-F"), parsing: .unconditional) var epsF: String
-    @Option(help: "Significant digits printed.") var digits: Int = 12
+    @Option(parsing: .unconditional, help: "Significant digits printed.") var digits: Int = 12
     @Option(help: "text or json.") var format: CoefficientsFormat = .text
 
     func run() throws {

@@ -22,7 +22,7 @@ struct EvalCommand: ParsableCommand {
     var expression: String { words.joined(separator: " ") }
     @Option(name: .customLong("set"), help: "A value for a symbol, name=value (repeatable).")
     var assignments: [String] = []
-    @Option(help: "Correct significant digits requested (1…\(Claim.maximumDigits)).")
+    @Option(parsing: .unconditional, help: "Correct significant digits requested (1…\(Claim.maximumDigits)).")
     var digits: Int = 30
 
     func validate() throws {

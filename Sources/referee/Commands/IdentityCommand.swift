@@ -26,9 +26,9 @@ struct IdentityCommand: ParsableCommand {
     var rhs: String { sides.count > 1 ? sides[1] : "" }
     @Option(help: "An assumption: \"x>0\", \"x real\", \"x!=0\", \"x integer\" (repeatable).")
     var assume: [String] = []
-    @Option(help: "Digits required of a numeric agreement (1…\(Claim.maximumDigits)).")
+    @Option(parsing: .unconditional, help: "Digits required of a numeric agreement (1…\(Claim.maximumDigits)).")
     var digits: Int = 30
-    @Option(help: "Seed of the random evaluation points.")
+    @Option(parsing: .unconditional, help: "Seed of the random evaluation points.")
     var seed: UInt64 = 20_261_121
     @Option(help: "Output: text or json.")
     var format: OutputFormat = .text

@@ -22,11 +22,11 @@ struct IntegralCommand: ParsableCommand {
 
     @Argument(help: "J, Omega or alpha.")
     var name: String
-    @Option(name: .customLong("kF-R"), help: "k_F R (> 0), for J and Omega.")
+    @Option(name: .customLong("kF-R"), parsing: .unconditional, help: "k_F R (> 0), for J and Omega.")
     var kFR: String?
-    @Option(help: "k_B T / eps_F (>= 0).")
+    @Option(parsing: .unconditional, help: "k_B T / eps_F (>= 0).")
     var temperature: String = "0"
-    @Option(help: "Correct significant digits requested (1...5000).")
+    @Option(parsing: .unconditional, help: "Correct significant digits requested (1...5000).")
     var digits: Int = 30
     @Option(help: "text or json.")
     var format: String = "text"

@@ -31,7 +31,7 @@ struct KeldyshPartitionCommand: ParsableCommand {
           referee keldysh partition --slices 200 --energy 1 --temperature 0.5 --format json
         """)
 
-    @Option(help: "Number of time slices N (1…20000).") var slices: Int
+    @Option(parsing: .unconditional, help: "Number of time slices N (1…20000).") var slices: Int
     @Option(help: "Level energy ε₀ (exact; decimals are rationals).") var energy: String = "1"
     @Option(help: "Temperature k_B T > 0 (thermal initial state).") var temperature: String?
     @Option(help: "Initial occupation n₀ in [0, 1) (exact); default 1/3 unless --temperature is given.") var occupation: String?

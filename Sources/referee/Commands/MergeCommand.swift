@@ -21,6 +21,8 @@ struct MergeCommand: ParsableCommand {
     @Option(help: "Output folder (default: the folder of the shards).") var output: String?
     @Option(help: "Audit shards only: render the report in this format (text, markdown, json, html) instead of the one the shards were run with.")
     var format: ReportFormat?
+    @Option(parsing: .unconditional, help: "Phase diagrams only: k_BT in meV of the dashed Jacobian boundaries, as in phase-diagram; `none` for no dashed lines.")
+    var dashedTemperature: String = "5"
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give the shard files or their folder, e.g. referee merge fig1c/*") }
@@ -96,6 +98,6 @@ struct MergeCommand: ParsableCommand {
             points += parsed.points
         }
         guard let signature, let grid = PhaseDiagramGrid(signature: signature) else { return }
-        try PhaseDiagramFiles.writeAll(grid, points.sorted { $0.index < $1.index }, folder: folder)
+        try PhaseDiagramFiles.writeAll(grid, points.sorted { $0.index < $1.index }, folder: folder, dashedTemperature: try PhaseDiagramCommand.dashed(dashedTemperature))
     }
 }

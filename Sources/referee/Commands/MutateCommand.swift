@@ -19,11 +19,11 @@ struct MutateCommand: ParsableCommand {
 
     @Argument(help: "Derivation files or folders.")
     var paths: [String] = ["derivations"]
-    @Option(help: "At most this many mutants of each kind per claim.")
+    @Option(parsing: .unconditional, help: "At most this many mutants of each kind per claim.")
     var perKind: Int = 8
-    @Option(help: "Keep every n-th mutant only (a quick sample).")
+    @Option(parsing: .unconditional, help: "Keep every n-th mutant only (a quick sample).")
     var sampleEvery: Int = 1
-    @Option(help: "Seed of the random points.")
+    @Option(parsing: .unconditional, help: "Seed of the random points.")
     var seed: UInt64 = 20_261_121
     @Option(help: ArgumentHelp(ShardOption.help + " Shards split the sampled mutants; --output names the folder (required)."))
     var shard: String?

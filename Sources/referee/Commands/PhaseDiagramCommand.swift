@@ -8,9 +8,10 @@ import Glibc
 
 /// Writes CSV, PNG, PDF and SVG of a (complete) phase diagram into a folder.
 enum PhaseDiagramFiles {
-    static func writeAll(_ grid: PhaseDiagramGrid, _ points: [PhaseDiagramPoint], folder: String, stem: String = "phase-diagram") throws {
+    static func writeAll(_ grid: PhaseDiagramGrid, _ points: [PhaseDiagramPoint], folder: String, stem: String = "phase-diagram",
+                         dashedTemperature: Double? = 5) throws {
         try Output.write(PhaseDiagramCSV.render(grid, points), to: folder + "/\(stem).csv")
-        try FigureFiles.write(PhaseDiagramPicture.figure(grid, points), folder: folder, stem: stem)
+        try FigureFiles.write(PhaseDiagramPicture.figure(grid, points, dashedTemperature: dashedTemperature), folder: folder, stem: stem)
     }
 
     static func ensureFolder(_ folder: String) throws {
@@ -39,11 +40,13 @@ struct PhaseDiagramCommand: ParsableCommand {
     @Option(help: "Grid size NxM: N values of γ_B/(α_B|g_B|), M values of j_AB.") var grid: String = "40x40"
     @Option(help: "Output folder.") var output: String = "phase-diagram"
     @Option(help: ArgumentHelp(ShardOption.help)) var shard: String?
-    @Option(help: "Range of γ_B/(α_B|g_B|), a:b.") var ratioRange: String = "0:2.5"
-    @Option(help: "Range of j_AB in meV, a:b.") var couplingRange: String = "0:10"
+    @Option(parsing: .unconditional, help: "Range of γ_B/(α_B|g_B|), a:b.") var ratioRange: String = "0:2.5"
+    @Option(parsing: .unconditional, help: "Range of j_AB in meV, a:b (the diagram sweeps j_AB: --jAB is not accepted here).") var couplingRange: String = "0:10"
     @OptionGroup var inputs: MeanFieldOptions
-    @Option(help: "Base seed of the initial conditions (point i uses seed + i).") var seed: UInt64 = 1
-    @Option(help: "Worker threads (0: one per core).") var threads: Int = 0
+    @Option(parsing: .unconditional, help: "k_BT in meV of the dashed Jacobian boundaries (a second temperature drawn over the diagram); `none` for no dashed lines.")
+    var dashedTemperature: String = "5"
+    @Option(parsing: .unconditional, help: "Base seed of the initial conditions (point i uses seed + i).") var seed: UInt64 = 1
+    @Option(parsing: .unconditional, help: "Worker threads (0: one per core).") var threads: Int = 0
 
     static func pair<T: LosslessStringConvertible>(_ text: String, separator: Character, option: String, example: String) throws -> (T, T) {
         let parts = text.split(separator: separator).map(String.init)
@@ -53,7 +56,22 @@ struct PhaseDiagramCommand: ParsableCommand {
         return (a, b)
     }
 
+    /// The dashed boundaries' temperature: a positive number, or nil for `none`.
+    static func dashed(_ text: String) throws -> Double? {
+        if text.lowercased() == "none" { return nil }
+        guard let t = Double(text), t.isFinite, t > 0 else {
+            throw BadInput(place: "--dashed-temperature \(text)", message: "must be a positive k_BT in meV or `none`",
+                           fix: "write e.g. --dashed-temperature 5, or --dashed-temperature none")
+        }
+        return t
+    }
+
     func run() throws {
+        if inputs.jAB != nil {
+            throw BadInput(place: "--jAB", message: "the phase diagram sweeps j_AB over --coupling-range, so a single --jAB has no effect",
+                           fix: "give the j_AB range instead, e.g. --coupling-range 0:10")
+        }
+        let dashedT = try Self.dashed(dashedTemperature)
         let (n, m): (Int, Int) = try Self.pair(grid, separator: "x", option: "grid", example: "200x200")
         guard n >= 1, m >= 1, n * m <= 4_000_000 else { throw BadInput(place: "--grid \(grid)", message: "size out of range", fix: "use 1…2000 per side") }
         let (r0, r1): (Double, Double) = try Self.pair(ratioRange, separator: ":", option: "ratio-range", example: "0:2.5")
@@ -73,7 +91,7 @@ struct PhaseDiagramCommand: ParsableCommand {
         if shard != nil {
             try Output.write(PhaseDiagramCSV.render(g, points), to: try ShardOption.path(folder: output, stem: "phase-diagram", shard: part, fileExtension: "csv"))
         } else {
-            try PhaseDiagramFiles.writeAll(g, points, folder: output)
+            try PhaseDiagramFiles.writeAll(g, points, folder: output, dashedTemperature: dashedT)
         }
         FileHandle.standardError.write(Data(String(format: "%d points in %.2f s (%.3g s per point)\n", total, seconds, seconds / Double(max(total, 1))).utf8))
     }

@@ -7,19 +7,20 @@ enum DynamicsFormat: String, ExpressibleByArgument, CaseIterable { case text, js
 
 /// Mean-field inputs shared by the dynamics commands; defaults are the NC Fig. 1c / Fig. 5 caption.
 struct MeanFieldOptions: ParsableArguments {
-    @Option(name: .customLong("jAB"), help: "Interlayer coupling j_AB in meV.")
-    var jAB: Double = 5
-    @Option(help: "k_BT in meV.")
+    /// nil when not given (the default 5 meV applies; `phase-diagram` sweeps j_AB and rejects it).
+    @Option(name: .customLong("jAB"), parsing: .unconditional, help: "Interlayer coupling j_AB in meV (default: 5.0; not for phase-diagram, which sweeps it).")
+    var jAB: Double?
+    @Option(parsing: .unconditional, help: "k_BT in meV.")
     var temperature: Double = 9
-    @Option(name: .customLong("jAA"), help: "Intralayer coupling of layer A in meV.") var jAA: Double = 10
-    @Option(name: .customLong("jBB"), help: "Intralayer coupling of layer B in meV.") var jBB: Double = 5
-    @Option(name: .customLong("alphaA"), help: "Gilbert damping of layer A.") var alphaA: Double = 0.1
-    @Option(name: .customLong("alphaB"), help: "Gilbert damping of layer B.") var alphaB: Double = 2e-3
-    @Option(name: .customLong("gB"), help: "sd coupling of layer B in meV.") var gB: Double = -10
-    @Option(help: "Filling n.") var filling: Double = 1
+    @Option(name: .customLong("jAA"), parsing: .unconditional, help: "Intralayer coupling of layer A in meV.") var jAA: Double = 10
+    @Option(name: .customLong("jBB"), parsing: .unconditional, help: "Intralayer coupling of layer B in meV.") var jBB: Double = 5
+    @Option(name: .customLong("alphaA"), parsing: .unconditional, help: "Gilbert damping of layer A.") var alphaA: Double = 0.1
+    @Option(name: .customLong("alphaB"), parsing: .unconditional, help: "Gilbert damping of layer B.") var alphaB: Double = 2e-3
+    @Option(name: .customLong("gB"), parsing: .unconditional, help: "sd coupling of layer B in meV.") var gB: Double = -10
+    @Option(parsing: .unconditional, help: "Filling n.") var filling: Double = 1
 
     func parameters() throws -> BilayerParameters {
-        let p = BilayerParameters(jAA: jAA, jBB: jBB, jAB: jAB, alphaA: alphaA, alphaB: alphaB, gB: gB,
+        let p = BilayerParameters(jAA: jAA, jBB: jBB, jAB: jAB ?? 5, alphaA: alphaA, alphaB: alphaB, gB: gB,
                                   filling: filling, temperature: temperature, gammaB: 0)
         do { try p.validate() } catch let e as ModelInputError {
             throw BadInput(place: "--\(e.parameter)", message: "\(e.value) is invalid", fix: e.fix)
@@ -50,9 +51,9 @@ struct SimulateCommand: ParsableCommand {
         """)
 
     @Argument(help: "The model (meanfield).") var model: DynamicsModel
-    @Option(help: "γ_B/(α_B|g_B|).") var gammaRatio: Double
+    @Option(parsing: .unconditional, help: "γ_B/(α_B|g_B|).") var gammaRatio: Double
     @OptionGroup var inputs: MeanFieldOptions
-    @Option(help: "Seed of the random initial condition.") var seed: UInt64 = 1
+    @Option(parsing: .unconditional, help: "Seed of the random initial condition.") var seed: UInt64 = 1
     @Option(help: "text or json.") var format: DynamicsFormat = .text
 
     func run() throws {

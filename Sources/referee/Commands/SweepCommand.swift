@@ -21,9 +21,9 @@ struct SweepCommand: ParsableCommand {
     @Argument(help: "The model (meanfield).") var model: DynamicsModel
     @Option(help: "γ_B/(α_B|g_B|) as start:stop:step.") var gammaRatio: String
     @OptionGroup var inputs: MeanFieldOptions
-    @Option(help: "Number of random initial conditions per ratio.") var seeds: Int = 1
-    @Option(help: "First seed.") var seed: UInt64 = 1
-    @Option(help: "Worker threads (0: one per core).") var threads: Int = 0
+    @Option(parsing: .unconditional, help: "Number of random initial conditions per ratio.") var seeds: Int = 1
+    @Option(parsing: .unconditional, help: "First seed.") var seed: UInt64 = 1
+    @Option(parsing: .unconditional, help: "Worker threads (0: one per core).") var threads: Int = 0
     @Option(help: "csv or json.") var format: SweepFormat = .csv
 
     /// `start:stop:step` → the ratios, or BadInput naming --gamma-ratio.

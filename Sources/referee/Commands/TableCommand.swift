@@ -25,7 +25,7 @@ struct TableCommand: ParsableCommand {
     var over: [String] = []
     @Option(name: .customLong("set"), help: "A fixed parameter, name=value (repeatable).")
     var assignments: [String] = []
-    @Option(help: "Correct significant digits (1...1000).")
+    @Option(parsing: .unconditional, help: "Correct significant digits (1...1000).")
     var digits: Int = 15
     @Option(help: "csv, json or latex.")
     var format: String = "csv"

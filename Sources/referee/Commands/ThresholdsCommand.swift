@@ -14,8 +14,8 @@ struct ThresholdsCommand: ParsableCommand {
 
     @Argument(help: "The model (meanfield).") var model: DynamicsModel
     @OptionGroup var inputs: MeanFieldOptions
-    @Option(help: "Largest γ_B/(α_B|g_B|) searched.") var ratioMax: Double = 5
-    @Option(help: "Seed of the random initial condition of the simulations.") var seed: UInt64 = 1
+    @Option(parsing: .unconditional, help: "Largest γ_B/(α_B|g_B|) searched.") var ratioMax: Double = 5
+    @Option(parsing: .unconditional, help: "Seed of the random initial condition of the simulations.") var seed: UInt64 = 1
     @Option(help: "text or json.") var format: DynamicsFormat = .text
 
     func run() throws {

@@ -75,11 +75,36 @@ public enum BilayerStability {
         return continue_(parameters, from: start, at: 0, to: r, step: step)
     }
 
-    /// The γ_B = 0 (Weiss) collinear state, by Newton from the A-layer Ginzburg–Landau value.
+    /// The γ_B = 0 (Weiss) collinear state the continuation starts from: the ordered, linearly stable
+    /// collinear fixed point, with the global sign fixed by a > 0 (NC(8) is odd under m → −m, so
+    /// (a, b) and (−a, −b) are the same state).
+    ///
+    /// Newton is started from several seeds — the A-layer Ginzburg–Landau value a₀ = √(3T²(j_AA − T)/j_AA³)
+    /// on both layers, and a ladder of magnitudes with both relative signs — because a single seed can
+    /// land on the mirror image (−a, −b) (read as "already antialigned": the flip was predicted at r = 0
+    /// for j_AB = 9.5, T = 5, where the stable state is (0.183, 0.666)) or on the disordered origin.
+    /// Among the ordered fixed points found, a stable one is preferred, then the largest |m|².
     static func equilibrium(_ parameters: BilayerParameters) -> CollinearFixedPoint? {
         let t = parameters.temperature, j = parameters.jAA
-        let seed = j > t ? (3 * t * t * (j - t) / (j * j * j)).squareRoot() : 0.5
-        return collinearFixedPoint(BilayerMeanField(parameters.with(gammaRatio: 0)), near: (seed, seed))
+        let model = BilayerMeanField(parameters.with(gammaRatio: 0))
+        let ginzburgLandau = j > t ? (3 * t * t * (j - t) / (j * j * j)).squareRoot() : 0.5
+        var seeds: [(Double, Double)] = [(ginzburgLandau, ginzburgLandau)]
+        for m in [0.25, 0.5, 1.0, 1.5, 2.0] {
+            seeds += [(m, m), (m, m / 2), (m / 2, m), (m, -m), (m, -m / 2)]
+        }
+        var best: CollinearFixedPoint? = nil
+        func better(_ p: CollinearFixedPoint, than q: CollinearFixedPoint?) -> Bool {
+            guard let q else { return true }
+            if p.isStable != q.isStable { return p.isStable }
+            return p.a * p.a + p.b * p.b > q.a * q.a + q.b * q.b + 1e-12
+        }
+        for seed in seeds {
+            guard let found = collinearFixedPoint(model, near: seed) else { continue }
+            guard abs(found.a) + abs(found.b) > 1e-8 else { continue }   // the disordered origin
+            let point = found.a < 0 ? analyse(model, a: -found.a, b: -found.b) : found
+            if better(point, than: best) { best = point }
+        }
+        return best
     }
 
     /// Continue a fixed point known at ratio r₀ to r₁ ≥ r₀ by Newton steps of at most `step`.
