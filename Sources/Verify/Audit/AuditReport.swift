@@ -11,6 +11,8 @@ public struct AuditReport: Sendable {
     public var includeTimings = true
     /// What the report was made from (version, commit, files and digests, date, command line); nil leaves it out.
     public var provenance: ReportProvenance?
+    /// The derivation files the report covers (set when the report is merged from shards).
+    public var derivationFiles: [String] = []
 
     public init(results: [ClaimResult], seed: UInt64, digits: Int) {
         self.results = results

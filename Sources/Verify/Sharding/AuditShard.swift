@@ -37,6 +37,8 @@ public struct AuditShard: Codable, Sendable {
         public var relation: String?
         public var seed: UInt64?
         public var seconds: Double
+        /// The certified operations of the verdict: operation, status, how (`OperationCertificate`).
+        public var operations: [[String]]? = nil
 
         init(index: Int, _ r: ClaimResult) {
             self.index = index
@@ -52,6 +54,14 @@ public struct AuditShard: Codable, Sendable {
             relation = r.verdict.relation
             seed = r.verdict.seed
             seconds = r.seconds
+            operations = r.operations.isEmpty ? nil : r.operations.map { [$0.operation, $0.status.rawValue, $0.how] }
+        }
+
+        var certificates: [OperationCertificate] {
+            (operations ?? []).compactMap { o in
+                guard o.count == 3, let status = OperationCertificate.Status(rawValue: o[1]) else { return nil }
+                return OperationCertificate(operation: o[0], status: status, how: o[2])
+            }
         }
 
         var verdict: Verdict? {
@@ -102,6 +112,8 @@ public struct AuditShard: Codable, Sendable {
 
     /// Joins a complete set of audit shards into the report of one run (with the format and timing
     /// choice the shards were run with). The derivation files must be unchanged since the shards ran.
+    /// The report carries no provenance; the command line adds it as `referee audit` does
+    /// (`files` are the derivation files the shards ran on, in order).
     public static func merge(_ set: ShardSet, engine: Engine) throws(MergeError) -> (report: AuditReport, format: String) {
         var shards: [(ShardFile, AuditShard)] = []
         for file in set.files {
@@ -150,11 +162,12 @@ public struct AuditShard: Codable, Sendable {
                 guard claim.id == item.id, let verdict = item.verdict else {
                     throw MergeError(file.path, "claim \(item.index + 1) is `\(item.id)` in the shard but `\(claim.id)` in the files", fix: "recompute shard \(file.shard)")
                 }
-                results[item.index] = ClaimResult(claim: claim, verdict: verdict, seconds: item.seconds)
+                results[item.index] = ClaimResult(claim: claim, verdict: verdict, seconds: item.seconds, operations: item.certificates)
             }
         }
         var report = AuditReport(results: results.map { $0! }, seed: first.seed, digits: first.digits)
         report.includeTimings = first.includeTimings
+        report.derivationFiles = first.files
         return (report, first.format)
     }
 }

@@ -40,7 +40,12 @@ struct MergeCommand: ParsableCommand {
             case ("phase-diagram", "csv") where format == nil:
                 try mergePhaseDiagram(set, folder: folder)
             case ("audit", "json"):
-                let (report, recorded) = try AuditShard.merge(set, engine: .standard)
+                var (report, recorded) = try AuditShard.merge(set, engine: .standard)
+                // The provenance of one run: version, commit and file digests; date and command line are
+                // left out without timings, as `referee audit --no-timings` leaves them out.
+                var provenance = ReportProvenance.current(files: report.derivationFiles)
+                if !report.includeTimings { provenance.date = ""; provenance.commandLine = "" }
+                report.provenance = provenance
                 let text: String, ext: String
                 switch format ?? ReportFormat(rawValue: recorded) ?? .json {
                 case .text: (text, ext) = (report.text(), "txt")
