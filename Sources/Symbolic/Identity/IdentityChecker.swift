@@ -38,7 +38,7 @@ public struct IdentityChecker: Sendable {
     public static let defaultSeed: UInt64 = 0x5EED_0F_2026
 
     /// A checker requiring `digits` digits of numeric agreement, with sample points drawn from `seed`.
-    public init(digits: Int = 30, seed: UInt64 = IdentityChecker.defaultSeed, numericPoints: Int = 4,
+    public init(digits: Int = 30, seed: UInt64 = IdentityChecker.defaultSeed, numericPoints: Int = 12,
                 functions: [String: NumericFunction] = [:], maxPrecision: Int? = nil) {
         self.digits = Swift.max(1, digits)
         self.seed = seed
@@ -67,6 +67,12 @@ public struct IdentityChecker: Sendable {
         if difference.conjugateForm.isZero {
             return Verdict(.verified, method: .exact(falseAcceptBound: nil),
                            detail: "\(names.first) and \(names.second) have the same canonical form once Re, Im and |z|² are written through z and conj(z)",
+                           seed: seed)
+        }
+        if difference.containsSpecialFunction, difference.withSpecialValues.isZero {
+            return Verdict(.verified, method: .exact(falseAcceptBound: nil),
+                           detail: "\(names.second) − \(names.first) is 0 once special values are written exactly "
+                               + "(sin, cos, tan at rational multiples of π/4 and π/6; log of rationals as sums of log of primes)",
                            seed: seed)
         }
         var generator = SeededGenerator(seed: seed)
