@@ -110,6 +110,9 @@ extension IdentityChecker {
         var unconverged: [String] = []
         var failures: [EvaluationError] = []
         for index in 0..<count {
+            // A proved difference ends the search once four points are known (enough for the
+            // relation finder); agreement needs every point.
+            if !differing.isEmpty && compared.count >= 4 { break }
             var done = false
             for attempt in 0..<8 where !done {
                 let point = numericPoint(symbols, index: index, attempt: attempt, &g)
