@@ -86,9 +86,10 @@ extension IdentityChecker {
         return .unconverged("the sides were not known to \(digits) digits below \(cap) bits (\(lastGap))")
     }
 
-    /// Samples point `index` inside the assumptions from its `SampleRegion` (the first seven
+    /// Samples point `index` inside the assumptions from its `SampleRegion` (the first nine
     /// points visit every region: both signs, small and large magnitudes, both sides of the
-    /// negative real axis, |Im| beyond π; integers alternate parity). After four failed attempts
+    /// negative real axis, |Im| beyond π, the second and third quadrants; integers alternate
+    /// parity). After four failed attempts
     /// at a point (a pole, an overflow) the point falls back to the moderate regions.
     func numericPoint(_ symbols: [Symbol], index: Int, attempt: Int = 0, _ g: inout SeededGenerator) -> [Symbol: GaussianRational] {
         var region = SampleRegion.forPoint(index)
@@ -185,7 +186,7 @@ extension IdentityChecker {
             // A difference on a set carrying a fraction f of the sampling distribution is missed
             // by all N independent points with probability (1 − f)^N.
             let miss = probabilityPower(0.75, count)
-            detail += "; points cover both signs, magnitudes 2^−6…40, both sides of the negative real axis and |Im| up to 12"
+            detail += "; points cover both signs, magnitudes 2^−6…40, both sides of the negative real axis, the second and third quadrants and |Im| up to 12"
                 + " (a difference on a quarter of the sampled domain escapes all \(count) points with probability ≤ \(formatBound(miss)))"
         }
         if vanishing {

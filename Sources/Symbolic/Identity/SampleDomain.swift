@@ -84,11 +84,17 @@ enum SampleRegion: CaseIterable {
     /// Complex symbols with |Im| in 3.2…12 (beyond ±π: the strip where log e^z = z ends); real
     /// symbols with magnitudes 3.2…12 (past π, where periodic functions change sign).
     case largeImaginary
+    /// Complex symbols deep in the second / third quadrant (Re in −40…−4, Im of one sign in
+    /// 0.2…3), all on the same side: arguments near ±π add up beyond the principal range, so
+    /// log(xy) = log x + log y and (xy)^a = x^a y^a fail there, also after adding a moderate
+    /// positive shift; real symbols negative with magnitudes 4…40, positive ones moderate.
+    case secondQuadrant, thirdQuadrant
 
-    /// The region of point `index`: the first seven visit each region once, later points
+    /// The region of point `index`: the first nine visit each region once, later points
     /// alternate wide and moderate ones.
     static func forPoint(_ index: Int) -> SampleRegion {
-        let order: [SampleRegion] = [.moderateNegative, .moderatePositive, .gentle, .wide, .aboveCut, .belowCut, .largeImaginary]
+        let order: [SampleRegion] = [.moderateNegative, .moderatePositive, .gentle, .wide, .aboveCut, .belowCut, .largeImaginary,
+                                     .secondQuadrant, .thirdQuadrant]
         if index < order.count { return order[index] }
         switch index % 4 {
         case 0: return .moderateNegative
@@ -115,10 +121,11 @@ extension SampleDomain {
         func beyondPi() -> BigRational { BigRational(g.integer(3229, 12108), 1009) }
         func signed(_ x: BigRational, _ s: Int) -> BigRational { s < 0 ? -x : x }
         if integer {
-            let wideRange = region == .wide || region == .largeImaginary || region == .aboveCut || region == .belowCut
+            let wideRange = region != .moderateNegative && region != .moderatePositive && region != .gentle
             var n = g.integer(1, wideRange ? 20 : 3) * 2 - (parity == 1 ? 1 : 0)
             if n == 0 { n = 2 }
-            let s = positive ? 1 : (region == .moderateNegative || region == .aboveCut ? -1 : (region == .moderatePositive || region == .belowCut ? 1 : randomSign()))
+            let negativeRegions: [SampleRegion] = [.moderateNegative, .aboveCut, .secondQuadrant, .thirdQuadrant]
+            let s = positive ? 1 : (negativeRegions.contains(region) ? -1 : (region == .moderatePositive || region == .belowCut ? 1 : randomSign()))
             return GaussianRational(BigRational(s * n))
         }
         switch region {
@@ -139,6 +146,11 @@ extension SampleDomain {
             let re = moderate()
             let im = re / BigRational(1009)
             return GaussianRational(-re, region == .aboveCut ? im : -im)
+        case .secondQuadrant, .thirdQuadrant:
+            if positive { return GaussianRational(moderate()) }
+            if real { return GaussianRational(-large()) }
+            let im = moderate()
+            return GaussianRational(-large(), region == .secondQuadrant ? im : -im)
         case .largeImaginary:
             if positive { return GaussianRational(beyondPi()) }
             if real { return GaussianRational(signed(beyondPi(), randomSign())) }
