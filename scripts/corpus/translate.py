@@ -304,6 +304,26 @@ def loop_bound_asserts(tree):
     return lines
 
 
+def excluded_asserts(tree):
+    """{line: reason} for asserts that are not identities of the expressible domain: a `force=True`
+    transformation (SymPy: "the user must verify"), or symbols declared `polar=True` (values on
+    the Riemann surface of log, which Referee's complex symbols are not)."""
+    out = {}
+    polar_names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) and any(
+                k.arg == "polar" for k in node.value.keywords):
+            for t in node.targets:
+                polar_names |= {n.id for n in ast.walk(t) if isinstance(n, ast.Name)}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assert):
+            if any(isinstance(k, ast.keyword) and k.arg == "force" for k in ast.walk(node)):
+                out[node.lineno] = "force=True (not value-preserving)"
+            elif any(isinstance(n, ast.Name) and n.id in polar_names for n in ast.walk(node)):
+                out[node.lineno] = "polar symbols"
+    return out
+
+
 def claim_side(node):
     """The expression whose value the assert's left side has (X for simplify(X), X.rewrite(...))."""
     if isinstance(node, ast.Call):
@@ -341,6 +361,7 @@ def translate_sympy(gitdir, skipped):
             continue
         tree = ast.parse(src)
         in_loops = loop_bound_asserts(tree)
+        excluded = excluded_asserts(tree)
         module_ns = dict(base_ns)
         # Module-level symbol definitions (x, y = symbols(...); n = Symbol('n', integer=True)).
         for stmt in tree.body:
@@ -368,6 +389,9 @@ def translate_sympy(gitdir, skipped):
                     continue
                 if stmt.lineno in in_loops:
                     skipped["sympy: uses a loop variable"] += 1
+                    continue
+                if stmt.lineno in excluded:
+                    skipped["sympy: " + excluded[stmt.lineno]] += 1
                     continue
                 left, how = claim_side(stmt.test.left)
                 right = stmt.test.comparators[0]
@@ -545,14 +569,20 @@ def translate_mpmath(gitdir, skipped):
             if target is None:
                 continue
             where = "%s:%d" % (path, node.lineno)
+            signal.alarm(5)
             try:
                 text = mp_text(target, env)
+            except TimeLimit:
+                skipped["mpmath: translation over 5 s"] += 1
+                continue
             except Unsupported as u:
                 skipped["mpmath: " + (str(u) if not str(u).startswith("function") else "function not in Referee")] += 1
                 continue
             except Exception as exc:  # noqa: BLE001
                 skipped["mpmath: does not evaluate (%s)" % type(exc).__name__] += 1
                 continue
+            finally:
+                signal.alarm(0)
             if "(" not in text.replace("(-", "").strip("()") and not any(f in text for f in ("sin", "cos", "tan", "exp", "log", "sqrt", "atan", "pi", "E")):
                 skipped["mpmath: no function (a bare number)"] += 1
                 continue
@@ -579,6 +609,7 @@ def translate_mpmath(gitdir, skipped):
                 if isinstance(v100, mpmath.mpc) and v100.imag != 0:
                     ref = "%s|%s" % (mpmath.nstr(v100.real, 70), mpmath.nstr(v100.imag, 70))
             rows.append(("mpmath", where, text, ref))
+        sys.stderr.write("%s: %d values so far\n" % (path, len(rows)))
     return rows
 
 
@@ -590,7 +621,34 @@ def main():
     ap.add_argument("--files", default="", help="comma-separated subset of the source files (for parallel runs)")
     ap.add_argument("--part", default="", help="write Tests/Corpus/parts/PART.json instead of the corpus")
     ap.add_argument("--merge", action="store_true", help="merge Tests/Corpus/parts/*.json into the corpus files")
+    ap.add_argument("--refilter", action="store_true", help="drop rows of identities.tsv that the current exclusions skip")
     args = ap.parse_args()
+    if args.refilter:
+        dropped = collections.Counter()
+        excl = {}
+        for path in SYMPY_FILES:
+            tree = ast.parse(git_show(args.sympy, path))
+            excl[path] = excluded_asserts(tree)
+            for line in loop_bound_asserts(tree):
+                excl[path][line] = "uses a loop variable"
+        kept = []
+        with open(os.path.join(args.out, "identities.tsv")) as f:
+            for row in f:
+                if not row.startswith("#"):
+                    path, line = row.split("\t")[1].rsplit(":", 1)
+                    why = excl.get(path, {}).get(int(line))
+                    if why:
+                        dropped["sympy: " + why] += 1
+                        continue
+                kept.append(row)
+        with open(os.path.join(args.out, "identities.tsv"), "w") as f:
+            f.writelines(kept)
+        with open(os.path.join(args.out, "SKIPPED.md"), "a") as f:
+            f.write("\n| dropped after the merge (rows, counting perturbations) | count |\n|---|---|\n")
+            for why, n in dropped.most_common():
+                f.write("| %s | %d |\n" % (why, n))
+        sys.stderr.write(str(dropped) + "\n")
+        return
     os.makedirs(args.out, exist_ok=True)
     skipped = collections.Counter()
     parts_dir = os.path.join(args.out, "parts")
