@@ -185,7 +185,9 @@ extension IdentityCheckerTests {
         let big = Expr(BigRational(BigInt("262537412640768744")!))
         let lhs = (Expr.exp(.pi * .sqrt(Expr(163))) - big) * p
         let rhs = Expr(BigRational(-75, 100_000_000_000_000)) * p
-        let capped = IdentityChecker(digits: 30, maxPrecision: 200)
+        // 64 bits cannot resolve e^(π√163) − 262537412640768744 ≈ −7.5·10⁻¹³ (the enclosure of
+        // the left side contains 0); 200 bits already prove the sides differ.
+        let capped = IdentityChecker(digits: 30, maxPrecision: 64)
         XCTAssertEqual(capped.check(lhs, rhs).kind, .inconclusive, capped.check(lhs, rhs).detail)
         // With enough precision the (wrong) constant is rejected.
         XCTAssertEqual(checker.check(lhs, rhs).kind, .discrepancy)

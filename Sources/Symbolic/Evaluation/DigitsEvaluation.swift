@@ -1,11 +1,21 @@
+import CMPFR
+
 /// The result of evaluating an expression to N correct significant digits.
 ///
-/// The working precision is N digits plus guard bits; the guard is doubled and the expression
-/// re-evaluated until two evaluations at different precisions agree to N digits and the
-/// interval value ± error rounds to the same N-digit decimal (so `text` is correctly rounded
-/// when the error estimate holds). If that does not happen below the maximum precision (strong
-/// cancellation, a value that is zero), the status is `inconclusive` and `digits` says how many
-/// digits the last two evaluations did share.
+/// Soundness rests on ball arithmetic (`RealBall`, `ComplexBall`, `BallEvaluator`): the
+/// expression is evaluated as a ball that provably contains its exact value — exact inputs enter
+/// with their rounding error as the radius, every operation adds its own rounding and propagates
+/// its inputs' radii through a bound of the derivative over the whole ball. The working
+/// precision is raised until the ball rounds to a single N-digit decimal (then `text` is the
+/// correctly rounded value) or the precision ceiling is reached. Evaluating at two precisions and
+/// comparing, the method this replaces, cannot see an input that both precisions round the same
+/// way (sin(2^200 + 1) at 30 digits); a ball can, because the rounding of 2^200 + 1 is its radius.
+///
+/// The ceiling adapts to the input (`BigFloat.precisionCeiling`): wide exact numbers (10^1000 in
+/// sin(10^1000), 10^−1000 in e^(10^−1000) − 1) raise it, so that argument reduction and
+/// cancellation are paid for whatever `digits` is; asking for fewer digits never refuses where
+/// more succeed. When the ceiling is reached, the status is `inconclusive` and `text` is an
+/// interval `mid ± radius` that encloses the value.
 public struct DigitsEvaluation: Sendable {
     /// Whether the requested digits were reached.
     public enum Status: Sendable, Equatable {
@@ -16,36 +26,41 @@ public struct DigitsEvaluation: Sendable {
     }
     /// Converged, or inconclusive with the reason.
     public var status: Status
-    /// The value at the highest working precision used.
+    /// The midpoint of the enclosure at the highest working precision used.
     public var value: BigComplex
-    /// The value rounded to `digits` significant digits (per component, aligned to the larger one).
+    /// The value rounded to `digits` significant digits (per component, aligned to the larger
+    /// one); when inconclusive with no digit certain, an enclosure "mid ± radius".
     public var text: String
     /// Digits requested.
     public var requestedDigits: Int
     /// Correct significant digits achieved (= requested when converged).
     public var digits: Int
-    /// Estimated absolute error of `value`: the difference between the last two evaluations
-    /// (each evaluation at least doubles the guard bits, so this overestimates the error of the
-    /// more precise one).
+    /// A bound of |exact − value| (the radius of the enclosure: |Δre| + |Δim|). A proved bound
+    /// unless `isRigorous` is false (a registered function without error bound was called).
     public var errorEstimate: BigFloat
     /// Working precision of `value`, in bits.
     public var precision: Int
+    /// False when a registered numeric function (`.call`) entered the value: its radius is an
+    /// estimate, not a bound.
+    public var isRigorous: Bool = true
 
     /// True when `text` carries the requested digits.
     public var isConverged: Bool { status == .converged }
-    /// The error estimate as a short decimal string, e.g. "3.1e-75".
-    public var errorText: String { errorEstimate.toString(digits: 2) }
+    /// The error bound as a short decimal string rounded up, e.g. "3.1e-75".
+    public var errorText: String { errorEstimate.upperString(digits: 2) }
 }
 
 extension Expr {
     /// Evaluates to `digits` correct significant digits, with symbols set to exact values.
     ///
     /// `values` maps symbols to closed exact expressions (3/2, sqrt(2), pi/4): they are
-    /// re-evaluated at every working precision, so no input rounding limits the result.
-    /// `maxPrecision` (bits) caps the working precision; default 8·bits(digits) + 2048.
+    /// evaluated as balls at every working precision, so no input rounding limits the result.
+    /// `maxPrecision` (bits) caps the working precision; by default the ceiling adapts to the
+    /// input (`BigFloat.precisionCeiling`).
     ///
     /// - Throws: `EvaluationError` for unbound symbols, unknown functions, invalid values, and
-    ///   singularities that persist at every precision tried.
+    ///   singularities (a pole, a branch point, a zero argument of log) that persist at every
+    ///   precision tried.
     public func evaluate(digits: Int, at values: [Symbol: Expr] = [:],
                          functions: [String: NumericFunction] = [:],
                          maxPrecision: Int? = nil) throws -> DigitsEvaluation {
@@ -54,7 +69,8 @@ extension Expr {
         }
         let n = Swift.max(1, digits)
         let base = BigFloat.bits(forDigits: n)
-        let cap = maxPrecision ?? (8 * base + 2048)
+        let inputBits = values.values.reduce(self.inputBits) { $0 + $1.inputBits }
+        let cap = maxPrecision ?? BigFloat.precisionCeiling(digits: n, inputBits: inputBits)
         let expr = self
         // Rational values are known exactly: only the final rounding remains.
         if values.values.allSatisfy(\.isNumber),
@@ -64,24 +80,24 @@ extension Expr {
                                         requestedDigits: n, digits: n, errorEstimate: BigFloat(0, precision: 64),
                                         precision: base)
             }
-            return try DigitsEvaluation.converge(digits: n, basePrecision: base, maxPrecision: cap) {
-                BigComplex(exact, precision: $0)
+            return try DigitsEvaluation.enclose(digits: n, basePrecision: base, maxPrecision: cap) { p in
+                (ComplexBall(exact, precision: p), true)
             }
         }
-        func evaluateAt(_ p: Int) throws -> BigComplex {
-            var cache: [Symbol: BigComplex] = [:]
-            let valueEvaluator = NumericEvaluator(precision: p, functions: functions, trackScale: false) { _ in nil }
-            let evaluator = NumericEvaluator(precision: p, functions: functions, trackScale: false) { e in
+        return try DigitsEvaluation.enclose(digits: n, basePrecision: base, maxPrecision: cap) { p in
+            var cache: [Symbol: ComplexBall] = [:]
+            let valueEvaluator = BallEvaluator(precision: p, functions: functions)
+            let evaluator = BallEvaluator(precision: p, functions: functions) { e in
                 guard case .symbol(let s) = e else { return nil }
                 if let c = cache[s] { return c }
                 guard let v = values[s] else { throw EvaluationError.unboundSymbol(s.name) }
-                let c = try valueEvaluator.evaluateChecked(v).value
+                let c = try valueEvaluator.evaluate(v)
                 cache[s] = c
                 return c
             }
-            return try evaluator.evaluateChecked(expr).value
+            let v = try evaluator.evaluate(expr)
+            return (v, !evaluator.usedUnprovenFunctions && !valueEvaluator.usedUnprovenFunctions)
         }
-        return try DigitsEvaluation.converge(digits: n, basePrecision: base, maxPrecision: cap, evaluateAt)
     }
 
     /// Evaluates to `digits` correct significant digits with symbols set to rationals.
@@ -93,8 +109,78 @@ extension Expr {
 }
 
 extension DigitsEvaluation {
-    /// The precision-raising loop: evaluates at base + g bits for g = 32, 64, 128, … and stops when
-    /// two successive values agree to `digits` and round to the same decimal string.
+    /// The precision-raising loop on enclosures: evaluates at base + 32 bits, then at the
+    /// precision the last radius says is missing (doubling when the ball still contains 0), until
+    /// the ball rounds to one `digits`-digit decimal or `cap` is passed. `evaluateAt(p)` returns
+    /// the enclosure at p bits and whether it is rigorous.
+    static func enclose(digits n: Int, basePrecision base: Int, maxPrecision cap: Int,
+                        _ evaluateAt: (Int) throws -> (ComplexBall, Bool)) throws -> DigitsEvaluation {
+        var p = Swift.min(base + 32, Swift.max(cap, BigFloat.minimumPrecision))
+        var lastError: EvaluationError? = nil
+        var best: (ball: ComplexBall, rigorous: Bool)? = nil
+        var triedCap = false
+        while true {
+            do {
+                let (ball, rigorous) = try evaluateAt(p)
+                best = (ball, rigorous)
+                if ball.isExactZero {
+                    return DigitsEvaluation(status: .converged, value: ball.mid, text: "0", requestedDigits: n, digits: n,
+                                            errorEstimate: RealBall.zeroRadius, precision: p, isRigorous: rigorous)
+                }
+                let err = ball.radius
+                if let text = roundedText(ball.mid, digits: n, error: err) {
+                    return DigitsEvaluation(status: .converged, value: ball.mid, text: text, requestedDigits: n,
+                                            digits: n, errorEstimate: err, precision: p, isRigorous: rigorous)
+                }
+            } catch let e as EvaluationError where e.mayVanishAtHigherPrecision {
+                lastError = e
+            }
+            if p >= cap || triedCap { break }
+            var next = 2 * p
+            if let b = best?.ball, b.precision == p, !b.containsZero, !b.radius.isZero {
+                // Bits the enclosure still lacks: log2(radius/|mid|) + bits(n) + 8, plus a margin.
+                let have = b.mid.magnitude.exponent - b.radius.exponent
+                next = Swift.max(p + 32, p + (base + 8 - have) + 32)
+                next = Swift.min(next, 4 * p)
+            }
+            if next >= cap { next = cap; triedCap = true }
+            p = next
+        }
+        guard let b = best else {
+            if let e = lastError { throw e }
+            throw EvaluationError.domain("maximum precision \(cap) bits is below the \(base + 32) bits needed")
+        }
+        let ball = b.ball
+        let err = ball.radius
+        let achieved = agreedDigits(ball.mid, error: err, cap: n)
+        let text = achieved > 0 ? (roundedText(ball.mid, digits: achieved, error: err) ?? enclosureText(ball)) : enclosureText(ball)
+        let reason = ball.containsZero
+            ? "the value is 0 to within \(err.upperString(digits: 2)) at \(ball.precision) bits (the maximum for this input): a zero, or cancellation beyond the ceiling; its digits cannot be certified"
+            : "only \(achieved) of \(n) digits are certain at \(ball.precision) bits, the maximum for this input (cancellation or argument reduction needs more)"
+        return DigitsEvaluation(status: .inconclusive(reason), value: ball.mid, text: text, requestedDigits: n,
+                                digits: achieved, errorEstimate: err, precision: ball.precision, isRigorous: b.rigorous)
+    }
+
+    /// "mid ± r" with the printed midpoint's own rounding added to r and r rounded up, so the
+    /// printed interval contains every point of the ball.
+    static func enclosureText(_ ball: ComplexBall) -> String {
+        func part(_ x: BigFloat) -> (String, BigFloat) {
+            let s = x.toString(digits: 12)
+            let back = BigFloat(s, precision: Swift.max(x.precision, 64) + 64) ?? x
+            return (s, (x - back).magnitude.rounded(up: RealBall.radiusPrecision))
+        }
+        let (re, dre) = part(ball.re.mid)
+        var r = Radius.add(ball.radius, dre)
+        if ball.isReal { return re + " ± " + r.upperString(digits: 2) }
+        let (im, dim) = part(ball.im.mid)
+        r = Radius.add(r, dim)
+        let imText = im.hasPrefix("-") ? " - " + String(im.dropFirst()) : " + " + im
+        return "(" + re + imText + "*I) ± " + r.upperString(digits: 2)
+    }
+
+    /// The two-precision loop kept for callers that evaluate without enclosures (heuristic: it
+    /// cannot see input rounding; prefer `enclose`). Evaluates at base + g bits for g = 32, 64,
+    /// 128, … and stops when two successive values agree to `digits` and round to the same decimal.
     static func converge(digits n: Int, basePrecision base: Int, maxPrecision cap: Int,
                          _ evaluateAt: (Int) throws -> BigComplex) throws -> DigitsEvaluation {
         var guardBits = 32
@@ -118,7 +204,7 @@ extension DigitsEvaluation {
             if current.isZero { continue }
             if let text = roundedText(current, digits: n, error: err) {
                 return DigitsEvaluation(status: .converged, value: current, text: text, requestedDigits: n,
-                                        digits: n, errorEstimate: err, precision: p)
+                                        digits: n, errorEstimate: err, precision: p, isRigorous: false)
             }
         }
         guard let b = best else {
@@ -127,14 +213,12 @@ extension DigitsEvaluation {
         }
         let achieved = agreedDigits(b.value, error: b.error, cap: n)
         let text = achieved > 0 ? (roundedText(b.value, digits: achieved, error: b.error) ?? b.value.toString(digits: achieved))
-                                : "0 ± " + b.error.toString(digits: 2)
-        let reason = b.value.isZero
-            ? "the value evaluates to 0 at \(b.precision) bits: 0 to within rounding, its significant digits cannot be certified"
-            : b.value.magnitude <= b.error
-            ? "the value is 0 to within \(b.error.toString(digits: 2)) at \(b.precision) bits; its significant digits cannot be determined (a zero, or cancellation beyond the maximum precision)"
-            : "only \(achieved) of \(n) digits agree between \(b.precision / 2)… and \(b.precision) bits (cancellation needs more than the maximum precision \(cap) bits)"
+                                : b.value.toString(digits: 6) + " ± " + b.error.upperString(digits: 2)
+        let reason = b.value.magnitude <= b.error
+            ? "the value is 0 to within \(b.error.toString(digits: 2)) at \(b.precision) bits; its significant digits cannot be determined"
+            : "only \(achieved) of \(n) digits agree between \(b.precision / 2)… and \(b.precision) bits"
         return DigitsEvaluation(status: .inconclusive(reason), value: b.value, text: text, requestedDigits: n,
-                                digits: achieved, errorEstimate: b.error, precision: b.precision)
+                                digits: achieved, errorEstimate: b.error, precision: b.precision, isRigorous: false)
     }
 
     /// Decimal exponent ⌊log10 |x|⌋ (x ≠ 0).

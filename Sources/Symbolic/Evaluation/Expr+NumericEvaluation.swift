@@ -5,7 +5,8 @@ extension Expr {
     ///
     /// Every operation is carried out in MPFR at `precision` bits (complex arithmetic per component,
     /// see `BigComplex`), so the result is accurate to about `precision` bits less the bits lost to
-    /// cancellation; `evaluate(digits:at:functions:)` measures that loss and guarantees the digits.
+    /// cancellation and argument reduction — with no bound on that loss. For digits that are
+    /// guaranteed use `evaluate(digits:at:functions:)`, which evaluates enclosures (`BallEvaluator`).
     /// Conventions: principal branches (log and non-integer powers cut along the negative real axis,
     /// arg ∈ (−π, π], atan z = (i/2)[log(1 − iz) − log(1 + iz)]); π and e at the working precision;
     /// `fermi(z) = 1/(e^z + 1)`; `.call(name, args)` nodes are evaluated by `functions[name]`.

@@ -14,69 +14,90 @@ extension IdentityChecker {
     }
 
     var basePrecision: Int { BigFloat.bits(forDigits: digits) }
-    var precisionCap: Int { maxPrecision ?? (8 * basePrecision + 2048) }
-
-    /// Evaluates both sides at `point` at precisions base + 32, base + 64, base + 128, … until the
-    /// last two evaluations of each side agree to `digits` + 1 digits (relative to the larger side),
-    /// then compares them. Rounding errors are measured against the scale of the terms (the largest
-    /// summand, see `ScaledValue`), so that sides that vanish by cancellation are recognised.
-    func compare(_ first: Expr, _ second: Expr, at point: [Symbol: GaussianRational]) -> PointComparison {
-        let base = basePrecision
-        let slack = 16 + Swift.max(first.nodeCount, second.nodeCount).bitWidthOfValue
-        let tenth = BigFloat(10, precision: 64).pow(-(digits + 1))
-        let tolerance = BigFloat(10, precision: 64).pow(-digits)
-        var guardBits = 32
-        var previous: (a: BigComplex, b: BigComplex, vanishing: Bool)? = nil
-        var lastError: EvaluationError? = nil
-        var lastGap = "no evaluation"
-        while base + guardBits <= precisionCap {
-            let p = base + guardBits
-            guardBits *= 2
-            let a: ScaledValue, b: ScaledValue
-            do {
-                let evaluator = NumericEvaluator(precision: p, functions: functions, trackScale: true) { e in
-                    if case .symbol(let s) = e, let v = point[s] { return BigComplex(v, precision: p) }
-                    return nil
-                }
-                a = try evaluator.evaluateChecked(first)
-                b = try evaluator.evaluateChecked(second)
-            } catch let e as EvaluationError {
-                if e.mayVanishAtHigherPrecision { lastError = e; previous = nil; continue }
-                return .failed(e)
-            } catch { return .failed(.domain("\(error)")) }
-            let scale = BigFloat.maximum(a.scale!, b.scale!)
-            let m = BigFloat.maximum(a.value.magnitude, b.value.magnitude).rounded(toPrecision: 64)
-            let noise = scale.scaled(byPowerOf2: -(p - slack))
-            let vanishing = m <= noise && p - slack >= base
-            defer { previous = (a.value, b.value, vanishing) }
-            guard let prev = previous else { continue }
-            if vanishing && prev.vanishing {
-                return .agree(first: a.value, second: b.value, relativeError: BigFloat.power2(-(p - slack)), vanishing: true)
-            }
-            let delta = BigFloat.maximum((a.value - prev.a).magnitude, (b.value - prev.b).magnitude).rounded(toPrecision: 64)
-            guard !m.isZero, delta <= m * tenth, m > noise else {
-                lastGap = m.isZero ? "both sides evaluate to 0" : "successive values differ by \((delta / BigFloat.maximum(m, noise)).toString(digits: 2)) relative"
-                continue
-            }
-            let d = (a.value - b.value).magnitude
-            let relativeError = BigFloat.maximum(delta / m, noise / m)
-            if d <= m * tolerance {
-                return .agree(first: a.value, second: b.value, relativeError: BigFloat.maximum(relativeError, d / m), vanishing: false)
-            }
-            return .differ(first: a.value, second: b.value, relativeDifference: d / m, relativeError: relativeError)
-        }
-        if previous == nil, let e = lastError { return .failed(e) }
-        return .unconverged("the sides were not known to \(digits) digits below \(precisionCap) bits (\(lastGap))")
+    /// The precision ceiling for one point: `maxPrecision` when given, else adapted to the
+    /// exact numbers of both sides and of the point (`BigFloat.precisionCeiling`).
+    func precisionCap(_ first: Expr, _ second: Expr, _ point: [Symbol: GaussianRational]) -> Int {
+        if let m = maxPrecision { return m }
+        let pointBits = point.values.reduce(0) { $0 + Expr.number($1).inputBits }
+        return BigFloat.precisionCeiling(digits: digits, inputBits: first.inputBits + second.inputBits + pointBits)
     }
 
-    /// Samples a point inside the assumptions. Point 0 puts the real parts of non-positive symbols
-    /// below zero, point 1 above zero (so branch-dependent claims such as √(x²) = x meet both signs);
-    /// point 2 is a gentle one (small magnitudes, complex symbols on the real axis: values stay
-    /// moderate, so small absolute differences show); later points choose signs at random.
-    func numericPoint(_ symbols: [Symbol], index: Int, _ g: inout SeededGenerator) -> [Symbol: GaussianRational] {
-        let sign = index == 0 ? -1 : (index == 1 ? 1 : 0)
+    /// Compares both sides at `point` with enclosures (`BallEvaluator`): each side is a ball that
+    /// contains its exact value. At working precision base + 32 bits, then raised (by the bits the
+    /// radius says are missing, or doubled) up to the ceiling:
+    /// - the difference ball excludes 0 → the sides differ at this point, proved (up to
+    ///   registered functions without error bounds);
+    /// - |first − second| ≤ 10^−digits·max(|first|, |second|), bounded by the balls → agree;
+    /// - both sides vanish: at 64 guard bits or more, |first − second| ≤ 10^−digits × max(1, the
+    ///   largest term of either side's outermost sum) (as sin²x + cos²x − 1 and 0 do, or sin(πn)
+    ///   and 0 for an integer n) → agree, flagged `vanishing`. A value that is not 0 but below
+    ///   the resolution is accepted only when it is below 10^−digits of that scale.
+    /// A pole or a branch cut inside a ball (tan(π/2 + 10^−60) at too low a precision) raises the
+    /// precision; if it persists to the ceiling the point fails.
+    func compare(_ first: Expr, _ second: Expr, at point: [Symbol: GaussianRational]) -> PointComparison {
+        let base = basePrecision
+        let cap = precisionCap(first, second, point)
+        let tolerance = BigFloat(10, precision: 64).pow(-digits)
+        var p = Swift.min(base + 32, cap)
+        var lastError: EvaluationError? = nil
+        var lastGap = "no evaluation"
+        var evaluated = false
+        var triedCap = false
+        while true {
+            var needed = 2 * p
+            do {
+                let evaluator = BallEvaluator(precision: p, functions: functions) { e in
+                    if case .symbol(let s) = e, let v = point[s] { return ComplexBall(v, precision: p) }
+                    return nil
+                }
+                let (a, scaleA) = try evaluator.evaluateWithTermScale(first)
+                let (b, scaleB) = try evaluator.evaluateWithTermScale(second)
+                evaluated = true
+                let d = a - b
+                let m = BigFloat.maximum(a.mid.magnitude, b.mid.magnitude).rounded(toPrecision: 64)
+                if !d.containsZero {
+                    let gap = d.magnitudeLower
+                    let relative = m.isZero ? BigFloat(1, precision: 64) : gap / m
+                    return .differ(first: a.mid, second: b.mid, relativeDifference: relative,
+                                   relativeError: m.isZero ? d.radius : d.radius / m)
+                }
+                let bound = d.magnitudeUpper
+                if !m.isZero && bound <= m * tolerance && !(a.containsZero && b.containsZero) {
+                    return .agree(first: a.mid, second: b.mid, relativeError: bound / m, vanishing: false)
+                }
+                let scale = BigFloat.maximum(BigFloat.maximum(scaleA, scaleB), BigFloat(1, precision: 64))
+                if bound <= scale * tolerance && p >= base + 64 {
+                    return .agree(first: a.mid, second: b.mid, relativeError: scale.isZero ? bound : bound / scale, vanishing: true)
+                }
+                lastGap = "the difference is only known to lie within ±\(bound.upperString(digits: 2)) of \(d.mid.magnitude.toString(digits: 3)) at \(p) bits"
+                if !a.containsZero && !b.containsZero && !d.radius.isZero && !m.isZero {
+                    let have = m.exponent - d.radius.exponent
+                    needed = Swift.min(4 * p, Swift.max(p + 32, p + (base + 8 - have) + 32))
+                }
+            } catch let e as EvaluationError {
+                guard e.mayVanishAtHigherPrecision else { return .failed(e) }
+                lastError = e
+            } catch { return .failed(.domain("\(error)")) }
+            if p >= cap || triedCap { break }
+            if needed >= cap { needed = cap; triedCap = true }
+            p = needed
+        }
+        if !evaluated, let e = lastError { return .failed(e) }
+        return .unconverged("the sides were not known to \(digits) digits below \(cap) bits (\(lastGap))")
+    }
+
+    /// Samples point `index` inside the assumptions from its `SampleRegion` (the first nine
+    /// points visit every region: both signs, small and large magnitudes, both sides of the
+    /// negative real axis, |Im| beyond π, the second and third quadrants; integers alternate
+    /// parity). After four failed attempts
+    /// at a point (a pole, an overflow) the point falls back to the moderate regions.
+    func numericPoint(_ symbols: [Symbol], index: Int, attempt: Int = 0, _ g: inout SeededGenerator) -> [Symbol: GaussianRational] {
+        var region = SampleRegion.forPoint(index)
+        if attempt >= 4 { region = index % 2 == 0 ? .moderateNegative : .moderatePositive }
         var point: [Symbol: GaussianRational] = [:]
-        for s in symbols { point[s] = SampleDomain(s).numericSample(&g, sign: sign, gentle: index == 2) }
+        for (k, s) in symbols.enumerated() {
+            point[s] = SampleDomain(s).numericSample(&g, region: region, parity: (index + k) % 2)
+        }
         return point
     }
 
@@ -90,9 +111,12 @@ extension IdentityChecker {
         var unconverged: [String] = []
         var failures: [EvaluationError] = []
         for index in 0..<count {
+            // A proved difference ends the search once four points are known (enough for the
+            // relation finder); agreement needs every point.
+            if !differing.isEmpty && compared.count >= 4 { break }
             var done = false
-            for _ in 0..<8 where !done {
-                let point = numericPoint(symbols, index: index, &g)
+            for attempt in 0..<8 where !done {
+                let point = numericPoint(symbols, index: index, attempt: attempt, &g)
                 switch compare(first, second, at: point) {
                 case .agree(let a, let b, let err, let vanishing):
                     agreed.append((a, b, err, vanishing))
@@ -156,12 +180,31 @@ extension IdentityChecker {
         let worst = agreed.map(\.2).max()!
         let vanishing = agreed.contains { $0.3 }
         var detail = "\(names.first) and \(names.second) agree to \(digits) digits at \(agreed.count) random point(s) inside the assumptions "
-            + "(seed \(seed)); estimated relative error \(worst.toString(digits: 2))"
+            + "(seed \(seed)); relative difference ≤ \(worst.upperString(digits: 2)) (bounded by ball arithmetic"
+            + (functionsUsed(first, second) ? "; registered functions' errors are estimates, not bounds" : "") + ")"
+        if count > 1 {
+            // A difference on a set carrying a fraction f of the sampling distribution is missed
+            // by all N independent points with probability (1 − f)^N.
+            let miss = probabilityPower(0.75, count)
+            detail += "; points cover both signs, magnitudes 2^−6…40, both sides of the negative real axis, the second and third quadrants and |Im| up to 12"
+                + " (a difference on a quarter of the sampled domain escapes all \(count) points with probability ≤ \(formatBound(miss)))"
+        }
         if vanishing {
             detail += "; at some points both sides vanish to within rounding of their terms (the error is relative to the terms' magnitude)"
         }
         detail += ". Numeric evidence, not a proof."
         return Verdict(.verified, method: .numeric(digits: digits, errorEstimate: worst.toString(digits: 2)), detail: detail, seed: seed)
+    }
+}
+
+extension IdentityChecker {
+    /// True when a registered numeric function (no error bound) appears in either side.
+    func functionsUsed(_ a: Expr, _ b: Expr) -> Bool {
+        func has(_ e: Expr) -> Bool {
+            if case .call = e { return true }
+            return e.children.contains(where: has)
+        }
+        return has(a) || has(b)
     }
 }
 

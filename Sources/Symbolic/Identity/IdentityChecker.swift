@@ -11,13 +11,20 @@
 ///    set, points where D vanishes skipped). A non-zero value when the atoms are plain symbols is a
 ///    counterexample inside the assumptions → `discrepancy`, exact (also when the atoms are
 ///    symbols and their conjugates: v and v̄ are algebraically independent).
-/// 3. Numeric test otherwise (transcendental parts, or atoms that are related, such as |v|² and
-///    v·v̄): both sides at random rational points inside the assumptions (real parts of both signs),
-///    evaluated with working precision raised until each side is known to `digits` digits.
-///    Agreement at every point → `verified`, `.numeric(digits:errorEstimate:)`; a point where the
-///    sides differ beyond the error → `discrepancy` with the relation found between them;
-///    precision exhausted → `inconclusive`. Numeric agreement is evidence, not proof: it can miss a
-///    difference smaller than 10^−digits relative to the sides.
+/// 3. Before either test, special values are written exactly (`SpecialValues`: trig at multiples
+///    of π/4 and π/6, logs of rationals through primes); a difference that becomes 0 is `verified`
+///    exactly (tan(π/4) − 1, log 2 + log 3 − log 6).
+/// 4. Numeric test otherwise (transcendental parts, or atoms that are related, such as |v|² and
+///    v·v̄): both sides as enclosures (`BallEvaluator`, ball arithmetic) at `numericPoints` (12)
+///    random rational points drawn from `SampleRegion`s covering the whole domain the assumptions
+///    allow (both signs, magnitudes 2^−6…40, both sides of the negative real axis, the second and
+///    third quadrants, |Im| beyond π, integers of both parities), the working precision raised
+///    until the enclosures decide (a huge argument or a pole inside a ball raises it; the ceiling
+///    adapts to the input). Agreement at every point → `verified`, `.numeric(digits:errorEstimate:)`;
+///    a point where the difference ball excludes 0 → `discrepancy` (proved at that point) with the
+///    relation found between the sides; undecided at the ceiling → `inconclusive`. Numeric
+///    agreement is evidence, not proof: it can miss a difference smaller than 10^−digits relative
+///    to the sides, or one confined to a small part of the domain (the verdict states the chance).
 ///
 /// The seed is reported in every verdict; the same seed gives the same verdict.
 public struct IdentityChecker: Sendable {
@@ -38,7 +45,7 @@ public struct IdentityChecker: Sendable {
     public static let defaultSeed: UInt64 = 0x5EED_0F_2026
 
     /// A checker requiring `digits` digits of numeric agreement, with sample points drawn from `seed`.
-    public init(digits: Int = 30, seed: UInt64 = IdentityChecker.defaultSeed, numericPoints: Int = 4,
+    public init(digits: Int = 30, seed: UInt64 = IdentityChecker.defaultSeed, numericPoints: Int = 12,
                 functions: [String: NumericFunction] = [:], maxPrecision: Int? = nil) {
         self.digits = Swift.max(1, digits)
         self.seed = seed
@@ -67,6 +74,12 @@ public struct IdentityChecker: Sendable {
         if difference.conjugateForm.isZero {
             return Verdict(.verified, method: .exact(falseAcceptBound: nil),
                            detail: "\(names.first) and \(names.second) have the same canonical form once Re, Im and |z|² are written through z and conj(z)",
+                           seed: seed)
+        }
+        if difference.containsSpecialFunction, difference.withSpecialValues.isZero {
+            return Verdict(.verified, method: .exact(falseAcceptBound: nil),
+                           detail: "\(names.second) − \(names.first) is 0 once special values are written exactly "
+                               + "(sin, cos, tan at rational multiples of π/4 and π/6; log of rationals as sums of log of primes)",
                            seed: seed)
         }
         var generator = SeededGenerator(seed: seed)

@@ -3,7 +3,8 @@ import CMPFR
 import Glibc
 #endif
 
-/// Frees MPFR's per-thread caches (constants such as log 2 and π, and internal pools) when a
+/// Sets up every thread that uses MPFR: the full exponent range (`useFullExponentRange`), and
+/// frees MPFR's per-thread caches (constants such as log 2 and π, and internal pools) when a
 /// thread that used MPFR exits.
 ///
 /// MPFR keeps these caches in thread-local storage and frees them only on request
@@ -19,10 +20,19 @@ enum MPFRThreadCache {
         return key
     }()
 
+    /// Widens this thread's exponent range to the largest MPFR allows (about ±2^62 on 64-bit
+    /// Linux instead of the default ±2^30), so that e^(10^10) is a finite number, not an overflow.
+    /// MPFR keeps emin/emax per thread; this runs once on every thread that creates a number.
+    static func useFullExponentRange() {
+        mpfr_set_emax(mpfr_get_emax_max())
+        mpfr_set_emin(mpfr_get_emin_min())
+    }
+
     /// Makes sure the current thread's MPFR caches are freed when it exits (cheap after the first call).
     @inline(__always) static func registerCurrentThread() {
         if pthread_getspecific(key) == nil {
             pthread_setspecific(key, UnsafeRawPointer(bitPattern: 1))
+            useFullExponentRange()
         }
     }
 }

@@ -73,10 +73,11 @@ struct EvalCommand: ParsableCommand {
         }
         switch result.status {
         case .converged:
-            FileHandle.standardError.write(Data("\(result.digits) correct digits (error <= \(result.errorText), working precision \(result.precision) bits)\n".utf8))
+            let bound = result.isRigorous ? "proved by ball arithmetic" : "estimated: a registered function has no error bound"
+            FileHandle.standardError.write(Data("\(result.digits) correct digits (error <= \(result.errorText), \(bound); working precision \(result.precision) bits)\n".utf8))
             print(result.text)
         case .inconclusive(let why):
-            FileHandle.standardError.write(Data("inconclusive: only \(result.digits) digits could be certified (\(why))\n".utf8))
+            FileHandle.standardError.write(Data("inconclusive: only \(result.digits) digits could be certified (\(why)); the value lies in the printed interval\n".utf8))
             print(result.text)
             throw ExitCode(1)
         }
