@@ -93,6 +93,11 @@ final class DerivationReaderTests: XCTestCase {
         let long = valid.replacingOccurrences(of: "Prose.", with: String(repeating: "x", count: DerivationReader.maximumLineLength + 5))
         assertRejected(long, line: 3, mentions: ["longer"])
     }
+    /// Prose that starts a line with ```modes… would open a code block and hide the claims after it.
+    func testFenceThatLooksLikeABlockOfTheLanguageIsRejected() {
+        assertRejected(valid.replacingOccurrences(of: "Prose.", with: "Prose about the\n```modes block) of the file."), line: 4, mentions: ["unknown block kind"])
+    }
+
     func testMisspelledBlockKind() {
         assertRejected(valid.replacingOccurrences(of: "```claim", with: "```claims"), line: 9, mentions: ["unknown block kind"])
     }

@@ -90,7 +90,9 @@ public enum DerivationReader {
                     seenIds[claim.id.value] = claim.id.location
                     claims.append(claim)
                 }
-            } else if kind.hasPrefix("claim") || kind.hasPrefix("symbol") || kind.hasPrefix("defin") {
+            } else if ["claim", "symbol", "defin", "mode", "unit", "value"].contains(where: { kind.hasPrefix($0) }) {
+                // A fence that looks like a block of the language but is not one would silently hide
+                // what follows it (a claim inside it would never run).
                 throw DerivationError(here(lineNumber, 4), "unknown block kind `\(kind)`",
                                       fix: "use one of: \(blockKinds.sorted().joined(separator: ", "))")
             }
