@@ -9,7 +9,7 @@ import Verify
 struct MergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
-        abstract: "Merge the shards of a run (phase-diagram, audit, check, mutate, sweep, table --shard K/N) into the output of one run.",
+        abstract: "Merge the shards of a run (phase-diagram, audit, check, mutate, sweep, table run with a shard option K/N) into the output of one run.",
         discussion: """
         Pass the shard files or their folder: `referee merge fig1c/*` or `referee merge fig1c`. Files that are not shards (named STEM.shard-K-of-N.EXT) are ignored, so merging again is safe.
 
