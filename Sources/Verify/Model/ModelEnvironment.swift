@@ -31,7 +31,12 @@ struct ModelEnvironment: @unchecked Sendable {
 /// claim runs; an effective generator costs seconds).
 final class ModelCache: @unchecked Sendable {
     private var values: [String: ModelValue] = [:]
+    private var methods: [String: (ProjectionMethod<Expr>, Int)] = [:]
     private let lock = NSLock()
+
+    /// The projection method (exact eigenbasis of ℒ0 and slow partition) stored under `key`.
+    func method(_ key: String) -> (ProjectionMethod<Expr>, Int)? { lock.lock(); defer { lock.unlock() }; return methods[key] }
+    func store(method: (ProjectionMethod<Expr>, Int), _ key: String) { lock.lock(); methods[key] = method; lock.unlock() }
     func value(_ key: String, _ make: () throws -> ModelValue) rethrows -> ModelValue {
         lock.lock()
         if let v = values[key] { lock.unlock(); return v }

@@ -201,8 +201,7 @@ struct ModelEvaluator: @unchecked Sendable {
             throw error(node, "`\(family)` has \(f.indices.count) ind\(f.indices.count == 1 ? "ex" : "ices") (\(f.indices.map(\.name).joined(separator: ", "))), got \(index.count)",
                         fix: "write `\(family)[\(f.indices.map { $0.values.first!.description }.joined(separator: ", "))]`")
         }
-        for (k, (v, i)) in zip(index, f.indices).enumerated() where !i.values.contains(v) {
-            _ = k
+        for (v, i) in zip(index, f.indices) where !i.values.contains(v) {
             throw error(node, "`\(v)` is outside the index set of `\(i.name)` of `\(family)`: {\(i.values.map(\.description).joined(separator: ", "))}",
                         fix: "use one of the declared values, or extend the set in the ```modes block")
         }

@@ -61,7 +61,9 @@ enum SuperoperatorFunctions {
         guard let slowNode else {
             throw ev.error(n, "the projection method needs the slow space: `slow: kernel` or `slow: same(N1, N2)`")
         }
+        // One eigenbasis per (ℒ0, slow space) in a file: `effective` and the `second_order` parts share it.
         let key = "projection " + ev.source(l0Node) + " | " + ev.source(slowNode)
+        if let cached = ev.environment.cache.method(key) { return cached }
         let l0 = try ModelFunctions.superoperatorArgument(l0Node, ev).materialized
         let basis: ExactEigenbasis<Expr>
         do { basis = try ExactEigenbasis(l0) } catch let e as EigenbasisError {
@@ -92,8 +94,9 @@ enum SuperoperatorFunctions {
         case let v:
             throw ev.error(slowNode, "`slow:` must be `kernel`, `same(N1, …)` or a list of operators, got \(v.kindName)")
         }
-        _ = key
-        return (ProjectionMethod(basis: basis, slow: slow), d)
+        let result = (ProjectionMethod(basis: basis, slow: slow), d)
+        ev.environment.cache.store(method: result, key)
+        return result
     }
 
     /// `effective(L0, L1, slow: …)`: x ↦ 𝒫[ℒ0 + ℒ1 − ℒ1 𝒬 ℒ0⁻¹ 𝒬 ℒ1]𝒫x; `second_order(L0, A, B, slow: …)`:
