@@ -192,6 +192,12 @@ final class ModelLanguageTests: XCTestCase {
         }
     }
 
+    /// A steady state that is not unique is refused, not picked: without jumps every population of
+    /// H's eigenbasis is stationary.
+    func testNonUniqueSteadyStateIsRefused() throws {
+        try rejects("0", "steady_state(liouvillian(ed*n[up]))", line: 25, mentions: ["not unique"])
+    }
+
     func testKindMismatchIsAnError() throws {
         try rejects("both", "n[up]", line: 24, mentions: ["cannot compare"])
     }
