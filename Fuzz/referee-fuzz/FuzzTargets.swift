@@ -1,9 +1,10 @@
-// Fuzz targets for the expression parser and the derivation loader.
+// Fuzz targets for the expression parser, the derivation loader and the model language.
 //
 // With libFuzzer (coverage-guided; scripts/fuzz builds it):
 //   scripts/fuzz parser  -max_total_time=3600
 //   scripts/fuzz loader  -max_total_time=3600
 //   scripts/fuzz operations -max_total_time=3600   (limit, series, leading, subs, re_part … through the parser)
+//   scripts/fuzz model -max_total_time=3600        (```modes and typed ```define blocks, their claims checked)
 // Without it (any build), a seeded random mutator runs the same targets:
 //   swift run -c release referee-fuzz parser --runs 100000 --seed 1
 // Both stop at the first input that crashes; a thrown error is the expected outcome for bad input.
@@ -12,12 +13,54 @@ import Symbolic
 import Verify
 
 enum FuzzTarget: String, CaseIterable {
-    case parser, loader, operations
+    case parser, loader, operations, model
 
     /// The text syntax with the symbolic operations (limit, series, leading, subs, re_part, …):
     /// names are complex symbols, `x` real and `a` positive so that one-sided and cut cases occur.
     static let operationsContext = ParseContext(symbols: [Symbol("x", .real), Symbol("a", .positive), Symbol("n", .integer)],
                                                 undeclaredNames: .create(.complex), operations: StandardOperations.all)
+
+    /// A seed for the model target small enough to mutate quickly: one qubit, one fermion pair, a boson.
+    static let smallModel = """
+        # m
+
+        ```symbols
+        Gamma, Omega: positive
+        ```
+
+        ```modes
+        q: qubit
+        d[s]: fermion   s in {up, dn}
+        b: boson   cutoff 2
+        ```
+
+        ```define
+        n[s] = d[s]'*d[s]
+        H = Omega*sx(q) + n[up]*n[dn] + b'*b
+        L = lindblad(Omega*sx(q)/2, sqrt(Gamma)*sm(q))
+        rho = steady_state(L)
+        ```
+
+        ```claim
+        id: m.1
+        equations: NC(1)
+        statement: s
+        printed: Omega^2/4/(Gamma^2/4 + Omega^2/2)
+        computed: expect(sp(q)*sm(q), rho)
+        check: identity
+        expect: verified
+        ```
+
+        ```claim
+        id: m.2
+        equations: NC(1)
+        statement: s
+        printed: 0
+        computed: eigenvalue(lindblad(H, d[up]), right: proj(ket(d[up]=0)))
+        check: identity
+        expect: verified
+        ```
+        """
 
     /// Runs one input; any crash is a finding.
     func run(_ data: Data) {
@@ -38,6 +81,21 @@ enum FuzzTarget: String, CaseIterable {
                 _ = try FuzzTarget.operationsContext.parse(text)
             } catch let e as ParseError where e.message.contains("contradicted by a numeric check") {
                 fatalError("refuted operation: \(text): \(e.message)")
+            } catch {}
+        case .model:
+            // Small files only: a mutated example with its modes, typed definitions and claims, every
+            // claim checked (steady states, eigenvalues, projections, fits run). Bad input throws.
+            guard data.count <= 6000 else { return }
+            do {
+                let file = try DerivationReader.read(data: data, path: "fuzz.md")
+                let context = try DerivationContext(file: file, engine: .standard)
+                try DerivationLints.check(file, context: context)
+                let runner = AuditRunner(engine: .standard)
+                for spec in file.claims.prefix(8) {
+                    let claim = try Claim(spec, knownChecks: Engine.standard.checks, defaultDigits: 10, defaultSeed: 1)
+                    try context.validate(claim)
+                    _ = runner.check(claim, in: context)
+                }
             } catch {}
         case .loader:
             do {
@@ -63,6 +121,13 @@ enum FuzzTarget: String, CaseIterable {
                     "leading(sin(x) - x, x, 0)", "limit(x*log(x), x, 0, 1)", "series(log(-1 - I*x), x, 0, 2, 1)",
                     "re_part(1/(z + I))", "subs(sqrt(a^2), a, 2)", "limit((1 + 1/x)^x, x, oo)", "series(1/(1+x), x, oo, 3)",
                     "limit(atan(x), x, -oo)", "leading(x^(3/2) + x^2, x, 0, 1)"].map { Data($0.utf8) }
+        case .model:
+            let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("examples")
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            let examples = names.filter { $0.hasSuffix(".md") && $0 != "README.md" }.sorted()
+                .compactMap { try? Data(contentsOf: folder.appendingPathComponent($0)) }
+            return examples.filter { $0.count <= 6000 } + [Data(FuzzTarget.smallModel.utf8)]
         case .loader:
             let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
                 .deletingLastPathComponent().appendingPathComponent("derivations")
@@ -81,7 +146,9 @@ struct SeededMutator {
     }
     mutating func mutate(_ input: Data, corpus: [Data]) -> Data {
         var bytes = [UInt8](input)
-        let dictionary: [[UInt8]] = ["(", ")", "^", "*", "/", "-", "```claim\n", "```\n", "id: ", "printed: ", "\n", "\u{0}", "é", "1e999999", "oo", "I", "abs(", "limit("].map { Array($0.utf8) }
+        let dictionary: [[UInt8]] = ["(", ")", "^", "*", "/", "-", "```claim\n", "```\n", "id: ", "printed: ", "\n", "\u{0}", "é", "1e999999", "oo", "I", "abs(", "limit(",
+                                    "```modes\n", ": fermion ", ": boson cutoff 3", ": qubit", " in {up, dn}", " in 0..2", "lindblad(", "steady_state(",
+                                    "effective(", "eigenvalue(", "fit(", "dag(", "sum(i in ", "'", "ket(", "proj(", "[up]", "comm("].map { Array($0.utf8) }
         for _ in 0..<Int(next() % 4 + 1) {
             let i = bytes.isEmpty ? 0 : Int(next() % UInt64(bytes.count))
             switch next() % 5 {
@@ -138,7 +205,7 @@ enum FuzzMain {
     static func main() {
         var arguments = Array(CommandLine.arguments.dropFirst())
         guard let name = arguments.first, let target = FuzzTarget(rawValue: name) else {
-            print("usage: referee-fuzz parser|loader|operations [--runs N] [--seed S]")
+            print("usage: referee-fuzz parser|loader|operations|model [--runs N] [--seed S]")
             exit(2)
         }
         arguments.removeFirst()

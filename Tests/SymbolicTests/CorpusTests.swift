@@ -3,9 +3,9 @@ import XCTest
 @testable import Symbolic
 
 /// Corpora nobody here wrote (issue 20): identities asserted in SymPy's tests with perturbed
-/// non-identities, and values from mpmath's tests, translated automatically by
-/// `scripts/corpus/translate.py` into `Tests/Corpus/*.tsv` (labels and reference values computed
-/// by SymPy/mpmath, never by Referee).
+/// non-identities, values from mpmath's tests and from CPython's cmath/math tables, translated
+/// automatically by `scripts/corpus/translate.py` and `translate_cpython.py` into
+/// `Tests/Corpus/*.tsv` (labels and reference values computed by SymPy/mpmath, never by Referee).
 ///
 /// `swift test` runs an evenly spaced sample; `scripts/corpus-check` (REFEREE_CORPUS=full) runs
 /// every entry. Counted: false accepts (a false identity verified), false rejects (a true one
@@ -85,9 +85,19 @@ final class CorpusTests: XCTestCase {
     }
 
     func testMpmathValues() throws {
+        try values("values.tsv", source: "mpmath")
+    }
+
+    /// CPython's tables of elementary-function values (cmath_testcases.txt, math_testcases.txt),
+    /// translated by `scripts/corpus/translate_cpython.py`: branch cuts, tiny and huge arguments.
+    func testCPythonValues() throws {
+        try values("cpython-values.tsv", source: "CPython")
+    }
+
+    func values(_ file: String, source: String) throws {
         var tally = Tally()
         let digits = 30
-        for row in try Self.rows("values.tsv") where row.count >= 4 {
+        for row in try Self.rows(file) where row.count >= 4 {
             guard let e = try? ParseContext.lenient.parse(row[2]) else {
                 tally.unparsed += 1
                 tally.failures.append("not parsed: \(row[1]): \(row[2])")
@@ -107,7 +117,7 @@ final class CorpusTests: XCTestCase {
                 tally.failures.append("WRONG DIGITS \(row[1]): \(row[2]) = \(r.text), mpmath \(row[3])")
             }
         }
-        print("corpus values (\(Self.full ? "full" : "sample")): \(tally)")
+        print("corpus values, \(source) (\(Self.full ? "full" : "sample")): \(tally)")
         for f in tally.failures { print("  " + f) }
         XCTAssertEqual(tally.wrongDigits, 0, tally.failures.joined(separator: "\n"))
         XCTAssertEqual(tally.unparsed, 0, tally.failures.joined(separator: "\n"))

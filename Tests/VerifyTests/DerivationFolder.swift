@@ -30,6 +30,11 @@ enum DerivationFolder {
         for r in report.results where r.verdict.kind == .verified {
             XCTAssertNotEqual(r.verdict.method, .none, "\(r.claim.id) verified without a method", file: file, line: line)
         }
+        // Issue 20: every decided verdict names the operations it rests on (or that there are none).
+        for r in report.results where r.verdict.kind == .verified || r.verdict.kind == .discrepancy {
+            XCTAssertTrue(r.verdict.detail.contains("Operations this verdict rests on"),
+                          "\(r.claim.id): the detail does not name the operations the verdict rests on", file: file, line: line)
+        }
         return report
     }
 }

@@ -42,6 +42,41 @@ final class SignAndOperationClaimsTests: XCTestCase {
         }
     }
 
+    /// A model-language solve (here `steady_state`) is an operation the verdict rests on, with the way
+    /// its result was checked; a claim with no such operation says that it has none.
+    func testModelOperationsAndTheirAbsenceAreNamed() throws {
+        let text = """
+        # t
+
+        ```symbols
+        Gamma: positive
+        ```
+
+        ```modes
+        q: qubit
+        ```
+
+        ```define
+        L = lindblad(0, sqrt(Gamma)*sm(q))
+        rho = steady_state(L)
+        ```
+
+        """ + claim("m.1", printed: "0", computed: "expect(sp(q)*sm(q), rho)", check: "identity", expect: "verified")
+            + claim("m.2", printed: "1", computed: "expect(sp(q)*sm(q), rho)", check: "identity", expect: "discrepancy", correction: "0")
+            + claim("m.3", printed: "Gamma + Gamma", computed: "2*Gamma", check: "identity", expect: "verified")
+        let report = try TemporaryDerivation.audit(text)
+        for r in report.results {
+            XCTAssertTrue(r.isAsExpected, "\(r.claim.id): \(r.verdict.kind) — \(r.verdict.detail)")
+            XCTAssertTrue(r.verdict.detail.contains("Operations this verdict rests on"), r.verdict.detail)
+        }
+        for r in report.results.prefix(2) {
+            XCTAssertEqual(r.operations.map(\.status), [.confirmed], r.claim.id)
+            XCTAssertTrue(r.operations.first?.operation.hasPrefix("steady_state(") ?? false, r.claim.id)
+        }
+        XCTAssertTrue(report.results[2].operations.isEmpty)
+        XCTAssertTrue(report.results[2].verdict.detail.contains("none beyond the `identity` check itself"))
+    }
+
     func testLimitAcrossTheCutAndItsProvenance() throws {
         let text = file(
             claim("l.1", printed: "-I*pi", computed: "limit(log((w+D+I*eta)/(w-D+I*eta)), D, oo)", check: "identity", expect: "verified")

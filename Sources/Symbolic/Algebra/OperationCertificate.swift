@@ -54,7 +54,7 @@ public final class OperationLedger: @unchecked Sendable {
     }
 
     /// Records `c` in the current ledger; without one, throws when `c` is refuted.
-    static func submit(_ c: OperationCertificate) throws {
+    public static func submit(_ c: OperationCertificate) throws {
         if let ledger = current {
             ledger.record(c)
         } else if c.status == .refuted {

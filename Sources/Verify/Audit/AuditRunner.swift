@@ -133,7 +133,7 @@ public struct AuditRunner: Sendable {
             verdict = Verdict(.error, detail: "\(claim.file):\(claim.line): \(error)")
         }
         let operations = ClaimProvenance.certificates(of: claim, in: context, run: ledger.certificates)
-        verdict = ClaimProvenance.annotate(verdict, with: operations)
+        verdict = ClaimProvenance.annotate(verdict, with: operations, check: claim.check)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         var result = ClaimResult(claim: claim, verdict: verdict, seconds: seconds)
         result.operations = operations

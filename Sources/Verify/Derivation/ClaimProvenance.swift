@@ -51,9 +51,16 @@ public enum ClaimProvenance {
 
     /// The verdict with the operations it rests on named in its detail; a refuted operation turns a
     /// decided verdict into `inconclusive`.
-    public static func annotate(_ verdict: Verdict, with certificates: [OperationCertificate]) -> Verdict {
-        guard !certificates.isEmpty else { return verdict }
+    /// With no certificate, the detail says so: the verdict rests on the check's own computation alone
+    /// (`check`, the claim's check kind), whose method the detail has already stated.
+    public static func annotate(_ verdict: Verdict, with certificates: [OperationCertificate], check: String? = nil) -> Verdict {
         var v = verdict
+        guard !certificates.isEmpty else {
+            if let check, v.kind != .error, v.kind != .unsupported {
+                v.detail += "\nOperations this verdict rests on: none beyond the `\(check)` check itself (no limit, series, solve or fit precedes it; its method is stated above)."
+            }
+            return v
+        }
         let refuted = certificates.filter { $0.status == .refuted }
         if !refuted.isEmpty && (v.kind == .verified || v.kind == .discrepancy) {
             v = Verdict(.inconclusive, detail: "the verdict would have been \(v.kind.rawValue), but it rests on an operation whose result a numeric check contradicts: "

@@ -31,20 +31,30 @@ struct ModelEnvironment: @unchecked Sendable {
 /// claim runs; an effective generator costs seconds).
 final class ModelCache: @unchecked Sendable {
     private var values: [String: ModelValue] = [:]
+    /// The certificates recorded while each cached value was made, replayed to every claim using it.
+    private var certificates: [String: [OperationCertificate]] = [:]
     private var methods: [String: (ProjectionMethod<Expr>, Int)] = [:]
     private let lock = NSLock()
 
     /// The projection method (exact eigenbasis of ℒ0 and slow partition) stored under `key`.
     func method(_ key: String) -> (ProjectionMethod<Expr>, Int)? { lock.lock(); defer { lock.unlock() }; return methods[key] }
     func store(method: (ProjectionMethod<Expr>, Int), _ key: String) { lock.lock(); methods[key] = method; lock.unlock() }
-    func value(_ key: String, _ make: () throws -> ModelValue) rethrows -> ModelValue {
+    func value(_ key: String, _ make: () throws -> ModelValue) throws -> ModelValue {
         lock.lock()
-        if let v = values[key] { lock.unlock(); return v }
+        if let v = values[key] {
+            let made = certificates[key] ?? []
+            lock.unlock()
+            for c in made { try OperationLedger.submit(c) }
+            return v
+        }
         lock.unlock()
-        let v = try make()
+        let ledger = OperationLedger()
+        let v = try OperationLedger.$current.withValue(ledger) { try make() }
         lock.lock()
         values[key] = v
+        certificates[key] = ledger.certificates
         lock.unlock()
+        for c in ledger.certificates { try OperationLedger.submit(c) }
         return v
     }
 }

@@ -260,7 +260,8 @@ struct ModelEvaluator: @unchecked Sendable {
 
 extension ModelCache {
     func matrix(_ key: String, _ make: () -> SparseMatrix<Expr>) -> SparseMatrix<Expr> {
-        guard case .operator(let m) = value(key, { .operator(make()) }) else { fatalError("cache kind") }
+        // `make` runs no operation that could be refuted, so `value` cannot throw here.
+        guard case .operator(let m)? = try? value(key, { .operator(make()) }) else { return make() }
         return m
     }
 }

@@ -43,16 +43,19 @@ enum SuperoperatorFunctions {
         let ratio = ((image[pivot] ?? .zero) / x[pivot]!).together()
         let lambda = isLeft ? Expr.conj(ratio) : ratio
         let checker = IdentityChecker(seed: 0x4549_4745)
+        var certificate = ModelCertificate("eigenvalue(\(s.origin), \(isLeft ? "left" : "right"): \(ev.source(vectorNode))) = \(lambda.text)")
         for k in Set(image.keys).union(x.keys).sorted() {
             let lhs = image[k] ?? .zero, rhs = ratio * (x[k] ?? .zero)
-            if (lhs - rhs).isZero { continue }
+            if (lhs - rhs).isZero { certificate.count(nil); continue }
             let v = checker.check(rhs, lhs)
+            certificate.count(v)
             if v.kind != .verified {
                 let what = isLeft ? "l†S" : "S r"
                 throw ev.error(vectorNode, "`\(ev.source(vectorNode))` is not a \(isLeft ? "left" : "right") eigenvector of `\(s.origin)`: at \(componentName(k, ev)) \(what) has \(lhs.text) where λ\(isLeft ? "*" : "")·(that component) = \(rhs.text) (\(v.kind.rawValue))",
                                fix: "check the claimed eigenvector; the eigenvalue taken from \(componentName(pivot, ev)) is \(lambda.text)")
             }
         }
+        certificate.submit(isLeft ? "l†𝒮 = λ l† checked on every component" : "𝒮 r = λ r checked on every component")
         return .scalar(lambda)
     }
 
@@ -94,6 +97,8 @@ enum SuperoperatorFunctions {
         case let v:
             throw ev.error(slowNode, "`slow:` must be `kernel`, `same(N1, …)` or a list of operators, got \(v.kindName)")
         }
+        ModelCertificate.byConstruction("projection method on `\(ev.source(l0Node))`, slow space `\(ev.source(slowNode))`",
+            "exact: ℒ0 = D + N with N·N = 0 diagonalised in closed form (ExactEigenbasis), λ_n ≠ λ_t wherever N_tn ≠ 0 checked; \(slow.filter { $0 }.count) slow directions of \(d * d); 𝒫, 𝒬 and ℒ0⁻¹ on 𝒬 exact rational functions")
         let result = (ProjectionMethod(basis: basis, slow: slow), d)
         ev.environment.cache.store(method: result, key)
         return result
@@ -164,6 +169,12 @@ enum SuperoperatorFunctions {
         let labelOf: @Sendable (Int) -> String = { [ev] k in "on X\(k / block + 1) at \(componentName(k % block, ev))" }
         fields["residual"] = .vector(ComponentVector(components: solution.residual, label: labelOf))
         let verdict = LinearFit.residualVanishes(solution.residual)
+        var bound = ""
+        if case .exact(let b?) = verdict.method { bound = ", P(false accept) ≤ \(String(format: "%.1e", b))" }
+        try? OperationLedger.submit(OperationCertificate(
+            operation: "fit(\(s.origin)) on \(states.count) operators: " + zip(names, solution.coefficients).map { "\($0) = \($1.text)" }.joined(separator: ", "),
+            status: verdict.kind == .verified ? .confirmed : .unconfirmed,
+            how: "exact elimination; the residual 𝒮X − Σ c_j T_j X over \(solution.residual.count) components \(verdict.kind == .verified ? "vanishes (\(verdict.method.name)\(bound))" : "does not vanish: \(verdict.kind.rawValue)")"))
         var guardMessage: String? = nil
         if verdict.kind != .verified {
             let k = solution.residual.keys.sorted().first { !(solution.residual[$0]!.isZero) } ?? 0
