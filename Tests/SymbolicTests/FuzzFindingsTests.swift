@@ -87,4 +87,31 @@ final class FuzzFindingsTests: XCTestCase {
         }
         XCTAssertGreaterThanOrEqual(checked, 2)
     }
+
+    /// Fuzzer finding `ops-timeout-def506f3…`: a phase of about 2^(10⁷) bits (π^(156^(6^(6^p))) at a
+    /// random p) made MPFR compute π to millions of bits for one sine. A phase beyond what the working
+    /// precision resolves is now refused at once, while an exact huge argument still gets true digits.
+    func testHugePhaseIsRefusedNotReducedForMinutes() throws {
+        let context = ParseContext(symbols: [], undeclaredNames: .create(.complex), operations: StandardOperations.all)
+        let finding = "series(exp(xString-pi^\t156^\t6^6^\tpix-I-Ux), x, 2, 1)"
+        let start = Date()
+        _ = try? context.parse(finding)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 20, "the finding must end quickly (it ran for minutes)")
+        let value = try ParseContext.lenient.parse("sin(2^200 + 1)").evaluate(digits: 20)
+        XCTAssertTrue(value.isConverged)
+        XCTAssertTrue(value.text.hasPrefix("-0.99745227509828510430"), value.text)
+    }
+
+    /// Fuzzer findings `ops-timeout-88a8…`, `-8a56…`, `-9122…`: series of exp of a sum with symbolic
+    /// parameters to orders 51–75, whose coefficients grow combinatorially. The expansion has a
+    /// deterministic work budget (`SeriesWork`) and refuses with a fix instead of running for minutes.
+    func testSeriesWithExplodingSymbolicCoefficientsIsRefused() {
+        let context = ParseContext(symbols: [Symbol("x", .real)], undeclaredNames: .create(.complex), operations: StandardOperations.all)
+        XCTAssertThrowsError(try context.parse("series(exp(x*(a+b+c)), x, 0, 40)")) { error in
+            XCTAssertTrue("\(error)".contains("grow too fast"), "\(error)")
+        }
+        // Numeric coefficients are not limited, and modest symbolic orders pass.
+        XCTAssertNoThrow(try context.parse("series(exp(sin(x)), x, 0, 40)"))
+        XCTAssertNoThrow(try context.parse("series(exp(x*a + x), x, 1, 8)"))
+    }
 }

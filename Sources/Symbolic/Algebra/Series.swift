@@ -94,6 +94,9 @@ extension Expr {
     /// a coefficient that vanishes only by a transcendental identity (sin² + cos² − 1) is not
     /// recognised as zero.
     public func series(_ x: Symbol, around point: Expr, order n: Int, approach: Approach = .twoSided) throws -> LaurentSeries {
+        if SeriesWork.current == nil {
+            return try SeriesWork.$current.withValue(SeriesWork()) { try series(x, around: point, order: n, approach: approach) }
+        }
         guard Swift.abs(n) <= Expr.maximumSeriesOrder else {
             throw OperationError("series: order \(n) is out of range", fix: "use an order between −\(Expr.maximumSeriesOrder) and \(Expr.maximumSeriesOrder)")
         }
@@ -139,6 +142,9 @@ extension Expr {
 
     /// A series whose first coefficient is the nonzero leading one.
     func leadingSeries(_ x: Symbol, at point: Expr, approach: Approach) throws -> LaurentSeries {
+        if SeriesWork.current == nil {
+            return try SeriesWork.$current.withValue(SeriesWork()) { try leadingSeries(x, at: point, approach: approach) }
+        }
         if !contains(x) {
             if isZero { throw OperationError("leading term: the expression is 0", fix: "a zero expression has no leading term") }
             return try series(x, around: point, order: 1, approach: approach)
@@ -231,6 +237,7 @@ struct SeriesExpander {
     mutating func expand(_ e: Expr) throws -> TruncatedSeries {
         if !e.contains(variable) { return .constant(e, order: workingOrder) }
         if let s = memo[e] { return s }
+        try SeriesWork.check()
         let s = try compute(e)
         memo[e] = s
         return s
@@ -305,7 +312,7 @@ struct SeriesExpander {
                 factor = factor * Expr.exp(-2 * Expr.pi * Expr.i * alpha)
             }
         }
-        let body = TruncatedSeries.compose(u) { k in
+        let body = try TruncatedSeries.compose(u) { k in
             // binom(α, k) = α(α−1)…(α−k+1)/k!
             var b = Expr.one
             for j in 0..<k { b = b * (alpha - Expr(j)) }
@@ -382,7 +389,7 @@ struct SeriesExpander {
         var fk = Expr.apply(f, .symbol(y))
         var derivatives: [Expr] = []
         var factorial = BigInt(1)
-        return TruncatedSeries.compose(p) { k in
+        return try TruncatedSeries.compose(p) { k in
             while derivatives.count <= k {
                 let n = derivatives.count
                 if n > 0 { factorial *= BigInt(n); fk = fk.derivative(y) }

@@ -48,7 +48,9 @@ struct TruncatedSeries {
     static func simplify(_ e: Expr) -> Expr {
         switch e {
         case .number, .symbol, .constant: return e
-        default: return e.together()
+        default:
+            SeriesWork.spend(e.nodeCount)
+            return e.together()
         }
     }
 
@@ -116,13 +118,14 @@ struct TruncatedSeries {
             if k & 1 == 1 { result = result.map { $0 * base } ?? base }
             k >>= 1
             if k > 0 { base = base * base }
+            try SeriesWork.check()
         }
         guard let result else { return .constant(.one, order: order - start) }
         return result
     }
 
     /// Σ_{k≥0} a_k p^k for p with positive valuation (p(0) = 0), to the precision of p.
-    static func compose(_ p: TruncatedSeries, coefficient a: (Int) -> Expr) -> TruncatedSeries {
+    static func compose(_ p: TruncatedSeries, coefficient a: (Int) -> Expr) throws -> TruncatedSeries {
         precondition(p.start >= 1 || p.isZeroToOrder)
         let order = p.order
         var result = TruncatedSeries.constant(a(0), order: order)
@@ -133,6 +136,7 @@ struct TruncatedSeries {
             let ak = a(k)
             if !ak.isZero { result = result + pk.scaled(ak) }
             k += 1
+            try SeriesWork.check()
             pk = pk * p
         }
         return result

@@ -144,12 +144,26 @@ final class NumericEvaluator {
             if w.re.signum > 0 { return base }
             throw EvaluationError.divisionByZero(evaluationText(whole))
         }
+        // b^w = exp(w log b): the phase Im(w log b) is reduced modulo 2π.
+        if !w.im.isZero || base.value.re.isNegative || !base.value.im.isZero {
+            try requireReducible((w * base.value.log()).im, whole)
+        }
         let v = base.value.pow(w)
         guard trackScale else { return plain(v) }
         // d(b^w) = b^w (w db/b + log b dw)
         let logB = magnitude(base.value.log())
         let spread = base.scale! * magnitude(w) / magnitude(base.value) + exponent.scale! * logB
         return ScaledValue(value: v, scale: propagated(v, magnitude(v) * spread))
+    }
+
+    /// A phase t that a periodic function reduces modulo 2π must be smaller than 2^(precision + 64):
+    /// beyond, its own rounding exceeds the period (no digit of the result would mean anything), and
+    /// MPFR's exact reduction would compute π to as many bits as t has — minutes for t ~ 2^(10⁷), as
+    /// fuzzing found. The error is one that a higher precision may remove, so the adaptive evaluation
+    /// raises the precision (up to its ceiling) or refuses.
+    private func requireReducible(_ t: BigFloat, _ whole: Expr) throws {
+        guard t.isFinite, !t.isZero, t.exponent > precision + 64 else { return }
+        throw EvaluationError.domain(evaluationText(whole) + " (a phase of about 2^\(t.exponent) exceeds what \(precision) bits resolve)")
     }
 
     /// |z| at the scale precision.
@@ -174,6 +188,11 @@ final class NumericEvaluator {
         default: break
         }
         let one = BigComplex(1, precision: precision)
+        switch f {
+        case .exp, .sinh, .cosh, .tanh, .fermi: try requireReducible(z.im, whole)
+        case .sin, .cos, .tan: try requireReducible(z.re, whole)
+        default: break
+        }
         let v: BigComplex
         switch f {
         case .exp: v = z.exp()
