@@ -201,4 +201,21 @@ final class ModelLanguageTests: XCTestCase {
     func testKindMismatchIsAnError() throws {
         try rejects("both", "n[up]", line: 24, mentions: ["cannot compare"])
     }
+
+    /// Fuzzer finding `timeout-57501567…` (the model target): a crossover of two examples declared
+    /// nine modes (d = 512) and asked for their Liouvillian, ~5·10⁵ symbolic entries, which ran for
+    /// minutes. A symbolic superoperator beyond `maximumSymbolicEntries` is refused at once, at the
+    /// call, with the fix.
+    func testOversizedSymbolicSuperoperatorIsRefusedAtOnce() throws {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        let finding = url.appendingPathComponent("Fuzz/findings/timeout-57501567d53c86d22c942f31effe98c9b9c84ff6")
+        let text = try String(contentsOf: finding, encoding: .utf8)
+        let start = Date()
+        XCTAssertThrowsError(try TemporaryDerivation.audit(text)) { error in
+            XCTAssertTrue("\(error)".contains("symbolic superoperator with about"), "\(error)")
+            XCTAssertTrue("\(error)".contains(":31:"), "located at the call: \(error)")
+        }
+        XCTAssertLessThan(Date().timeIntervalSince(start), 30)
+    }
 }
