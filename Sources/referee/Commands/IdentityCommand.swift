@@ -62,8 +62,11 @@ struct IdentityCommand: ParsableCommand {
                 throw BadInput(place: "\(which), column \(error.column)", message: error.message, fix: error.fix ?? "see derivations/README.md")
             }
         }
-        let l = try parse(lhs, "LHS"), r = try parse(rhs, "RHS")
-        let verdict = IdentityChecker(digits: digits, seed: seed, functions: engine.numericFunctions).check(l, r)
+        // The operations the sides ran (limit, series, …) are certified; the verdict names them.
+        let ledger = OperationLedger()
+        let (l, r) = try OperationLedger.$current.withValue(ledger) { (try parse(lhs, "LHS"), try parse(rhs, "RHS")) }
+        let verdict = ClaimProvenance.annotate(IdentityChecker(digits: digits, seed: seed, functions: engine.numericFunctions).check(l, r),
+                                               with: ledger.certificates, check: "identity")
         switch format {
         case .text:
             print(verdict.detail)
@@ -78,6 +81,9 @@ struct IdentityCommand: ParsableCommand {
                 ("detail", .string(verdict.detail)),
                 ("relation", .optional(verdict.relation)),
                 ("seed", .number(String(seed))),
+                ("operations", .array(ledger.certificates.map { c in
+                    .object([("operation", .string(c.operation)), ("status", .string(c.status.rawValue)), ("how", .string(c.how))])
+                })),
             ])
             print(json.rendered())
         }
