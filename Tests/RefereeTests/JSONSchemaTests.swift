@@ -74,6 +74,8 @@ extension CommandLineTests {
         try assertValid(["audit", "derivations/sd-coupling.md", "--format", "json"])
         try assertValid(["identity", "(x+1)^2", "x^2+2*x+1", "--format", "json"])
         try assertValid(["identity", "(x+1)^2", "x^2+x+1", "--format", "json"], status: 1)
+        try assertValid(["identity", "limit(atan(x), x, oo)", "pi/2", "--format", "json"])
+        try assertValid(["coverage", "derivations", "--format", "json"])
         try assertValid(["coefficients", "--eps-d", "-1", "--U", "3", "--eps-F", "0", "--kappa", "0.2", "--v", "0.1", "--format", "json"])
         try assertValid(["effective-lindbladian", "--eps-d", "-1", "--U", "3", "--kappa", "0.5", "--v", "0.02", "--bath", "0.2",
                          "--eps-F", "0.3", "--format", "json", "--digits", "12"])

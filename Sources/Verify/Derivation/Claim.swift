@@ -7,6 +7,9 @@ public struct Claim: Sendable {
     public var file: String { spec.location.file }
     public var line: Int { spec.location.line }
     public var equations: [EquationLabel]
+    /// Equations the claim takes as inputs without testing their content (`uses:`): listed by
+    /// `referee coverage` and `referee where`, not counted as tested.
+    public var uses: [EquationLabel] = []
     public var statement: String
     /// The paper's formula as transcribed (text syntax).
     public var printed: Located<String>
@@ -55,6 +58,19 @@ public struct Claim: Sendable {
                                   fix: "this file's front matter asks every claim to cite \(numbering.schemes.joined(separator: ", "))")
         }
         equations = labels
+        if let field = spec["uses"] {
+            for part in field.value.split(separator: ",") {
+                guard let label = EquationLabel(String(part)), label.number != nil else {
+                    throw DerivationError(field.location, "malformed equation label `\(part.trimmingBlanks)` in `uses:`",
+                                          fix: "write the labels of the equations the claim takes as inputs, e.g. `uses: NC(15), AX(S31)`")
+                }
+                guard numbering.schemes.isEmpty || numbering.schemes.contains(label.scheme) else {
+                    throw DerivationError(field.location, "`\(label)` cites the numbering scheme `\(label.scheme)`, which the file does not declare",
+                                          fix: "use one of \(numbering.schemes.joined(separator: ", "))")
+                }
+                uses.append(label)
+            }
+        }
         statement = spec.text("statement")!
         printed = spec["printed"]!
         computed = spec["computed"]

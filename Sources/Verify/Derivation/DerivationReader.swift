@@ -5,7 +5,7 @@ import Foundation
 public enum DerivationReader {
     /// Keys a claim may carry. Engine check kinds may use `parameters`.
     public static let claimKeys: [String] = [
-        "id", "equations", "statement", "printed", "computed", "check", "where", "conventions",
+        "id", "equations", "uses", "statement", "printed", "computed", "check", "where", "conventions",
         "digits", "expect", "correction", "units", "values", "unit", "tolerance", "note", "parameters", "seed", "requires",
     ]
     /// Keys every claim must have.
@@ -107,7 +107,7 @@ public enum DerivationReader {
                               unitLines: units, valueLines: values, claims: claims, modeLines: modes, numbering: numbering)
     }
 
-    /// The front matter between `---` lines at the top of the file (`numbering:`, `cites:`), and the
+    /// The front matter between `---` lines at the top of the file (`numbering:`, `cites:`, `labels:`), and the
     /// index of the first line after it.
     static func frontMatter(_ lines: [String], path: String) throws -> (Numbering, Int) {
         guard lines.first?.trimmed == "---" else { return (.none, 0) }
@@ -143,14 +143,20 @@ public enum DerivationReader {
                     let rest = String(part.dropFirst(name.count)).trimmed
                     if rest.hasPrefix("("), rest.hasSuffix(")") { numbering.descriptions[name] = String(rest.dropFirst().dropLast()) }
                 }
+            case "labels":
+                do {
+                    for (scheme, list) in try Numbering.labelInventory(value) { numbering.labels[scheme, default: []] += list }
+                } catch let e as LabelInventoryError {
+                    throw DerivationError(at, "in `labels:`, \(e.message)", fix: "write e.g. `labels: NC 1–41, 8a, 8b; AX 1–39, S1–S262`")
+                }
             case "cites":
                 guard value == "every" || value == "any" else {
                     throw DerivationError(at, "`cites:` is `every` (each claim cites every scheme) or `any`", fix: "write `cites: every`")
                 }
                 numbering.citesEvery = value == "every"
             default:
-                let near = nearest(key, in: ["numbering", "cites"]).map { "did you mean `\($0)`? " } ?? ""
-                throw DerivationError(at, "unknown front-matter key `\(key)`", fix: near + "known keys: numbering, cites")
+                let near = nearest(key, in: ["numbering", "cites", "labels"]).map { "did you mean `\($0)`? " } ?? ""
+                throw DerivationError(at, "unknown front-matter key `\(key)`", fix: near + "known keys: numbering, cites, labels")
             }
         }
         if numbering.citesEvery && numbering.schemes.isEmpty {

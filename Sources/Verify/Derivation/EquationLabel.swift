@@ -44,13 +44,57 @@ public struct Numbering: Sendable, Hashable {
     public var descriptions: [String: String]
     /// Every claim must cite every scheme.
     public var citesEvery: Bool
+    /// The equations each scheme numbers (front matter `labels:`), in order; the inventory that
+    /// `referee coverage` measures the claims against. Empty when not declared.
+    public var labels: [String: [String]]
 
-    public init(schemes: [String] = [], descriptions: [String: String] = [:], citesEvery: Bool = false) {
+    public init(schemes: [String] = [], descriptions: [String: String] = [:], citesEvery: Bool = false, labels: [String: [String]] = [:]) {
         self.schemes = schemes
         self.descriptions = descriptions
         self.citesEvery = citesEvery
+        self.labels = labels
+    }
+
+    /// Reads a `labels:` value: schemes separated by `;`, each `SCHEME item, item, …` with an item a
+    /// label (`8a`, `S12`) or a range of labels with the same prefix (`1–41`, `S1–S262`; `-` or `–`).
+    ///
+    ///     labels: NC 1–41, 8a, 8b; AX 1–39, 8a, 8b, S1–S262
+    public static func labelInventory(_ value: String) throws -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        for part in value.split(separator: ";").map({ String($0).trimmed }) where !part.isEmpty {
+            let scheme = String(part.prefix { $0.isLetter || $0.isNumber || $0 == "_" })
+            guard !scheme.isEmpty, scheme.first!.isLetter else {
+                throw LabelInventoryError("`\(part)` does not start with a scheme name")
+            }
+            var list: [String] = out[scheme] ?? []
+            for item in part.dropFirst(scheme.count).split(separator: ",").map({ String($0).trimmed }) where !item.isEmpty {
+                let ends = item.replacingOccurrences(of: "–", with: "-").split(separator: "-").map { String($0).trimmed }
+                if ends.count == 1 {
+                    guard EquationLabel("\(scheme)(\(ends[0]))")?.number != nil else { throw LabelInventoryError("`\(item)` is not an equation label") }
+                    list.append(ends[0])
+                    continue
+                }
+                guard ends.count == 2 else { throw LabelInventoryError("`\(item)` is not a range `first–last`") }
+                let prefix = String(ends[0].prefix { !$0.isNumber })
+                guard prefix == String(ends[1].prefix { !$0.isNumber }),
+                      let a = Int(ends[0].dropFirst(prefix.count)), let b = Int(ends[1].dropFirst(prefix.count)), a <= b, b - a < 10_000 else {
+                    throw LabelInventoryError("`\(item)` is not a range of labels with one prefix, e.g. `1–41` or `S1–S262`")
+                }
+                list += (a...b).map { prefix + String($0) }
+            }
+            var seen = Set<String>()
+            out[scheme] = list.filter { seen.insert($0).inserted }
+        }
+        return out
     }
     public static let none = Numbering()
+}
+
+/// A malformed `labels:` front-matter value.
+public struct LabelInventoryError: Error, CustomStringConvertible {
+    public var message: String
+    init(_ message: String) { self.message = message }
+    public var description: String { message }
 }
 
 extension String {

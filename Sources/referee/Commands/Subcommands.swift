@@ -19,6 +19,8 @@ extension Referee {
         PhaseDiagramCommand.self,
         FigureCommand.self,
         MergeCommand.self,
+        CoverageCommand.self,
+        WhereCommand.self,
         EngineCommand.self,
     ]
 }
