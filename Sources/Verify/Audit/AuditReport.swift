@@ -137,9 +137,7 @@ public struct AuditReport: Sendable {
                 ("relation", .optional(r.verdict.relation)),
                 ("detail", .string(r.verdict.detail)),
                 ("seed", r.verdict.seed.map { .number(String($0)) } ?? .null),
-                ("operations", .array(r.operations.map { c in
-                    .object([("operation", .string(c.operation)), ("status", .string(c.status.rawValue)), ("how", .string(c.how))])
-                })),
+                ("operations", .array(r.operations.map(\.json))),
             ]
             if includeTimings { fields.append(("seconds", .number(String(format: "%.3f", r.seconds)))) }
             return .object(fields)

@@ -72,3 +72,10 @@ public enum ClaimProvenance {
         return v
     }
 }
+
+extension OperationCertificate {
+    /// The certificate in JSON reports: `operation`, `status`, `how` (schema `$defs/claim/operations`).
+    public var json: JSONValue {
+        .object([("operation", .string(operation)), ("status", .string(status.rawValue)), ("how", .string(how))])
+    }
+}

@@ -81,9 +81,7 @@ struct IdentityCommand: ParsableCommand {
                 ("detail", .string(verdict.detail)),
                 ("relation", .optional(verdict.relation)),
                 ("seed", .number(String(seed))),
-                ("operations", .array(ledger.certificates.map { c in
-                    .object([("operation", .string(c.operation)), ("status", .string(c.status.rawValue)), ("how", .string(c.how))])
-                })),
+                ("operations", .array(ledger.certificates.map(\.json))),
             ])
             print(json.rendered())
         }
