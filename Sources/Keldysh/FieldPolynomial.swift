@@ -13,8 +13,13 @@ public struct FieldPolynomial: Sendable, Equatable, CustomStringConvertible {
     /// A scalar.
     public init(scalar c: Expr) { terms = [([], c)] }
 
+    /// Equality as elements of the Grassmann algebra: a − b, its words reordered with their signs and
+    /// its coefficients expanded over a common denominator (`grassmann(_:)`), is zero. So ψ̄ψ = −ψψ̄,
+    /// (x + x²)ψ̄ψ = x(1 + x)ψ̄ψ and ψψ = 0; a coefficient that vanishes only by a transcendental
+    /// identity (sin² + cos² − 1) is not recognised as zero, and the polynomials then compare unequal.
     public static func == (a: FieldPolynomial, b: FieldPolynomial) -> Bool {
-        a.terms.count == b.terms.count && zip(a.terms, b.terms).allSatisfy { $0.word == $1.word && $0.coefficient == $1.coefficient }
+        let d = a - b
+        return d.grassmann(FieldAlphabet(d.fields)).terms.isEmpty
     }
 
     public static func + (a: FieldPolynomial, b: FieldPolynomial) -> FieldPolynomial { FieldPolynomial(a.terms + b.terms) }
