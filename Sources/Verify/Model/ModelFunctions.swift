@@ -70,19 +70,19 @@ enum ModelFunctions {
             let node = try one(a, ev, n, "liouvillian")
             let h = try operatorArgument(node, ev)
             try requireHermitian(h, ev, node)
-            return .superoperator(Superoperator(SuperOperator.commutator(h), origin: "liouvillian(\(ev.source(node)))"))
+            return .superoperator(Superoperator(form: .liouvillian(h), origin: "liouvillian(\(ev.source(node)))"))
         },
         "dissipator": { a, ev, n in
             let node = try one(a, ev, n, "dissipator")
-            return .superoperator(Superoperator(Lindbladian<Expr>.dissipator(try operatorArgument(node, ev)), origin: "dissipator(\(ev.source(node)))"))
+            return .superoperator(Superoperator(form: .dissipator(try operatorArgument(node, ev)), origin: "dissipator(\(ev.source(node)))"))
         },
         "lindblad": { a, ev, n in
             let nodes = try positional(a, ev, n, "lindblad", atLeast: 1)
             let h = try operatorArgument(nodes[0], ev)
             try requireHermitian(h, ev, nodes[0])
-            var l = SuperOperator<Expr>.commutator(h)
-            for j in nodes.dropFirst() { l = l + Lindbladian<Expr>.dissipator(try operatorArgument(j, ev)) }
-            return .superoperator(Superoperator(l, origin: ev.source(n)))
+            var l = LindbladForm.liouvillian(h)
+            for j in nodes.dropFirst() { l = l + .dissipator(try operatorArgument(j, ev)) }
+            return .superoperator(Superoperator(form: l, origin: ev.source(n)))
         },
         "left": { a, ev, n in .superoperator(Superoperator(SuperOperator.left(try operatorArgument(try one(a, ev, n, "left"), ev)), origin: ev.source(n))) },
         "right": { a, ev, n in .superoperator(Superoperator(SuperOperator.right(try operatorArgument(try one(a, ev, n, "right"), ev)), origin: ev.source(n))) },
