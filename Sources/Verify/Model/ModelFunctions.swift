@@ -20,6 +20,7 @@ typealias ModelFunction = @Sendable ([ModelArgument], ModelEvaluator, ModelNode)
 /// | `left(A)`, `right(A)`, `sandwich(A, B)` | ρ ↦ Aρ, ρ ↦ ρA, ρ ↦ AρB |
 /// | `apply(S, X)`, `adjoint(S)` | S acting on X; the Heisenberg-picture map S† |
 /// | `eigenvalue(S, right: r)`, `eigenvalue(S, left: l)` | λ with S r = λ r, or l†S = λ l† — an error if r (l) is not an eigenvector |
+/// | `spectrum(S, x: value, …)` | every eigenvalue of S at a numeric point, LAPACK block by block (`NumericSpectrum`): a record `.eigenvalues`, `.gap`, `.zero_modes`, `.dimension`, compared numerically |
 /// | `steady_state(S)` | the unique ρ with Sρ = 0, tr ρ = 1, exactly (`SteadyState`); an error when it is not unique |
 /// | `effective(L0, L1, slow: …)` | the second-order generator 𝒫[ℒ0 + ℒ1 − ℒ1 𝒬 ℒ0⁻¹ 𝒬 ℒ1]𝒫 of AX(S31) |
 /// | `second_order(L0, A, B, slow: …)` | only the term −𝒫 A 𝒬 ℒ0⁻¹ 𝒬 B 𝒫 (e.g. its ket–ket part) |
@@ -103,6 +104,7 @@ enum ModelFunctions {
             return .operator(try SteadyState.compute(try superoperatorArgument(node, ev), ev, n))
         },
         "effective": SuperoperatorFunctions.effective,
+        "spectrum": NumericSpectrum.function,
         "second_order": SuperoperatorFunctions.secondOrder,
         "fit": SuperoperatorFunctions.fit,
         "nonzero": { a, ev, n in

@@ -120,6 +120,9 @@ enum ModelValue: @unchecked Sendable {
     case sameEigenvalues([SparseMatrix<Expr>])
     /// The keyword `kernel` of `slow: kernel`.
     case kernel
+    /// Floating-point numbers computed numerically (`spectrum`), compared with printed numbers within
+    /// an absolute tolerance (`NumericSpectrum.compare`).
+    case floating([Grassmann.ComplexDouble], tolerance: Double, what: String)
 
     var isScalar: Bool { if case .scalar = self { return true }; return false }
 
@@ -137,6 +140,7 @@ enum ModelValue: @unchecked Sendable {
         case .index: return "an index value"
         case .sameEigenvalues: return "a slow-space rule"
         case .kernel: return "the keyword `kernel`"
+        case .floating(let v, _, _): return v.count == 1 ? "a floating-point number" : "a list of floating-point numbers"
         }
     }
 }

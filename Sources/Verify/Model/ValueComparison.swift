@@ -55,6 +55,12 @@ enum ValueComparison {
     }
 
     static func compare(printed: ModelValue, computed: ModelValue, checker: IdentityChecker, _ ev: ModelEvaluator) throws -> Verdict? {
+        if case .floating(let values, let tolerance, let what) = computed {
+            return try NumericSpectrum.compare(printed: printed, computed: values, tolerance: tolerance, what: what, ev)
+        }
+        if case .floating(let values, let tolerance, let what) = printed {
+            return try NumericSpectrum.compare(printed: computed, computed: values, tolerance: tolerance, what: what, ev)
+        }
         guard let list = try components(printed: printed, computed: computed, ev) else { return nil }
         var bound = 0.0, exactWithoutBound = 0, decided = 0
         var minimumDigits: Int? = nil, numericError: String? = nil
@@ -102,6 +108,7 @@ extension ModelValue {
         case .superoperator(let s): return "superoperator \(s.origin)"
         case .state(let x, let bra): return "\(bra ? "bra" : "ket") (\(x.count) components)"
         case .vector(let v): return v.components.isEmpty ? "0 (every component vanishes)" : "vector (\(v.components.count) components)"
+        case .floating(let v, _, _): return v.prefix(6).map { NumericSpectrum.format($0) }.joined(separator: ", ") + (v.count > 6 ? ", … (\(v.count))" : "")
         default: return kindName
         }
     }
