@@ -7,7 +7,7 @@ import Grassmann
 /// straight from the GKSL form when it has one), split into its irreducible blocks (`IrreducibleBlocks`:
 /// the strongly connected components of its sparsity, e.g. the particle-number and spin sectors of ket
 /// and bra) and each block diagonalised (`Spectrum.eigenvalues`). Every free symbol of S needs a value
-/// (`kappa: 1/2`, exact numbers).
+/// (`kappa: 1/2`, `w: 2*pi`: numbers without symbols, rounded once to double).
 ///
 /// The result is a record:
 /// - `eigenvalues`: the multiset of eigenvalues, compared with a printed list `[λ1, λ2, …]` as multisets;
@@ -35,10 +35,11 @@ enum NumericSpectrum {
             guard let symbol = ev.scalars.symbols[name] else {
                 throw ev.error(a.value, "`\(name)` is not a declared symbol", fix: "declare it in a ```symbols block, or remove it")
             }
-            guard let z = try ev.scalarValue(a.value).numberValue else {
-                throw ev.error(a.value, "the value of `\(name)` must be a number", fix: "write an exact number, e.g. `\(name): 1/2`")
+            let e = try ev.scalarValue(a.value)
+            guard e.freeSymbols.isEmpty, let z = try? DoubleEvaluation.evaluate(e, at: [:]), z.re.isFinite, z.im.isFinite else {
+                throw ev.error(a.value, "the value of `\(name)` must be a number", fix: "write a number without symbols, e.g. `\(name): 1/2` or `\(name): 2*pi`")
             }
-            values[symbol] = Grassmann.ComplexDouble(z.re.doubleValue, z.im.doubleValue)
+            values[symbol] = z
         }
         let missing = (s.plan?.symbols ?? s.materialized.matrix.entries.reduce(into: Set<Symbol>()) { $0.formUnion($1.2.freeSymbols) })
             .filter { values[$0] == nil }.map(\.name).sorted()
