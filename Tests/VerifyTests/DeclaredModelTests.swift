@@ -140,10 +140,14 @@ final class DeclaredModelTests: XCTestCase {
             "```claim\nid: \(id)\nstatement: s\nprinted: 0\ncomputed: \(computed)\ncheck: identity\nexpect: \(expect)\n```\n\n"
         }
         let path = NSTemporaryDirectory() + "sd-\(UUID().uuidString).md"
+        // AX(S113): the first-order term 𝒫ℒ1𝒫 vanishes on the singly occupied states (ℒ_eff is ℒ_0 plus its
+        // second-order part there, and ℒ_0 annihilates them), while ℒ1 itself does not.
+        let firstOrder = "apply(Leff - second_order(L0, L1, L1, slow: same(Nd, Nc)) - L0, outer(sea[up], sea[dn]))"
         try (text + claim("sd.paper", "paper.residual", "verified") + claim("sd.swapped", "swapped.residual", "verified")
-             + claim("sd.independent", "independent.residual", "verified")).write(toFile: path, atomically: true, encoding: .utf8)
+             + claim("sd.independent", "independent.residual", "verified") + claim("sd.first-order", firstOrder, "verified")
+             + claim("sd.l1", "apply(L1, outer(sea[up], sea[dn]))", "verified")).write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let report = try AuditRunner(engine: .standard).audit(paths: [path])
-        XCTAssertEqual(report.results.map(\.verdict.kind), [.verified, .discrepancy, .discrepancy], report.results.map { AuditReport.describe($0.verdict) }.joined(separator: "\n"))
+        XCTAssertEqual(report.results.map(\.verdict.kind), [.verified, .discrepancy, .discrepancy, .verified, .discrepancy], report.results.map { AuditReport.describe($0.verdict) }.joined(separator: "\n"))
     }
 }
