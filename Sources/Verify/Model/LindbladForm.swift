@@ -91,13 +91,19 @@ struct NumericPlan: @unchecked Sendable {
     /// Ľ at the given values of the symbols (every free symbol needs one).
     func liouvillian(at values: [Symbol: Grassmann.ComplexDouble]) throws -> CompressedSparseMatrix {
         let x = try expressions.map { try DoubleEvaluation.evaluate($0, at: values) }
+        // The pattern's rows are sorted by column: fill the CSR arrays directly, dropping exact zeros.
         func matrix(_ p: Pattern) -> CompressedSparseMatrix {
-            var triplets: [(Int, Int, Grassmann.ComplexDouble)] = []
-            triplets.reserveCapacity(p.columns.count)
+            var rowStart = [Int](repeating: 0, count: dimension + 1)
+            var columns: [Int] = [], entries: [Grassmann.ComplexDouble] = []
+            columns.reserveCapacity(p.columns.count); entries.reserveCapacity(p.columns.count)
             for i in 0..<dimension {
-                for k in p.rowStart[i]..<p.rowStart[i + 1] { triplets.append((i, p.columns[k], x[p.slots[k]])) }
+                for k in p.rowStart[i]..<p.rowStart[i + 1] {
+                    let v = x[p.slots[k]]
+                    if v.re != 0 || v.im != 0 { columns.append(p.columns[k]); entries.append(v) }
+                }
+                rowStart[i + 1] = columns.count
             }
-            return CompressedSparseMatrix(rows: dimension, columns: dimension, triplets: triplets)
+            return CompressedSparseMatrix(rowCount: dimension, columnCount: dimension, rowStart: rowStart, columns: columns, values: entries)
         }
         return LiouvillianAssembly.matrix(hamiltonian: matrix(hamiltonian),
                                           jumps: zip(jumps, rates).map { LiouvillianAssembly.Jump(rate: x[$0.1], matrix($0.0)) })
