@@ -6,7 +6,7 @@ import Symbolic
 /// (`referee coefficients`, `referee effective-lindbladian`, the dynamics harness): the file is read
 /// and every ```define line evaluated as for an audit; a definition is then a scalar expression in
 /// the file's symbols, and a point of parameter space is a substitution of exact numbers.
-public struct DeclaredDefinitions: @unchecked Sendable {
+public struct DeclaredDefinitions: Sendable {
     public let path: String
     let context: DerivationContext
 
