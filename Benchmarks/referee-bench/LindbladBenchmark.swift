@@ -1,60 +1,65 @@
 import Foundation
 import Grassmann
 import Symbolic
+import Verify
 
-/// Issue 3 benchmarks (release mode). Prints one JSON object per line.
-/// - liouvillian: construction of ℒ of NC(3) (impurity + N spinful levels) from the model parameters:
-///   Jordan–Wigner matrices of H and d_σP_↑↓ from bit masks and the CSR assembly of AX(S14)
-///   (construct_s, the counterpart of QuTiP's fdestroy products + liouvillian); the same through the
-///   model's fermion polynomials (operators_construct_s) and the generic dictionary-row path
-///   (dictionary_construct_s); full spectrum (all eigenvalues) block by block — zgeev on each
-///   irreducible block of ℒ (`IrreducibleBlocks`) — for N = 1, 2, 3 (spectrum_s), and by one dense
-///   zgeev on the whole matrix for N = 1, 2 (dense_spectrum_s, the route of QuTiP/numpy), with the
-///   largest distance between the two eigenvalue multisets.
+/// Issue 3 and 14 benchmarks (release mode). Prints one JSON object per line.
+/// - liouvillian: construction of ℒ of NC(3) (impurity + N spinful levels):
+///   construct_s — the specialised reference (bit-mask Jordan–Wigner matrices of H and d_σP_↑↓ and the
+///   CSR assembly of AX(S14), `AndersonImpurityMatrices`, kept here as the reference; the counterpart of
+///   QuTiP's fdestroy products + liouvillian);
+///   declared_construct_s — the same ℒ from the model declared in the derivation language
+///   (`EffectiveLindbladianReport.bathDeclaration`, `L = L0 + L1`) lowered numerically at a parameter
+///   point (`DeclaredDefinitions.liouvillian`: distinct entries evaluated once, `LiouvillianAssembly`),
+///   with declare_s (reading and evaluating the declaration, once) and declared_first_s (the first
+///   lowering, which builds the plan); declared_vs_reference_max_difference after the basis permutation
+///   (reference: mode k = bit k; ModeSpace: the first declared mode is the slowest digit).
+///   Full spectrum block by block — zgeev on each irreducible block of ℒ (`IrreducibleBlocks`) — for
+///   N = 1, 2, 3 of the reference (spectrum_s) and of the declared matrix (declared_spectrum_s), and by
+///   one dense zgeev on the whole matrix for N = 1, 2 (dense_spectrum_s, the route of QuTiP/numpy).
+/// - derivation: the symbolic derivation of g, γ, g_imp^c, g_imp^d from the declared model: reading and
+///   evaluating derivations/lindblad-perturbation.md (projection method AX(S31) and the exact fits) and
+///   derivations/sd-coupling.md (g, γ from the ℒ_0 eigenvalues), once each.
 /// - normal-ordering: (Σ_{ij} c_i† c_j)^3 for M = 8 modes, normal ordered; number of terms.
 /// `spectra: false` (benchmark `lindblad-construct`) skips the spectra, which take minutes for N = 2.
 func runLindbladBenchmark(spectra: Bool = true) {
     for n in 1...3 {
-        let levels = (0..<n).map { AndersonImpurityModel<ComplexDouble>.Level(energy: ComplexDouble(0.1 * Double($0 + 1)), filled: $0 == 0) }
-        var nnz = 0, nnzOperators = 0, nnzDictionary = 0
-        // Bit-mask path from the parameters: Jordan–Wigner matrices of H and d_σP_↑↓, CSR assembly of
-        // AX(S14) (AndersonImpurityMatrices, LiouvillianAssembly) — the same work as QuTiP's side.
-        let build = Clock.measure(minimum: n == 3 ? 2 : 0.5) {
-            let matrices = AndersonImpurityMatrices(epsD: ComplexDouble(-1.0), hubbardU: ComplexDouble(3.0), kappa: ComplexDouble(0.5),
-                                                    v: ComplexDouble(0.1), levelEnergies: levels.map(\.energy))
-            nnz = matrices.liouvillian().nonzeroCount
+        let energies = (0..<n).map { 0.1 * Double($0 + 1) }
+        func reference() -> AndersonImpurityMatrices {
+            AndersonImpurityMatrices(epsD: ComplexDouble(-1.0), hubbardU: ComplexDouble(3.0), kappa: ComplexDouble(0.5),
+                                     v: ComplexDouble(0.1), levelEnergies: energies.map { ComplexDouble($0) })
         }
-        // Fermion-polynomial path: the model's H and jumps as FermionOperators, their Fock matrices, CSR assembly.
-        let buildOperators = Clock.measure(minimum: n == 3 ? 2 : 0.5) {
-            let model = try! AndersonImpurityModel<ComplexDouble>(epsD: ComplexDouble(-1.0), hubbardU: ComplexDouble(3.0), kappa: ComplexDouble(0.5),
-                                                                  v: ComplexDouble(0.1), levels: levels)
-            nnzOperators = try! model.compressedLiouvillian().nonzeroCount
-        }
-        // Generic dictionary-row path (whole-matrix Kronecker sums), kept for the exact coefficients.
-        let buildDictionary = Clock.measure(minimum: n == 3 ? 2 : 0.5) {
-            let model = try! AndersonImpurityModel<ComplexDouble>(epsD: ComplexDouble(-1.0), hubbardU: ComplexDouble(3.0), kappa: ComplexDouble(0.5),
-                                                                  v: ComplexDouble(0.1), levels: levels)
-            nnzDictionary = try! model.full().superoperator.matrix.nonzeroCount
-        }
+        var nnz = 0
+        let build = Clock.measure(minimum: n == 3 ? 2 : 0.5) { nnz = reference().liouvillian().nonzeroCount }
+        // The declared model: read once, then lowered at the parameter point.
+        let t0 = Clock.now()
+        let declared = try! DeclaredDefinitions(text: EffectiveLindbladianReport.bathDeclaration(levels: n), name: "bath-\(n)")
+        let declare = Clock.now() - t0
+        var values: [(String, Expr)] = [("ed", Expr(-1)), ("U", Expr(3)), ("kappa", Expr(BigRational(1, 2))), ("v", Expr(BigRational(1, 10)))]
+        for k in 0..<n { values.append(("e\(k)", Expr(BigRational(k + 1, 10)))) }
+        let t1 = Clock.now()
+        var l = try! declared.liouvillian("L", at: values)
+        let first = Clock.now() - t1
+        let buildDeclared = Clock.measure(minimum: n == 3 ? 2 : 0.5) { l = try! declared.liouvillian("L", at: values) }
+        let ref = reference().liouvillian()
+        let difference = permutedDifference(declared: l, reference: ref, modes: 2 + 2 * n)
         var line = "{\"name\": \"liouvillian\", \"levels\": \(n), \"dimension\": \(1 << (4 + 4 * n)), \"nonzeros\": \(nnz), \"construct_s\": \(build)"
-        line += ", \"operators_nonzeros\": \(nnzOperators), \"operators_construct_s\": \(buildOperators)"
-        line += ", \"dictionary_nonzeros\": \(nnzDictionary), \"dictionary_construct_s\": \(buildDictionary)"
+        line += ", \"declared_nonzeros\": \(l.nonzeroCount), \"declare_s\": \(declare), \"declared_first_s\": \(first), \"declared_construct_s\": \(buildDeclared)"
+        line += ", \"declared_over_reference\": \(buildDeclared / build), \"declared_vs_reference_max_difference\": \(difference)"
         if spectra {
             // The engine's route: zgeev on each irreducible block (symmetry sector) of ℒ, for N = 1, 2, 3.
-            let matrices = AndersonImpurityMatrices(epsD: ComplexDouble(-1.0), hubbardU: ComplexDouble(3.0), kappa: ComplexDouble(0.5),
-                                                    v: ComplexDouble(0.1), levelEnergies: levels.map(\.energy))
-            let l = matrices.liouvillian()
             let t0 = Clock.now()
-            let blocks = IrreducibleBlocks(l)
-            let ev = try! Spectrum.eigenvalues(l)
+            let blocks = IrreducibleBlocks(ref)
+            let ev = try! Spectrum.eigenvalues(ref)
             let t1 = Clock.now()
-            line += ", \"spectrum_s\": \(t1 - t0), \"spectrum_blocks\": \(blocks.blocks.count), \"largest_block\": \(blocks.largestBlock)"
-            line += ", \"max_real_eigenvalue\": \(ev.map(\.re).max()!)"
+            let evDeclared = try! Spectrum.eigenvalues(l)
+            let t2 = Clock.now()
+            line += ", \"spectrum_s\": \(t1 - t0), \"declared_spectrum_s\": \(t2 - t1), \"spectrum_blocks\": \(blocks.blocks.count), \"largest_block\": \(blocks.largestBlock)"
+            line += ", \"max_real_eigenvalue\": \(ev.map(\.re).max()!), \"declared_vs_reference_spectrum_distance\": \(multisetDistance(ev, evDeclared))"
             if n <= 2 {
                 // One dense zgeev on the whole matrix (the route QuTiP/numpy take), and the largest
                 // distance between the two eigenvalue multisets.
-                let m = try! AndersonImpurityModel<ComplexDouble>(epsD: ComplexDouble(-1.0), hubbardU: ComplexDouble(3.0), kappa: ComplexDouble(0.5),
-                                                                  v: ComplexDouble(0.1), levels: levels).full().superoperator.matrix
+                let m = ref.sparse
                 let t2 = Clock.now()
                 let dense = try! Spectrum.denseEigenvalues(m)
                 line += ", \"dense_spectrum_s\": \(Clock.now() - t2), \"block_vs_dense_max_distance\": \(multisetDistance(ev, dense))"
@@ -66,6 +71,15 @@ func runLindbladBenchmark(spectra: Bool = true) {
             }
         }
         print(line + "}")
+        fflush(nil)
+    }
+    // The symbolic derivation of the coefficients from the declared model (each file once).
+    for file in ["derivations/lindblad-perturbation.md", "derivations/sd-coupling.md"] {
+        let t = Clock.now()
+        let d = try! DeclaredDefinitions(path: DeclaredDefinitions.repositoryFile(file))
+        let seconds = Clock.now() - t
+        let names = d.scalarNames.filter { ["g_ek", "gamma_ek", "gimpc_ek", "gimpd_level", "g_derived", "gamma_derived"].contains($0) }
+        print("{\"name\": \"derivation\", \"file\": \"\(file)\", \"coefficients\": \"\(names.joined(separator: ","))\", \"seconds\": \(seconds)}")
         fflush(nil)
     }
     // Normal ordering of (Σ_ij c_i† c_j)^3, M = 8.
@@ -91,4 +105,18 @@ func multisetDistance(_ a: [ComplexDouble], _ b: [ComplexDouble]) -> Double {
         unused.swapAt(best, unused.count - 1); unused.removeLast()
     }
     return worst
+}
+
+/// max |L_declared − L_reference| entrywise after mapping the declared basis (ModeSpace: first mode the
+/// slowest binary digit) onto the reference's (mode k = bit k), on kets and bras of the vectorisation.
+func permutedDifference(declared: CompressedSparseMatrix, reference: CompressedSparseMatrix, modes: Int) -> Double {
+    let d = 1 << modes
+    func reverse(_ s: Int) -> Int { var r = 0; for k in 0..<modes where s >> (modes - 1 - k) & 1 == 1 { r |= 1 << k }; return r }
+    let p = (0..<d).map(reverse)
+    func vec(_ x: Int) -> Int { p[x / d] * d + p[x % d] }
+    var mapped: [(Int, Int, ComplexDouble)] = []
+    for (i, j, x) in declared.entries { mapped.append((vec(i), vec(j), x)) }
+    var difference = CompressedSparseMatrix(rows: declared.rowCount, columns: declared.columnCount, triplets: mapped).sparse
+    for (i, j, x) in reference.entries { difference.add(i, j, ComplexDouble(0) - x) }
+    return difference.entries.map { $0.2.magnitude }.max() ?? 0
 }

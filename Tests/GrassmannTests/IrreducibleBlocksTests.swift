@@ -67,14 +67,13 @@ final class IrreducibleBlocksTests: XCTestCase {
         XCTAssertEqual(IrreducibleBlocks(CompressedSparseMatrix(rows: 3, columns: 3, triplets: triplets)).largestBlock, 1)
     }
 
-    /// The Liouvillian of NC(3) with one and two bath levels: the blocks are its symmetry sectors
+    /// The Liouvillian of an impurity with one and two bath levels (test fixture): the blocks are its symmetry sectors
     /// (far smaller than the Liouville space) and their spectra together equal the dense spectrum
     /// of the whole matrix, eigenvalue for eigenvalue.
     func testLiouvillianSpectrumBlockByBlockEqualsTheDenseSpectrum() throws {
         for (n, largest) in [(1, 16), (2, 81)] {
-            let matrices = AndersonImpurityMatrices(epsD: Z(-1), hubbardU: Z(3), kappa: Z(0.5), v: Z(0.1, 0.03),
-                                                    levelEnergies: (0..<n).map { Z(0.1 * Double($0 + 1)) })
-            let l = matrices.liouvillian()
+            let l = try ImpurityFixture<Z>(epsD: Z(-1), hubbardU: Z(3), kappa: Z(0.5), v: Z(0.1, 0.03),
+                                           levels: (0..<n).map { Z(0.1 * Double($0 + 1)) }).compressedLiouvillian()
             let blocks = IrreducibleBlocks(l)
             XCTAssertEqual(blocks.blocks.map(\.count).reduce(0, +), l.rowCount)
             XCTAssertLessThanOrEqual(blocks.largestBlock, largest, "N = \(n)"); print("N = \(n): \(blocks.blocks.count) blocks, largest \(blocks.largestBlock)")

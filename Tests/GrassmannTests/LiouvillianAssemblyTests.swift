@@ -25,8 +25,7 @@ final class LiouvillianAssemblyTests: XCTestCase {
 
     /// Fock matrices: CSR builder equals the dictionary builder.
     func testCompressedFockMatrixEqualsDictionaryMatrix() throws {
-        let model = try AndersonImpurityModel<Z>(epsD: Z(-1), hubbardU: Z(3), kappa: Z(0.5), v: Z(0.1, 0.03),
-                                                 levels: [.init(energy: Z(0.1), filled: true), .init(energy: Z(0.2), filled: false)])
+        let model = try ImpurityFixture<Z>(epsD: Z(-1), hubbardU: Z(3), kappa: Z(0.5), v: Z(0.1, 0.03), levels: [Z(0.1), Z(0.2)])
         let op = model.h0 + model.hcd
         let fast = try model.space.compressedMatrix(op)
         XCTAssertEqual(maxDifference(fast, try model.space.matrix(op)), 0, accuracy: 1e-15)
@@ -50,10 +49,9 @@ final class LiouvillianAssemblyTests: XCTestCase {
         }
     }
 
-    /// The impurity model with one spinful level: `compressedLiouvillian` equals `full()`.
-    func testModelLiouvillianEqualsOldBuilder() throws {
-        let model = try AndersonImpurityModel<Z>(epsD: Z(-1), hubbardU: Z(3), kappa: Z(0.5), v: Z(0.1),
-                                                 levels: [.init(energy: Z(0.1), filled: true)])
+    /// An impurity with one spinful level: the CSR assembly equals the Kronecker-sum `Lindbladian`.
+    func testImpurityLiouvillianEqualsKroneckerDefinition() throws {
+        let model = try ImpurityFixture<Z>(epsD: Z(-1), hubbardU: Z(3), kappa: Z(0.5), v: Z(0.1), levels: [Z(0.1)])
         let reference = try model.full().superoperator.matrix
         let fast = try model.compressedLiouvillian()
         XCTAssertEqual(fast.rowCount, 256)
@@ -64,13 +62,11 @@ final class LiouvillianAssemblyTests: XCTestCase {
     /// A deliberately wrong sign convention (+i[H, ·] instead of −i[H, ·]) and a wrong Kronecker
     /// order (L ⊗ L* instead of L* ⊗ L, fed through a transposed convention) must differ.
     func testWrongConventionsDiffer() throws {
-        let model = try AndersonImpurityModel<Z>(epsD: Z(-1), hubbardU: Z(3), kappa: Z(0.5), v: Z(0.1, 0.05),
-                                                 levels: [.init(energy: Z(0.1), filled: true)])
+        let model = try ImpurityFixture<Z>(epsD: Z(-1), hubbardU: Z(3), kappa: Z(0.5), v: Z(0.1, 0.05), levels: [Z(0.1)])
         let reference = try model.full().superoperator.matrix
         let h = try model.space.compressedMatrix(model.h0 + model.hcd)
         let minusH = CompressedSparseMatrix(rows: h.rowCount, columns: h.columnCount, triplets: h.entries.map { ($0.0, $0.1, -$0.2) })
-        let p: FermionOperator<Z> = ImpurityOperators.doubleProjector()
-        let jumps = try Spin.allCases.map { LiouvillianAssembly.Jump(rate: model.kappa, try model.space.compressedMatrix(.annihilation(.d($0)) * p)) }
+        let jumps = try model.jumps.map { LiouvillianAssembly.Jump(rate: model.kappa, try model.space.compressedMatrix($0)) }
         XCTAssertLessThan(maxDifference(LiouvillianAssembly.matrix(hamiltonian: h, jumps: jumps), reference), 1e-14)
         XCTAssertGreaterThan(maxDifference(LiouvillianAssembly.matrix(hamiltonian: minusH, jumps: jumps), reference), 0.01)
         // Row stacking (|i⟩⟨j| → |i⟩ ⊗ |j⟩) corresponds to assembling from Hᵀ and the transposed jumps.

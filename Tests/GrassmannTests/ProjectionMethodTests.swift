@@ -2,17 +2,14 @@ import XCTest
 import Symbolic
 @testable import Grassmann
 
-/// The projection method on the model NC(3), in the order of the derivation (Methods, SI Sec. III).
+/// The projection method on an impurity coupled to conduction levels (test fixture), in the order of
+/// the derivation (Methods, SI Sec. III).
 final class ProjectionMethodTests: XCTestCase {
-    static let derivation = Result { try SdExchangeDerivation.derive() }
-    typealias S = SdExchangeDerivation
-
     /// Step 1 (AX(S94)–(S109)): ℒ_0 has an exact biorthonormal eigenbasis, ℒ_0 r_n = λ_n r_n,
     /// l_n†ℒ_0 = λ_n l_n†, l_n† r_m = δ_nm — checked exactly at rational parameters.
     func testUnperturbedEigenbasisIsExactAndBiorthonormal() throws {
         let q = { (a: Int, b: Int) in GaussianRational(BigRational(a, b)) }
-        let model = try AndersonImpurityModel<GaussianRational>(epsD: q(-7, 3), hubbardU: q(5, 1), kappa: q(2, 7), v: q(1, 1),
-                                                               levels: [.init(energy: q(1, 5), filled: true)])
+        let model = try ImpurityFixture<GaussianRational>(epsD: q(-7, 3), hubbardU: q(5, 1), kappa: q(2, 7), v: q(1, 1), levels: [q(1, 5)])
         let l0 = try model.unperturbed()
         let basis = try ExactEigenbasis(l0)
         for n in 0..<basis.size {
@@ -30,76 +27,18 @@ final class ProjectionMethodTests: XCTestCase {
         }
     }
 
-    /// Step 2 (AX(S113)): ℒ_1 takes every singly occupied slow state to fast states — the first-order
-    /// term of NC(15) vanishes.
-    func testFirstOrderTermVanishes() throws {
-        let model = try AndersonImpurityModel<Expr>(epsD: S.ed, hubbardU: S.U, kappa: S.kappa, v: S.v,
-                                                    levels: [.init(energy: S.ek, filled: true), .init(energy: S.ek, filled: false)])
-        let method = try ProjectionMethod(unperturbed: try model.unperturbed(), isSlow: model.isSlow)
-        let l1 = try model.perturbation()
-        for (a, b) in [(Spin.up, Spin.up), (.up, .down), (.down, .down)] {
-            let r = model.outer(try model.fermiState(impurity: [a]), try model.fermiState(impurity: [b]))
-            XCTAssertTrue(method.projectSlow(l1.apply(r)).isEmpty)
-        }
-    }
-
-    /// Step 3 (NC(16), AX(S127)): the second-order ℒ_eff on the singly occupied states has exactly
-    /// the GKSL form −i[H_sd + H_imp, ρ] + γ𝒟[Σ_σ d_σ†c_{Rσ}P_s]ρ — the residual of the fit vanishes.
-    func testEffectiveLindbladianHasTheFormOfNC16() throws {
-        let d = try Self.derivation.get()
-        XCTAssertEqual(d.fullResidual.kind, .verified, d.fullResidual.detail)
-        XCTAssertEqual(d.ketResidual.kind, .verified, d.ketResidual.detail)
-    }
-
-    /// Two independent routes to g agree: the full ℒ_eff fit and the Hermitian part of the
-    /// non-Hermitian effective Hamiltonian (ket–ket and bra–bra terms only).
-    func testExchangeFromBothRoutesAgrees() throws {
-        let d = try Self.derivation.get()
-        XCTAssertEqual(ExactPointEvaluation.identity(d.g, d.ketG).kind, .verified)
-        XCTAssertEqual(ExactPointEvaluation.identity(d.gImpC, d.ketGImpC).kind, .verified)
-        XCTAssertEqual(ExactPointEvaluation.identity(d.g, -d.ketG).kind, .discrepancy)
-    }
-
-    /// Properties of the derived rates: γ vanishes without light (κ → 0) and is positive for κ > 0;
-    /// g and γ are proportional to |v|² (scaling v → 2v multiplies them by 4).
-    func testDerivedRatesHaveThePhysicalProperties() throws {
-        let d = try Self.derivation.get()
-        let kappa = S.kappa.freeSymbols.first!
-        var g = ExactPointEvaluation.SplitMix64(seed: 5)
-        for _ in 0..<3 {
-            var p = ExactPointEvaluation.randomPoint(d.gamma.freeSymbols, using: &g)
-            XCTAssertGreaterThan(ExactPointEvaluation.evaluate(d.gamma, at: p)!.re.signum, 0)
-            p[kappa] = .zero
-            XCTAssertEqual(ExactPointEvaluation.evaluate(d.gamma, at: p), .zero)
-        }
-        let vs = S.v.freeSymbols.first!
-        var p = ExactPointEvaluation.randomPoint(d.g.freeSymbols, using: &g)
-        let g1 = ExactPointEvaluation.evaluate(d.g, at: p)!
-        p[vs] = p[vs]! * GaussianRational(2)
-        XCTAssertEqual(ExactPointEvaluation.evaluate(d.g, at: p)!, GaussianRational(4) * g1)
-    }
-
-    /// Wrong ansätze are rejected by the same fit: a swapped spin index in τ, and independent
-    /// jumps Σ_σ𝒟[d_σ†c_σ P_s] instead of the correlated 𝒟[Σ_σ d_σ†c_σ P_s] (AX(S140)–(S142)).
-    func testWrongAnsatzIsRejected() throws {
-        for ansatz in [S.Ansatz.swappedSpinIndex, .independentJumps] {
-            do {
-                let d = try S.derive(ansatz: ansatz, includeHamiltonianFit: false)
-                XCTAssertNotEqual(d.fullResidual.kind, .verified, "\(ansatz) was accepted")
-            } catch is FitError {
-                // structurally impossible fit: also a rejection
-            }
-        }
-    }
+    // Steps 2 and 3 (the first-order term vanishes, ℒ_eff has the form of NC(16), both routes to g
+    // agree, the rates' properties, wrong ansätze rejected) run on the model declared in the
+    // derivation language: derivations/lindblad-perturbation.md and VerifyTests/DeclaredModelTests.
 
     /// Numerical cross-check: slow eigenvalues of ℒ_eff against those of the full ℒ (LAPACK),
     /// impurity + one spinful level; the deviation scales as v⁴: the least-squares exponent over five
     /// couplings is within 0.1 of 4, with a small standard error.
     func testSlowEigenvaluesAgreeToFourthOrder() throws {
         let couplings = PowerLawFit.geometric(from: 0.01, to: 0.04, count: 5)
-        func model(_ v: Double) throws -> AndersonImpurityModel<ComplexDouble> {
-            try AndersonImpurityModel<ComplexDouble>(epsD: ComplexDouble(-1.0), hubbardU: ComplexDouble(3.0), kappa: ComplexDouble(0.5),
-                                                     v: ComplexDouble(v), levels: [.init(energy: ComplexDouble(0.2), filled: true)])
+        func model(_ v: Double) throws -> ImpurityFixture<ComplexDouble> {
+            try ImpurityFixture<ComplexDouble>(epsD: ComplexDouble(-1.0), hubbardU: ComplexDouble(3.0), kappa: ComplexDouble(0.5),
+                                               v: ComplexDouble(v), levels: [ComplexDouble(0.2)])
         }
         let c = try SlowSpectrumComparison.compute(unperturbed: try model(0.01).unperturbed(), couplings: couplings) { try model($0).perturbation() }
         let fit = try PowerLawFit(x: couplings, y: c.map(\.maxDeviation))

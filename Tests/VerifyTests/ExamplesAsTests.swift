@@ -16,6 +16,7 @@ final class ExamplesAsTests: XCTestCase {
 
     static let covered: Set<String> = [
         "kerr-oscillator.md", "dissipative-spin-chain.md", "lossy-fermion-ring.md", "schrieffer-wolff.md", "optical-bloch.md",
+        "qutip-steady-states.md", "qutip-thermal-oscillator.md",
     ]
 
     func testEveryExampleHasATest() throws {
@@ -29,4 +30,7 @@ final class ExamplesAsTests: XCTestCase {
     func testLossyFermionRing() throws { try run("lossy-fermion-ring.md") }
     func testSchriefferWolff() throws { try run("schrieffer-wolff.md") }
     func testOpticalBloch() throws { try run("optical-bloch.md") }
+    /// Analytic steady states and spectra from QuTiP 5.3.1's own test suite (test_steadystate.py).
+    func testQuTiPSteadyStates() throws { try run("qutip-steady-states.md") }
+    func testQuTiPThermalOscillator() throws { try run("qutip-thermal-oscillator.md") }
 }

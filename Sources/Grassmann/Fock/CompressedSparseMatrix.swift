@@ -39,7 +39,8 @@ public struct CompressedSparseMatrix: Equatable, Sendable {
         self = builder.matrix
     }
 
-    init(rowCount: Int, columnCount: Int, rowStart: [Int], columns: [Int], values: [ComplexDouble]) {
+    /// The matrix from its CSR arrays (rows sorted by column, no stored zero: the caller guarantees the invariants).
+    public init(rowCount: Int, columnCount: Int, rowStart: [Int], columns: [Int], values: [ComplexDouble]) {
         self.rowCount = rowCount; self.columnCount = columnCount
         self.rowStart = rowStart; self.columns = columns; self.values = values
     }

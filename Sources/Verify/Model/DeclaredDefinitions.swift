@@ -1,10 +1,11 @@
 import Foundation
+import Synchronization
 import Symbolic
 
 /// The scalar definitions of a derivation file, for commands that read a model from a file
-/// (`referee coefficients`): the file is read and every ```define line evaluated as for an audit;
-/// a definition is then a scalar expression in the file's symbols, and a point of parameter space
-/// is a substitution of exact numbers.
+/// (`referee coefficients`, `referee effective-lindbladian`, the dynamics harness): the file is read
+/// and every ```define line evaluated as for an audit; a definition is then a scalar expression in
+/// the file's symbols, and a point of parameter space is a substitution of exact numbers.
 public struct DeclaredDefinitions: Sendable {
     public let path: String
     let context: DerivationContext
@@ -12,6 +13,39 @@ public struct DeclaredDefinitions: Sendable {
     public init(path: String, engine: Engine = .standard) throws {
         self.path = path
         context = try DerivationContext(file: try DerivationReader.read(path: path), engine: engine)
+    }
+
+    /// The definitions of a derivation given as text (`name` is used in error locations).
+    public init(text: String, name: String, engine: Engine = .standard) throws {
+        self.path = name
+        context = try DerivationContext(file: try DerivationReader.read(data: Data(text.utf8), path: name), engine: engine)
+    }
+
+    private static let loaded = Mutex<[String: DeclaredDefinitions]>([:])
+
+    /// The file at `path` read once per process (a model file evaluated symbolically once, then
+    /// substituted at every parameter point).
+    public static func shared(path: String) throws -> DeclaredDefinitions {
+        if let d = loaded.withLock({ $0[path] }) { return d }
+        let d = try DeclaredDefinitions(path: path)
+        loaded.withLock { $0[path] = d }
+        return d
+    }
+
+    /// The path of a file of this repository (`derivations/sd-coupling.md`): relative to the working
+    /// directory or one of its ancestors, else relative to the source tree this binary was built from.
+    public static func repositoryFile(_ relative: String) -> String {
+        let fm = FileManager.default
+        var dir = URL(fileURLWithPath: fm.currentDirectoryPath)
+        for _ in 0..<8 {
+            let candidate = dir.appendingPathComponent(relative).path
+            if fm.fileExists(atPath: candidate) { return candidate }
+            dir.deleteLastPathComponent()
+        }
+        // Sources/Verify/Model/DeclaredDefinitions.swift → the repository root.
+        var root = URL(fileURLWithPath: #filePath)
+        for _ in 0..<4 { root.deleteLastPathComponent() }
+        return root.appendingPathComponent(relative).path
     }
 
     /// The declared symbol named `name`.

@@ -58,6 +58,7 @@ enum ModelArithmetic {
             guard let x = operatorOf(a, dimension: m.rowCount), let y = operatorOf(b, dimension: m.rowCount) else { break }
             return .operator(x + y)
         case (.superoperator(let s), .superoperator(let t)):
+            if let f = s.form, let g = t.form { return .superoperator(Superoperator(form: f + g, origin: "\(s.origin) + \(t.origin)")) }
             if let p = s.matrix, let q = t.matrix { return .superoperator(Superoperator(p + q, origin: "\(s.origin) + \(t.origin)")) }
             return .superoperator(Superoperator(dimension: s.dimension, origin: "\(s.origin) + \(t.origin)") { x in
                 var out = s.apply(x)
@@ -85,6 +86,7 @@ enum ModelArithmetic {
         case .scalar(let x): return .scalar(k * x)
         case .operator(let m): return .operator(k * m)
         case .superoperator(let s):
+            if let f = s.form { return .superoperator(Superoperator(form: f.scaled(k), origin: s.origin)) }
             if let m = s.matrix { return .superoperator(Superoperator(k * m, origin: s.origin)) }
             return .superoperator(Superoperator(dimension: s.dimension, origin: s.origin) { x in s.apply(x).mapValues { k * $0 } })
         case .state(let x, let bra): return .state(x.mapValues { k * $0 }.filter { !$0.value.isZero }, isBra: bra)

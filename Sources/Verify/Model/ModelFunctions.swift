@@ -20,6 +20,7 @@ typealias ModelFunction = @Sendable ([ModelArgument], ModelEvaluator, ModelNode)
 /// | `left(A)`, `right(A)`, `sandwich(A, B)` | ρ ↦ Aρ, ρ ↦ ρA, ρ ↦ AρB |
 /// | `apply(S, X)`, `adjoint(S)` | S acting on X; the Heisenberg-picture map S† |
 /// | `eigenvalue(S, right: r)`, `eigenvalue(S, left: l)` | λ with S r = λ r, or l†S = λ l† — an error if r (l) is not an eigenvector |
+/// | `spectrum(S, x: value, …)` | every eigenvalue of S at a numeric point, LAPACK block by block (`NumericSpectrum`): a record `.eigenvalues`, `.gap`, `.zero_modes`, `.dimension`, compared numerically |
 /// | `steady_state(S)` | the unique ρ with Sρ = 0, tr ρ = 1, exactly (`SteadyState`); an error when it is not unique |
 /// | `effective(L0, L1, slow: …)` | the second-order generator 𝒫[ℒ0 + ℒ1 − ℒ1 𝒬 ℒ0⁻¹ 𝒬 ℒ1]𝒫 of AX(S31) |
 /// | `second_order(L0, A, B, slow: …)` | only the term −𝒫 A 𝒬 ℒ0⁻¹ 𝒬 B 𝒫 (e.g. its ket–ket part) |
@@ -70,24 +71,19 @@ enum ModelFunctions {
             let node = try one(a, ev, n, "liouvillian")
             let h = try operatorArgument(node, ev)
             try requireHermitian(h, ev, node)
-            try requireTractable(2 * h.nonzeroCount * h.rowCount, ev, n)
-            return .superoperator(Superoperator(SuperOperator.commutator(h), origin: "liouvillian(\(ev.source(node)))"))
+            return .superoperator(Superoperator(form: .liouvillian(h), origin: "liouvillian(\(ev.source(node)))"))
         },
         "dissipator": { a, ev, n in
             let node = try one(a, ev, n, "dissipator")
-            let j = try operatorArgument(node, ev)
-            try requireTractable(dissipatorSize(j), ev, n)
-            return .superoperator(Superoperator(Lindbladian<Expr>.dissipator(j), origin: "dissipator(\(ev.source(node)))"))
+            return .superoperator(Superoperator(form: .dissipator(try operatorArgument(node, ev)), origin: "dissipator(\(ev.source(node)))"))
         },
         "lindblad": { a, ev, n in
             let nodes = try positional(a, ev, n, "lindblad", atLeast: 1)
             let h = try operatorArgument(nodes[0], ev)
             try requireHermitian(h, ev, nodes[0])
-            let jumps = try nodes.dropFirst().map { try operatorArgument($0, ev) }
-            try requireTractable(2 * h.nonzeroCount * h.rowCount + jumps.reduce(0) { $0 + dissipatorSize($1) }, ev, n)
-            var l = SuperOperator<Expr>.commutator(h)
-            for j in jumps { l = l + Lindbladian<Expr>.dissipator(j) }
-            return .superoperator(Superoperator(l, origin: ev.source(n)))
+            var l = LindbladForm.liouvillian(h)
+            for j in nodes.dropFirst() { l = l + .dissipator(try operatorArgument(j, ev)) }
+            return .superoperator(Superoperator(form: l, origin: ev.source(n)))
         },
         "left": { a, ev, n in
             let x = try operatorArgument(try one(a, ev, n, "left"), ev)
@@ -118,6 +114,7 @@ enum ModelFunctions {
             return .operator(try SteadyState.compute(try superoperatorArgument(node, ev), ev, n))
         },
         "effective": SuperoperatorFunctions.effective,
+        "spectrum": NumericSpectrum.function,
         "second_order": SuperoperatorFunctions.secondOrder,
         "fit": SuperoperatorFunctions.fit,
         "nonzero": { a, ev, n in
@@ -192,10 +189,13 @@ enum ModelFunctions {
         }
         return m
     }
-    static func superoperatorArgument(_ node: ModelNode, _ ev: ModelEvaluator) throws -> Superoperator {
+    /// The superoperator `node` evaluates to. `symbolic`: the caller needs its exact matrix (every
+    /// operation but the numeric `spectrum`), which must stay within `maximumSymbolicEntries`.
+    static func superoperatorArgument(_ node: ModelNode, _ ev: ModelEvaluator, symbolic: Bool = true) throws -> Superoperator {
         guard case .superoperator(let s) = try ev.evaluate(node) else {
             throw ev.error(node, "expected a superoperator (`lindblad(…)`, `liouvillian(H)`, `dissipator(J)`, …)")
         }
+        if symbolic, let form = s.form { try requireTractable(form.symbolicEntryEstimate, ev, node) }
         return s
     }
 
@@ -280,8 +280,9 @@ enum ModelFunctions {
     }
 
     /// Rejects an operator that is not Hermitian where the physics requires one (a Hamiltonian).
-    /// Entries a symbolic superoperator may have. Its matrix is exact (entries are expressions), so
-    /// the exact algebra is meant for small models: the largest of the paper's and the examples'
+    /// Entries a symbolic superoperator may have (checked when an exact operation needs the matrix;
+    /// `spectrum` lowers a GKSL form numerically and is not limited). Its matrix is exact (entries
+    /// are expressions), so the exact algebra is meant for small models: the largest of the paper's and the examples'
     /// (ℒ_d0 with both jump channels) is estimated at 4·10⁴ entries; a fuzzed file with nine modes
     /// (d = 512) asked for ~10⁶ and ran for minutes.
     static let maximumSymbolicEntries = 200_000

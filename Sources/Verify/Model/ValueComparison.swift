@@ -26,6 +26,11 @@ enum ValueComparison {
             }
             return out
         case (.superoperator(let p), .superoperator(let c)):
+            for s in [p, c] {
+                if let e = s.form?.symbolicEntryEstimate, e > ModelFunctions.maximumSymbolicEntries {
+                    throw ModelSizeError(message: "`\(s.origin)` would be a symbolic superoperator with about \(e) entries (more than \(ModelFunctions.maximumSymbolicEntries)); compare it on fewer modes, or numerically with `spectrum`")
+                }
+            }
             let pm = p.materialized.matrix, cm = c.materialized.matrix
             var out: [Component] = []
             var keys = Set<[Int]>()
@@ -55,6 +60,12 @@ enum ValueComparison {
     }
 
     static func compare(printed: ModelValue, computed: ModelValue, checker: IdentityChecker, _ ev: ModelEvaluator) throws -> Verdict? {
+        if case .floating(let values, let tolerance, let what) = computed {
+            return try NumericSpectrum.compare(printed: printed, computed: values, tolerance: tolerance, what: what, ev)
+        }
+        if case .floating(let values, let tolerance, let what) = printed {
+            return try NumericSpectrum.compare(printed: computed, computed: values, tolerance: tolerance, what: what, ev)
+        }
         guard let list = try components(printed: printed, computed: computed, ev) else { return nil }
         var bound = 0.0, exactWithoutBound = 0, decided = 0
         var minimumDigits: Int? = nil, numericError: String? = nil
@@ -102,7 +113,14 @@ extension ModelValue {
         case .superoperator(let s): return "superoperator \(s.origin)"
         case .state(let x, let bra): return "\(bra ? "bra" : "ket") (\(x.count) components)"
         case .vector(let v): return v.components.isEmpty ? "0 (every component vanishes)" : "vector (\(v.components.count) components)"
+        case .floating(let v, _, _): return v.prefix(6).map { NumericSpectrum.format($0) }.joined(separator: ", ") + (v.count > 6 ? ", … (\(v.count))" : "")
         default: return kindName
         }
     }
+}
+
+/// A value too large for the exact algebra (`ModelFunctions.maximumSymbolicEntries`).
+struct ModelSizeError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
 }

@@ -4,7 +4,7 @@ import Symbolic
 /// Hubbard repulsion U_a, the light-induced two-particle loss κ_a and the c–d mixing v_a (energies in meV,
 /// measured from the bottom of the parabolic conduction band, the origin of ε_F in the integrals).
 ///
-/// Exact rationals: the projection method (`SdCoefficients`) runs in exact arithmetic. Double inputs are
+/// Exact rationals: g_a, γ_a (`SdLightDependence`) are computed in exact arithmetic. Double inputs are
 /// converted exactly (`BigRational(exactly:)`), so a site built from 0.1 carries the binary value of 0.1.
 public struct ImpuritySite: Sendable, Equatable {
     public var epsD: BigRational

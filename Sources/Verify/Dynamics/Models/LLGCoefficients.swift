@@ -4,8 +4,9 @@ import Symbolic
 /// The coefficients of the light-induced LLG equation NC(6) = AX(6) = AX(S262) for N local moments,
 /// computed by the engine from the microscopic model NC(3) — nothing is typed in from the paper:
 ///
-/// - g_a, γ_a: the projection method (AX(S31)) run on NC(3) at site a in exact rational arithmetic
-///   (`SdCoefficients.compute`, ε_k = ε_F). Convention `perChannelRate` (default true): κ_a/2 per spin
+/// - g_a, γ_a: computed from the model declared in derivations/sd-coupling.md at site a's ε_d, U, v, κ
+///   and ε_k = ε_F, in exact rational arithmetic (`SdLightDependence`; equal to the projection method
+///   AX(S31), as the audit checks). Convention `perChannelRate` (default true): κ_a/2 per spin
 ///   channel, the reading in which the printed NC(17), NC(18) hold (see derivations/sd-coupling.md), so
 ///   that κ_a here is the κ_a of the text's "κ_a ≳ α_a U_a". False: NC(3) as written (|↑↓⟩ decays at 2κ).
 /// - J_ab = g_a g_b (n²/ε_F) J(2k_F R_ab, t)   [AX(S214), NC(30)],
@@ -60,13 +61,12 @@ public struct LLGCoefficients: Sendable {
         }
         var g: [Double] = [], gamma: [Double] = []
         for (a, site) in sites.enumerated() {
-            let c: SdCoefficients
+            let c: (g: GaussianRational, gamma: GaussianRational)
             do {
-                c = try SdCoefficients.compute(epsD: site.epsD, hubbardU: site.hubbardU, epsF: fermiEnergy, kappa: site.kappa,
-                                               v: GaussianRational(site.v), perChannelRate: perChannelRate)
+                c = try SdLightDependence.exactCoefficients(site: site, fermiEnergy: fermiEnergy, perChannelRate: perChannelRate)
             } catch {
                 throw ModelInputError(parameter: "site \(a + 1)", value: site.kappa.doubleValue,
-                                      fix: "the projection method failed (\(error)); choose ε_d < ε_F < ε_d + U, U > 0, κ ≥ 0")
+                                      fix: "g, γ could not be computed (\(error)); choose ε_d < ε_F < ε_d + U, U > 0, κ ≥ 0")
             }
             g.append(c.g.re.doubleValue)
             gamma.append(c.gamma.re.doubleValue)

@@ -1,38 +1,43 @@
+import Grassmann
+
+/// The benchmark's reference (moved out of the engine with issue 14): the specialised construction of
+/// the impurity model's Liouvillian from its parameters, against which the construction from the
+/// model declared in the derivation language is timed.
+///
 /// The Jordan–Wigner matrices of the impurity model NC(1)–(3) = AX(S83)–(S88), in floating point,
 /// built straight from the model parameters with bit masks (no fermion polynomials in between):
 ///
 ///   H   = Σ_{kσ} ε_k n_{kσ} + ε_d (n_↑ + n_↓) + U n_↑ n_↓ + Σ_{kσ} [v d_σ† c_{kσ} + v* c_{kσ}† d_σ]
 ///   L_σ = d_σ P_↑↓,  P_↑↓ = n_↑ n_↓,  rate κ                                            (NC(3))
 ///
-/// Fock basis and signs are those of `FockSpace` with the mode order of `AndersonImpurityModel`:
+/// Fock basis and signs are those of `FockSpace` with the mode order d_↑, d_↓, c_{0↑}, c_{0↓}, …:
 /// bit 0 = d_↑, bit 1 = d_↓, bit 2 + 2k + σ = c_{kσ} (σ = 0 for ↑, 1 for ↓); basis state m has the
 /// modes of its set bits occupied, |m⟩ = (c_0†)^{m_0} (c_1†)^{m_1} … |0⟩. A hop between modes q < p
 /// then carries the Jordan–Wigner sign (−1)^(number of occupied modes strictly between q and p):
 ///   ⟨m| d_σ† c_{kσ} |m ⊕ e_σ ⊕ e_p⟩ = (−1)^{popcount(m & between(σ, p))}  (σ occupied, p empty in m),
 /// and the same for c_{kσ}† d_σ with the roles of σ and p exchanged. The matrices equal
-/// `FockSpace.compressedMatrix` of `AndersonImpurityModel.h0 + hcd` and of d_σ P_↑↓ (checked by the
-/// tests); this is the floating construction path from the parameters to the Liouvillian.
-public struct AndersonImpurityMatrices: Sendable {
-    public var epsD: ComplexDouble, hubbardU: ComplexDouble, kappa: ComplexDouble, v: ComplexDouble
+/// those of the declared model (checked by the Verify tests, `DeclaredLiouvillianTests`).
+struct AndersonImpurityMatrices: Sendable {
+    var epsD: ComplexDouble, hubbardU: ComplexDouble, kappa: ComplexDouble, v: ComplexDouble
     /// ε_k of the spinful conduction levels k = 0, 1, ….
-    public var levelEnergies: [ComplexDouble]
+    var levelEnergies: [ComplexDouble]
 
-    public init(epsD: ComplexDouble, hubbardU: ComplexDouble, kappa: ComplexDouble, v: ComplexDouble, levelEnergies: [ComplexDouble]) {
+    init(epsD: ComplexDouble, hubbardU: ComplexDouble, kappa: ComplexDouble, v: ComplexDouble, levelEnergies: [ComplexDouble]) {
         precondition(levelEnergies.count <= 11, "AndersonImpurityMatrices: \(levelEnergies.count) levels exceed the 24-mode limit of explicit Fock matrices")
         self.epsD = epsD; self.hubbardU = hubbardU; self.kappa = kappa; self.v = v; self.levelEnergies = levelEnergies
     }
 
     /// 2 impurity modes + 2 per level.
-    public var modeCount: Int { 2 + 2 * levelEnergies.count }
+    var modeCount: Int { 2 + 2 * levelEnergies.count }
     /// 2^modeCount.
-    public var dimension: Int { 1 << modeCount }
+    var dimension: Int { 1 << modeCount }
 
     /// Bit of mode c_{kσ}.
     @inline(__always)
     static func conductionBit(_ k: Int, _ s: Spin) -> Int { 2 + 2 * k + s.rawValue }
 
     /// H_0 + H_cd (NC(1), (2)) as a d × d CSR matrix, H_mn = ⟨m|H|n⟩.
-    public func hamiltonian() -> CompressedSparseMatrix {
+    func hamiltonian() -> CompressedSparseMatrix {
         let d = dimension, levels = levelEnergies.count
         // Row m: the diagonal and at most one hop per (k, σ).
         let perRow = 1 + 2 * levels
@@ -87,7 +92,7 @@ public struct AndersonImpurityMatrices: Sendable {
 
     /// L_σ = d_σ P_↑↓ for σ = ↑, ↓, each with rate κ (NC(3)). d_σ P_↑↓ maps |m ⊕ e_σ⟩ with both impurity
     /// modes occupied to |m⟩; the Jordan–Wigner sign is +1 for d_↑ (mode 0) and −1 for d_↓ (d_↑ occupied before it).
-    public func jumps() -> [LiouvillianAssembly.Jump] {
+    func jumps() -> [LiouvillianAssembly.Jump] {
         let d = dimension
         return Spin.allCases.map { s in
             let bit = 1 << s.rawValue, other = 1 << s.flipped.rawValue
@@ -105,14 +110,8 @@ public struct AndersonImpurityMatrices: Sendable {
 
     /// The full Liouvillian Ľ of NC(3) in the vectorisation of AX(S5) (|i⟩⟨j| → |j⟩ ⊗ |i⟩), as a
     /// d² × d² CSR matrix: `LiouvillianAssembly` of `hamiltonian()` and `jumps()`.
-    public func liouvillian() -> CompressedSparseMatrix {
+    func liouvillian() -> CompressedSparseMatrix {
         LiouvillianAssembly.matrix(hamiltonian: hamiltonian(), jumps: jumps())
     }
 }
 
-extension AndersonImpurityModel where C == ComplexDouble {
-    /// The model's parameters for the bit-mask construction of its Fock matrices and Liouvillian.
-    public var matrices: AndersonImpurityMatrices {
-        AndersonImpurityMatrices(epsD: epsD, hubbardU: hubbardU, kappa: kappa, v: v, levelEnergies: levels.map(\.energy))
-    }
-}
