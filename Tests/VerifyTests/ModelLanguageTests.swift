@@ -214,7 +214,7 @@ final class ModelLanguageTests: XCTestCase {
         let start = Date()
         XCTAssertThrowsError(try TemporaryDerivation.audit(text)) { error in
             XCTAssertTrue("\(error)".contains("symbolic superoperator with about"), "\(error)")
-            XCTAssertTrue("\(error)".contains("timeout-57501567d53c86d22c942f31effe98c9b9c84ff6:33:"), "located where the exact matrix is needed: \(error)")
+            XCTAssertTrue("\(error)".contains("t.md:33:"), "located where the exact matrix is needed: \(error)")
         }
         XCTAssertLessThan(Date().timeIntervalSince(start), 30)
     }
