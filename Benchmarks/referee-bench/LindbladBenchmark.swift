@@ -83,7 +83,7 @@ func runLindbladBenchmark(spectra: Bool = true) {
         fflush(nil)
     }
     // Normal ordering of (Σ_ij c_i† c_j)^3, M = 8.
-    let modes = (0..<8).map { Mode.c($0 / 2, $0 % 2 == 0 ? .up : .down) }
+    let modes = (0..<8).map { Mode("c", rank: 0, labels: [$0 / 2], spin: $0 % 2 == 0 ? .up : .down) }
     var hop = FermionOperator<GaussianRational>.zero
     for i in modes { for j in modes { hop += FermionOperator([.create(i), .annihilate(j)]) } }
     var terms = 0, termsFull = 0

@@ -189,7 +189,8 @@ public enum KeldyshOperations {
 
     static func gkslModel(ordering: DiscreteGKSLPathIntegral.DecayOrdering, route: Int, steps: Int) throws -> GaussianRational {
         typealias Op = FermionOperator<GaussianRational>
-        let d = Mode.d(.up), c = Mode.c(1, .up)
+        // Two modes of one test model: a level d and a conduction level c (families in this order).
+        let d = Mode("d", rank: 0, spin: .up), c = Mode("c", rank: 1, labels: [1], spin: .up)
         let q = { (a: Int, b: Int) in GaussianRational(BigRational(a, b)) }
         let h = GaussianRational(2) * Op.number(d) + q(1, 2) * (Op.creation(d) * Op.annihilation(c) + Op.creation(c) * Op.annihilation(d))
         let jumps = [DiscreteGKSLPathIntegral.Jump(rate: q(3, 4), Op.creation(d) * Op.annihilation(c)), .init(rate: q(1, 5), Op.annihilation(c))]

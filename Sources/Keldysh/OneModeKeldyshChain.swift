@@ -112,7 +112,7 @@ public struct OneModeKeldyshChain: Sendable {
     /// Fock space (the operator module's `FockSpace`) and ρ₀ = (1 − n₀)|0⟩⟨0| + n₀|1⟩⟨1|. The coherent-state
     /// matrix elements ⟨ψ'|U_±|ψ⟩ = e^{a_± ψ̄'ψ} make this the operator form of AX(S40).
     public func partitionFunctionFromOperators(occupation n0: GaussianRational) throws -> GaussianRational {
-        let mode = Mode(.psi, spin: .up)
+        let mode = Mode("ψ", rank: 0, spin: .up)
         let space = try FockSpace([mode])
         let number = try space.matrix(FermionOperator<GaussianRational>.number(mode))
         let forward = SparseMatrix<GaussianRational>.identity(2) + (forwardFactor - .one) * number

@@ -9,63 +9,38 @@ public enum Spin: Int, Hashable, Comparable, Sendable, CaseIterable, CustomStrin
     public var description: String { self == .up ? "↑" : "↓" }
 }
 
-/// Branch of the Keldysh contour a field lives on (none for plain operators).
-public enum ContourBranch: Int, Hashable, Comparable, Sendable {
-    case none = 0, plus = 1, minus = 2
-    public static func < (a: ContourBranch, b: ContourBranch) -> Bool { a.rawValue < b.rawValue }
-}
-
-/// Species of a fermionic mode, in the order used by normal ordering and Jordan–Wigner.
-public enum Species: UInt8, Hashable, Comparable, Sendable, CustomStringConvertible {
-    /// Localized orbital d.
-    case d = 0
-    /// Conduction electron c.
-    case c = 1
-    /// Higher-level orbital f (SI Sec. V).
-    case f = 2
-    /// A generic fermion ψ.
-    case psi = 3
-    public static func < (a: Species, b: Species) -> Bool { a.rawValue < b.rawValue }
-    public var description: String { ["d", "c", "f", "ψ"][Int(rawValue)] }
-}
-
-/// A labelled fermionic mode: species (`d` localized, `c` conduction, …), site, momentum index,
-/// spin and contour branch. The total order (species, site, momentum, spin, contour) is the
-/// ordering used by normal ordering and by the Jordan–Wigner string.
+/// A fermionic mode of a declared family: the family's name (`d`, `c`, `psi` — any name), its rank
+/// in the declaration, the family's integer labels (site, level, …) and an optional spin. The total
+/// order (rank, labels, spin) is the order of normal ordering and of the Jordan–Wigner string, so a
+/// family declared earlier stands to the left. Nothing here knows a paper: the families of a model
+/// are declared by whoever builds the operators (a ```modes block, a test fixture).
 public struct Mode: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public var species: Species
-    public var site: Int
-    public var momentum: Int
-    public var spin: Spin
-    public var contour: ContourBranch
+    /// The family's name as written (`d`, `c`, `ψ`).
+    public var family: String
+    /// Position of the family in the declaration: families compare by it first.
+    public var rank: Int
+    /// The labels within the family (site, momentum level, …), compared lexicographically.
+    public var labels: [Int]
+    /// The spin projection, for spinful families.
+    public var spin: Spin?
 
-    public init(_ species: Species, site: Int = 0, momentum: Int = 0, spin: Spin, contour: ContourBranch = .none) {
-        self.species = species
-        self.site = site
-        self.momentum = momentum
+    public init(_ family: String, rank: Int, labels: [Int] = [], spin: Spin? = nil) {
+        self.family = family
+        self.rank = rank
+        self.labels = labels
         self.spin = spin
-        self.contour = contour
     }
-
-    /// Localized orbital d_{σ,a} at site a (NC(1)).
-    public static func d(_ spin: Spin, site: Int = 0) -> Mode { Mode(.d, site: site, spin: spin) }
-    /// Conduction mode c_{k,σ} with momentum (level) index k (NC(1)).
-    public static func c(_ k: Int, _ spin: Spin) -> Mode { Mode(.c, momentum: k, spin: spin) }
 
     public static func < (a: Mode, b: Mode) -> Bool {
-        if a.species != b.species { return a.species < b.species }
-        if a.site != b.site { return a.site < b.site }
-        if a.momentum != b.momentum { return a.momentum < b.momentum }
-        if a.spin != b.spin { return a.spin < b.spin }
-        return a.contour < b.contour
+        if a.rank != b.rank { return a.rank < b.rank }
+        if a.family != b.family { return a.family < b.family }
+        if a.labels != b.labels { return a.labels.lexicographicallyPrecedes(b.labels) }
+        return (a.spin?.rawValue ?? -1) < (b.spin?.rawValue ?? -1)
     }
 
+    /// `d↑`, `c1↓`, `f2↑`: the family, its labels and the spin arrow.
     public var description: String {
-        var s = species.description
-        if species == .c { s += "\(momentum)" } else if site != 0 { s += "\(site)" }
-        s += spin.description
-        switch contour { case .none: break; case .plus: s += "+"; case .minus: s += "-" }
-        return s
+        family + labels.map(String.init).joined(separator: ",") + (spin?.description ?? "")
     }
 }
 
