@@ -73,6 +73,11 @@ public struct DeclaredSystem: Sendable {
     public let defaults: [String: Double]
     /// The scalar `let:` definitions in parameters (and state), for claims that name them.
     public let scalarLets: [String: Expr]
+    /// The declared right-hand sides, one per state component, in the state symbols, the parameters and
+    /// (for an implicit system) `rateSymbols`.
+    public let equations: [Expr]
+    /// The symbols standing for the derivatives dy_i/dt in `equations`.
+    public let rateSymbols: [Symbol]
     /// τ(y): the right-hand sides with the derivatives set to zero, one per state component.
     public let explicitPart: [Expr]
     /// M(y): nonzero coefficients of the derivatives in the right-hand sides (row, column, coefficient).
@@ -347,6 +352,8 @@ public struct DeclaredSystem: Sendable {
         }
         self.variables = variables
         self.parameters = parameters
+        self.equations = components
+        self.rateSymbols = rateComponents
         self.explicitPart = explicit
         self.implicitPart = implicit.map { (row: $0.0, column: $0.1, coefficient: $0.2) }
         self.implicitBlocks = blocks.values.sorted { $0[0] < $1[0] }
