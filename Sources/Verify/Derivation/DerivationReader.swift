@@ -8,7 +8,7 @@ public enum DerivationReader {
         "id", "equations", "statement", "printed", "computed", "check", "where", "conventions",
         "digits", "expect", "correction", "units", "values", "unit", "tolerance", "note", "parameters", "seed", "requires",
         // Keys of the equation-of-motion check kinds (`ode-*`, Sources/Verify/Dynamics/Declared).
-        "system", "samples", "vary", "onset", "initial", "time",
+        "system", "samples", "vary", "onset", "initial", "time", "observe",
     ]
     /// Keys every claim must have.
     public static let requiredKeys: [String] = ["id", "statement", "printed", "check", "expect"]

@@ -153,13 +153,15 @@ extension OdeChecks {
         let (observable, _) = try observable(claim.spec["observe"]!, system)
         let printedText = claim.printed.value
         let expression: Expr
-        do {
-            if printedText.contains("=") {
-                expression = try system.claimContext.parseRelation(printedText, origin: TextSyntax.origin(claim.printed.location)).rhs
-            } else {
-                expression = try system.claimContext.parse(printedText, origin: TextSyntax.origin(claim.printed.location))
-            }
-        } catch { throw TextSyntax.located(error, claim.printed.location) }
+        // `omega = expression` or just the expression: the name on the left is a label.
+        var right = claim.printed
+        if let eq = printedText.firstIndex(of: "=") {
+            right = Located(String(printedText[printedText.index(after: eq)...]),
+                            at: SourceLocation(file: right.location.file, line: right.location.line,
+                                               column: right.location.column + printedText.distance(from: printedText.startIndex, to: eq) + 1))
+        }
+        do { expression = try system.claimContext.parse(right.value, origin: TextSyntax.origin(right.location)) }
+        catch { throw TextSyntax.located(error, right.location) }
         let printed = try Inputs.evaluate(expression, system, values, functions: functions)
         let tolerance = try DynamicsClaimInputs.tolerance(claim, default: 0.01)
         return try oscillationVerdict(field, from: y0, observable: observable, duration: try duration(claim, default: 100),
@@ -169,7 +171,8 @@ extension OdeChecks {
     /// Frequency and decay rate of a scalar observable q(t) along the trajectory: the trajectory is sampled
     /// from the DOP853 dense output (≥ 200 points per period), q_∞ = q at the end; upward crossings of
     /// q − q_∞ (linear interpolation) give the period, ω = 2π·(crossings − 1)/(t_last − t_first); the extrema
-    /// A_k of |q − q_∞| between crossings give the decay rate by a least-squares fit of ln A_k against t_k.
+    /// A_k of |q − q_∞| give the decay rate by a least-squares fit of ln A_k against t_k; both from the first half of
+    /// the run, so `time:` must let the oscillation decay well below its early amplitude (or, undamped, q_∞ ≈ its mean).
     public static func oscillationVerdict(_ field: DeclaredField, from y0: [Double], observable: CompiledExpressions, duration: Double,
                                           printed: Double, printedText: String, rate: Bool, tolerance: Double) throws -> Verdict {
         let samples = 40_000
@@ -191,9 +194,10 @@ extension OdeChecks {
             if a >= abs(q[k - 1] - qEnd) && a > abs(q[k + 1] - qEnd) && a > 0 { peaks.append((t[k], a)) }
             k += 1
         }
-        // Drop the last 10% of the run (q_∞ is taken there) and require a few periods.
-        peaks = peaks.filter { $0.0 < 0.9 * duration }
-        crossings = crossings.filter { $0 < 0.9 * duration }
+        // Use the first half of the run only: q_∞ is taken at the end, where the oscillation must have decayed
+        // far below its amplitude in the first half (otherwise the offset shifts the crossings).
+        peaks = peaks.filter { $0.0 < 0.5 * duration }
+        crossings = crossings.filter { $0 < 0.5 * duration }
         guard crossings.count >= 3, peaks.count >= 4 else {
             return Verdict(.inconclusive, detail: "the observable does not oscillate over `time:` = \(fmt(duration)) (\(crossings.count) upward crossings, \(peaks.count) extrema): lengthen `time:` or start away from the fixed point")
         }
