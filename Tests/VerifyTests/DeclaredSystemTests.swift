@@ -65,6 +65,21 @@ final class DeclaredSystemTests: XCTestCase {
         }
     }
 
+    /// The machine-code right-hand side (`NativeCode`) computes bit for bit what the interpreter computes.
+    func testNativeCodeEqualsTheInterpreter() throws {
+        let system = try Self.system(Self.bilayer)
+        let field = try DeclaredField(system, values: ["r": 1.3, "j_AB": 2.5])
+        XCTAssertNotNil(field.native, "no C compiler found: the interpreter runs (slower)")
+        let slow = try field.interpreted()
+        XCTAssertNil(slow.native)
+        var g = SplitMix64(seed: 5)
+        for _ in 0..<50 {
+            let y = (0..<4).map { _ in 2 * g.nextUnit() - 1 }
+            XCTAssertEqual(field.rates(at: y), slow.rates(at: y))
+        }
+        XCTAssertTrue(NativeCode.source(system.rates).contains("referee_rates"))
+    }
+
     func testWrongRightHandSideIsNotTheModel() throws {
         // Ω_BA with the wrong sign: the declared system must differ from NC(8).
         let wrong = Self.bilayer.replacingOccurrences(of: "- Omega_BA*m_A", with: "+ Omega_BA*m_A")

@@ -12,11 +12,16 @@ public struct DeclaredField: VectorField {
     public let values: [Double]
     let rateRegisters: [Double]
     let jacobianRegisters: [Double]
+    /// The bound registers for the native code, and a raw pointer to them (no reference counting per evaluation).
+    let bound: BoundRegisters
+    nonisolated(unsafe) let constants: UnsafePointer<Double>
+    /// The right-hand side as machine code, nil when the interpreter runs (`NativeCode`).
+    let native: NativeCode.Function?
 
     public var dimension: Int { system.dimension }
 
     /// The field at the given values (by parameter name; every parameter needs a value).
-    public init(_ system: DeclaredSystem, values named: [String: Double]) throws {
+    public init(_ system: DeclaredSystem, values named: [String: Double], useNativeCode: Bool = true) throws {
         var values: [Double] = []
         for p in system.parameters {
             guard let v = named[p.name] ?? system.defaults[p.name] else {
@@ -29,6 +34,14 @@ public struct DeclaredField: VectorField {
         self.values = values
         rateRegisters = system.rates.bind(values)
         jacobianRegisters = system.jacobianCode.bind(values)
+        bound = BoundRegisters(rateRegisters)
+        constants = UnsafePointer(bound.pointer.baseAddress!)
+        native = useNativeCode ? system.native.get(system.rates)?.function : nil
+    }
+
+    /// The same field evaluated by the interpreter only (for tests of the native path).
+    public func interpreted() throws -> DeclaredField {
+        try DeclaredField(system, values: Dictionary(uniqueKeysWithValues: zip(system.parameters.map(\.name), values)), useNativeCode: false)
     }
 
     /// Registers of one evaluation: the compiled code's, then τ and M, then the block solve's work space.
@@ -42,6 +55,10 @@ public struct DeclaredField: VectorField {
     }
 
     public func evaluate(t: Double, y: UnsafePointer<Double>, into dy: UnsafeMutablePointer<Double>, scratch: inout VectorFieldScratch) {
+        if let native, !system.isImplicit {
+            native(y, constants, dy)
+            return
+        }
         if scratch.registers.count != scratchSize {
             scratch.registers = rateRegisters + [Double](repeating: 0, count: scratchSize - rateRegisters.count)
         }
@@ -51,11 +68,11 @@ public struct DeclaredField: VectorField {
         scratch.registers.withUnsafeMutableBufferPointer { buffer in
             let r = buffer.baseAddress!
             if !implicit {
-                system.rates.evaluate(y, registers: r, into: dy)
+                system.rates.evaluate(y, registers: r, into: dy)  // interpreter (no native code)
                 return
             }
             let out = r + registerCount
-            system.rates.evaluate(y, registers: r, into: out)
+            if let native { native(y, constants, out) } else { system.rates.evaluate(y, registers: r, into: out) }
             for i in 0..<n { dy[i] = out[i] }
             let work = out + system.rates.outputCount
             Self.solveImplicit(system, tau: out, coefficients: out + n, work: work, into: dy)

@@ -90,6 +90,8 @@ public struct DeclaredSystem: Sendable {
     public let claimContext: ParseContext
     let rates: CompiledExpressions
     let jacobianCode: CompiledExpressions
+    /// `rates` as machine code (`NativeCode`), compiled on first use.
+    let native = NativeSlot()
     /// The independent blocks of coupled derivatives (components), for the implicit solve.
     let implicitBlocks: [[Int]]
 
