@@ -80,7 +80,7 @@ public struct DeclaredSimulation: Sendable {
         return (cx * cx + cy * cy + cz * cz).squareRoot() / s
     }
 
-    /// R of the type's documentation.
+    /// R of the type's documentation (no allocation: it runs after every step).
     static func invariantRates<D: RandomAccessCollection>(_ y: [Double], _ dy: D, _ layout: Layout) -> Double where D.Element == Double, D.Index == Int {
         let b = dy.startIndex
         var r = 0.0
@@ -89,42 +89,44 @@ public struct DeclaredSimulation: Sendable {
             return r
         }
         for s in layout.scalars { r = max(r, abs(dy[b + s])) }
-        var norms: [Double] = []
-        for (o, d) in layout.vectors {
+        let count = layout.vectors.count
+        for p in 0..<count {
+            let (o, d) = layout.vectors[p]
             let m = norm(y, o, d)
-            norms.append(m)
             var dot = 0.0, dd = 0.0
             for i in 0..<d { dot += y[o + i] * dy[b + o + i]; dd += dy[b + o + i] * dy[b + o + i] }
             r = max(r, abs(m > 0 ? dot / m : dd.squareRoot()))
-        }
-        for p in 0..<layout.vectors.count {
-            for q in (p + 1)..<max(p + 1, layout.vectors.count) {
-                let (op, d) = layout.vectors[p], (oq, _) = layout.vectors[q]
-                guard norms[p] > 0, norms[q] > 0 else { continue }
+            guard m > 0 else { continue }
+            for q in (p + 1)..<max(p + 1, count) {
+                let (oq, _) = layout.vectors[q]
+                let mq = norm(y, oq, d)
+                guard mq > 0 else { continue }
                 if d == 2 {
-                    r = max(r, abs(omega(y, dy, op, 2) - omega(y, dy, oq, 2)) * min(norms[p], norms[q]))
+                    r = max(r, abs(omega(y, dy, o, 2) - omega(y, dy, oq, 2)) * min(m, mq))
                 } else {
                     var rate = 0.0
-                    for i in 0..<d { rate += dy[b + op + i] * y[oq + i] + y[op + i] * dy[b + oq + i] }
-                    r = max(r, abs(rate) / max(norms[p], norms[q]))
+                    for i in 0..<d { rate += dy[b + o + i] * y[oq + i] + y[o + i] * dy[b + oq + i] }
+                    r = max(r, abs(rate) / max(m, mq))
                 }
             }
         }
         return r
     }
 
-    /// Whether a collinear (or partly vanishing) state of an equivariant system still moves.
+    /// Whether a collinear (or partly vanishing) state of an equivariant system still moves (no allocation).
     func isStillMoving<D: RandomAccessCollection>(_ y: [Double], _ dy: D, _ layout: Layout, threshold: Double) -> Bool where D.Element == Double, D.Index == Int {
         if !dy.contains(where: { !(abs($0) < threshold) }) { return false }
         guard layout.equivariant, !layout.vectors.isEmpty else { return false }
-        let norms = layout.vectors.map { Self.norm(y, $0.0, $0.1) }
-        if norms.contains(where: { $0 <= orderThreshold }) { return true }
-        for p in 0..<layout.vectors.count {
-            for q in (p + 1)..<max(p + 1, layout.vectors.count) {
-                let (op, d) = layout.vectors[p], (oq, _) = layout.vectors[q]
+        let count = layout.vectors.count
+        for p in 0..<count where Self.norm(y, layout.vectors[p].0, layout.vectors[p].1) <= orderThreshold { return true }
+        for p in 0..<count {
+            let (op, d) = layout.vectors[p]
+            let np = Self.norm(y, op, d)
+            for q in (p + 1)..<max(p + 1, count) {
+                let (oq, _) = layout.vectors[q]
                 var dot = 0.0
                 for i in 0..<d { dot += y[op + i] * y[oq + i] }
-                let c = max(-1, min(1, dot / (norms[p] * norms[q])))
+                let c = max(-1, min(1, dot / (np * Self.norm(y, oq, d))))
                 let angle = acos(c)
                 if angle >= angleTolerance && Double.pi - angle >= angleTolerance { return false }
             }
