@@ -23,7 +23,7 @@ final class DeclaredSystemTests: XCTestCase {
     dm_B/dt = alpha_B*(-T*m_B + (1 - dot(h_B, h_B)/(3*T^2))*h_B) - gamma_B*n*m_B - Omega_BA*m_A
     values: j_AA = 10, j_BB = 5, j_AB = 5, alpha_A = 0.1, alpha_B = 0.002, g_B = -10, n = 1, T = 9, r = 0
     phase: disordered = fixed, norm(m_A) < 1e-4, norm(m_B) < 1e-4
-    phase: single-layer = fixed, norm(m_A)*norm(m_B) < 1e-4
+    phase: single-layer = fixed, norm(m_A)*norm(m_B) < 1e-8
     phase: aligned = fixed, dot(m_A, m_B) > 0
     phase: antialigned = fixed, dot(m_A, m_B) < 0
     phase: chiral = rotating
