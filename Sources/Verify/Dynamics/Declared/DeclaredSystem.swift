@@ -90,6 +90,8 @@ public struct DeclaredSystem: Sendable {
     public let claimContext: ParseContext
     let rates: CompiledExpressions
     let jacobianCode: CompiledExpressions
+    /// Every phase condition (lhs − rhs), in order, compiled (a sign test needs no MPFR).
+    let phaseCode: CompiledExpressions
     /// `rates` as machine code (`NativeCode`), compiled on first use.
     let native = NativeSlot()
     /// The independent blocks of coupled derivatives (components), for the implicit solve.
@@ -407,6 +409,10 @@ public struct DeclaredSystem: Sendable {
             phases.append(Phase(name: phaseName, motion: motion, conditions: conditions, text: rest.value.trimmed, location: line.location))
         }
         self.phases = phases
+        do { phaseCode = try CompiledExpressions(phases.flatMap { $0.conditions.map(\.0) }, state: stateSymbols, parameters: parameters) }
+        catch let failure as CompiledExpressions.Failure {
+            throw DerivationError(phaseLines.first?.location ?? block.opening, "a phase condition: \(failure.message)", fix: "conditions use state variables, parameters and lets")
+        }
     }
 
     /// `key: rest` with the location of `rest`, for the keyed lines of the block.

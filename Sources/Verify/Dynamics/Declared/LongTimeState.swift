@@ -177,17 +177,19 @@ public struct DeclaredSimulation: Sendable {
                              time: result.t, residual: lastResidual, y: result.y)
     }
 
-    /// The first declared phase whose motion and conditions hold at y.
+    /// The first declared phase whose motion and conditions hold at y (conditions evaluated in Double by
+    /// the compiled code; an exact zero counts for `=`, within 10⁻¹² for `~`).
     public static func phase(of field: DeclaredField, y: [Double], motion: DeclaredSystem.Motion) throws -> String? {
         let system = field.system
         guard !system.phases.isEmpty else { return nil }
-        var values: [Symbol: BigComplex] = [:]
-        for (s, v) in zip(system.state, y) { values[s] = BigComplex(BigFloat(v, precision: 64)) }
-        for (s, v) in zip(system.parameters, field.values) { values[s] = BigComplex(BigFloat(v, precision: 64)) }
-        for p in system.phases where p.motion == .any || p.motion == motion {
+        let values = system.phaseCode.values(at: y, bound: system.phaseCode.bind(field.values))
+        var k = 0
+        for p in system.phases {
+            defer { k += p.conditions.count }
+            guard p.motion == .any || p.motion == motion else { continue }
             var holds = true
-            for (d, kind) in p.conditions {
-                let x = try d.evaluate(at: values, precision: 64).re.doubleValue
+            for (j, (_, kind)) in p.conditions.enumerated() {
+                let x = values[k + j]
                 switch kind {
                 case .less: holds = x < 0
                 case .lessOrEqual, .lessOrApproximatelyEqual: holds = x <= 0
