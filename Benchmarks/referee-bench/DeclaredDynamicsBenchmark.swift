@@ -63,7 +63,7 @@ public func runDeclaredDynamicsBenchmark() {
             var phases: [String: Int] = [:]
             for p in points { phases[p.state.phase.rawValue, default: 0] += 1 }
             let counts = phases.keys.sorted().map { "\"\($0)\": \(phases[$0]!)" }.joined(separator: ", ")
-            print("{\"name\": \"phase-diagram-\(kind)\", \"grid\": \"\(columns)x\(rows)\", \"threads\": \(threads), \"seconds\": \(seconds), \"s_per_point\": \(seconds / Double(grid.count)), \"phases\": {\(counts)}, \"loadavg\": \"\(load)\"}")
+            print("{\"name\": \"phase-diagram-\(kind)\", \"grid\": \"\(columns)x\(rows)\", \"threads\": \(threads), \"seconds\": \(seconds), \"s_per_point\": \(seconds / Double(grid.count)), \"phases\": {\(counts)}, \"simulated_time\": \(points.reduce(0) { $0 + $1.state.time }), \"loadavg\": \"\(load)\"}")
             fflush(nil)
         }
         let (tc, pc) = results["compiled"]!, (td, pd) = results["declared"]!
