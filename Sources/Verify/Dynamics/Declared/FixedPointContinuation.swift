@@ -10,9 +10,13 @@ public struct DeclaredFixedPoint: Sendable {
     /// so J has a zero mode along each generator G·y*; with Q an orthonormal basis of the complement of
     /// the generators, J is block triangular in (generators, Q) and the other eigenvalues are those of QᵀJQ.
     public var eigenvalues: [Grassmann.ComplexDouble]
+    /// The largest |J_ij| (the scale of the rates).
+    public var scale: Double
     /// The largest real part of `eigenvalues` (−∞ when none).
     public var growthRate: Double { eigenvalues.map(\.re).max() ?? -.infinity }
-    public var isStable: Bool { growthRate < 0 }
+    /// Stable unless an eigenvalue grows faster than 10⁻⁹ × `scale`: a neutral direction (a conserved
+    /// quantity such as |m| of an LLG equation) is a zero eigenvalue up to rounding, not an instability.
+    public var isStable: Bool { growthRate <= 1e-9 * scale }
 }
 
 /// Newton continuation of fixed points of a declared system in one parameter, and the threshold where
@@ -112,7 +116,7 @@ public enum FixedPointContinuation {
             }
         }
         let eigenvalues = m == 0 ? [] : try Spectrum.denseEigenvalues(reduced)
-        return DeclaredFixedPoint(y: y, eigenvalues: eigenvalues)
+        return DeclaredFixedPoint(y: y, eigenvalues: eigenvalues, scale: j.map { abs($0) }.max() ?? 0)
     }
 
     /// Continue the fixed point `point` known at parameter value `from` to `to` in steps of at most `step`.

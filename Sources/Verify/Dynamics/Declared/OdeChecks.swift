@@ -127,65 +127,17 @@ public enum OdeChecks {
                                         onset: Set<String>, quantity: (Double) throws -> Double, quantityText: String,
                                         printed: Double, tolerance: Double, seed: UInt64,
                                         simulation: DeclaredSimulation = DeclaredSimulation()) throws -> Verdict {
+        let t = try DeclaredThreshold.compute(system, values: values, parameter: parameter, from: from, to: to, onset: onset,
+                                              seed: seed, simulation: simulation)
         let width = to - from
-        func field(_ v: Double) throws -> DeclaredField {
-            var w = values; w[parameter] = v
-            return try DeclaredField(system, values: w)
-        }
-        let start = DeclaredSimulation.randomInitialCondition(system, seed: seed)
-        func inOnset(_ v: Double) throws -> Bool {
-            let s = try simulation.run(try field(v), from: start)
-            return onset.contains { Inputs.matches(s, $0) }
-        }
-        // Simulation bisection.
-        var simulated: (Double, Double)? = nil
-        if try inOnset(from) { simulated = (from, from) } else {
-            var lo = from, hi: Double? = nil
-            var v = from + width / 20
-            while v <= to + 1e-12 * width {
-                if try inOnset(v) { hi = v; break }
-                lo = v; v += width / 20
-            }
-            if var upper = hi {
-                while upper - lo > 8e-4 * width {
-                    let mid = 0.5 * (lo + upper)
-                    if try inOnset(mid) { upper = mid } else { lo = mid }
-                }
-                simulated = (lo, upper)
-            }
-        }
-        let simText = simulated.map { "simulation bisection (seed \(seed)): [\(fmt($0.0)), \(fmt($0.1))]" } ?? "simulation finds no onset for \(parameter) ≤ \(fmt(to))"
-        // Jacobian continuation from the fixed point reached at `from`.
-        let first = try simulation.run(try field(from), from: start)
-        var predicted: (lower: Double, upper: Double, below: [Double], above: [Double]?)? = nil
-        var predictionNote = ""
-        if first.motion == .fixed, let y0 = FixedPointContinuation.newton(try field(from), from: first.y) {
-            let startLabel = try LongTimeState.phaseLabel(field(from), y0)
-            predicted = try FixedPointContinuation.threshold(field, from: from, upTo: to, start: y0, coarse: 0.004 * width, tolerance: 1e-10 * max(1, abs(to))) { y, f in
-                let label = try LongTimeState.phaseLabel(f, y)
-                if onset.contains(label) { return true }
-                return try !FixedPointContinuation.analyse(f, at: y).isStable
-            }
-            if let p = predicted {
-                let below = try FixedPointContinuation.analyse(try field(p.lower), at: p.below)
-                var text = "branch from the \(startLabel) fixed point at \(parameter) = \(fmt(from)): at \(fmt(p.lower, 10)) \(try LongTimeState.phaseLabel(field(p.lower), p.below)), largest non-Goldstone eigenvalue \(fmt(below.growthRate, 3))"
-                if let y = p.above {
-                    let above = try FixedPointContinuation.analyse(try field(p.upper), at: y)
-                    text += "; at \(fmt(p.upper, 10)) \(try LongTimeState.phaseLabel(field(p.upper), y)), \(fmt(above.growthRate, 3)) (symbolic Jacobian, Expr.derivative)"
-                } else { text += "; the branch ends at \(fmt(p.upper, 10))" }
-                predictionNote = text
-            } else {
-                predictionNote = "the branch from the \(startLabel) fixed point stays out of {\(onset.sorted().joined(separator: ", "))} and stable up to \(fmt(to))"
-            }
-        } else {
-            predictionNote = "no fixed point at \(parameter) = \(fmt(from)) to continue (\(first.label))"
-        }
+        let simulated = t.simulated, predicted = t.predicted, predictionNote = t.predictionNote
+        let simText = simulated.map { "simulation bisection (seed \(seed)): [\(fmt($0.lower)), \(fmt($0.upper))]" } ?? "simulation finds no onset for \(parameter) ≤ \(fmt(to))"
         func quantityAt(_ v: Double) throws -> Double { try quantity(v) }
         guard let p = predicted else {
             if let s = simulated {
-                let value = try quantityAt(0.5 * (s.0 + s.1))
+                let value = try quantityAt(0.5 * (s.lower + s.upper))
                 let deviation = abs(value - printed) / abs(printed)
-                return Verdict(.inconclusive, method: .numeric(digits: 3, errorEstimate: fmt(s.1 - s.0, 2)),
+                return Verdict(.inconclusive, method: .numeric(digits: 3, errorEstimate: fmt(s.upper - s.lower, 2)),
                                detail: "system `\(system.name)`: \(simText); no Jacobian prediction: \(predictionNote); \(quantityText) = \(fmt(value)) (printed \(fmt(printed)), deviation \(DynamicsClaimInputs.percent(deviation)))",
                                computed: fmt(value), seed: seed)
             }
@@ -196,7 +148,7 @@ public enum OdeChecks {
         let value = 0.5 * (p.lower + p.upper)
         let computed = try quantityAt(value)
         let deviation = abs(computed - printed) / abs(printed)
-        let agree = simulated.map { value >= $0.0 - 2e-3 * width && value <= $0.1 + 2e-3 * width } ?? false
+        let agree = simulated.map { value >= $0.lower - 2e-3 * width && value <= $0.upper + 2e-3 * width } ?? false
         let detail = "system `\(system.name)`: Jacobian prediction \(parameter) = \(fmt(value, 10)) (bracket width \(fmt(p.upper - p.lower, 2))); \(predictionNote); \(simText); \(quantityText) = \(fmt(computed, 8)) at the threshold, printed \(fmt(printed)), deviation \(DynamicsClaimInputs.percent(deviation)) (tolerance \(DynamicsClaimInputs.percent(tolerance)))"
         let method = CheckMethod.numeric(digits: 8, errorEstimate: fmt(p.upper - p.lower, 2))
         if !agree {
