@@ -6,19 +6,38 @@ import Symbolic
 /// An evaluation runs the compiled state-dependent code; for an implicit system it then solves
 /// (𝟙 − M) v = τ block by block (Gaussian elimination with partial pivoting; a block whose pivot
 /// vanishes yields NaN, which the integrator reports as a failed step).
+///
+/// The struct is small on purpose (one reference, a raw pointer, a function pointer): the integrators copy
+/// it and call it millions of times, and a copy of a struct with many references costs a retain each.
 public struct DeclaredField: VectorField {
-    public let system: DeclaredSystem
-    /// Parameter values in the order of `system.parameters`.
-    public let values: [Double]
-    let rateRegisters: [Double]
-    let jacobianRegisters: [Double]
-    /// The bound registers for the native code, and a raw pointer to them (no reference counting per evaluation).
-    let bound: BoundRegisters
+    /// Everything else, owned by one object.
+    final class Storage: @unchecked Sendable {
+        let system: DeclaredSystem
+        let values: [Double]
+        let rateRegisters: [Double]
+        let jacobianRegisters: [Double]
+        let bound: BoundRegisters
+        init(system: DeclaredSystem, values: [Double]) {
+            self.system = system
+            self.values = values
+            rateRegisters = system.rates.bind(values)
+            jacobianRegisters = system.jacobianCode.bind(values)
+            bound = BoundRegisters(rateRegisters)
+        }
+    }
+    let storage: Storage
+    /// The bound registers read by the native code (owned by `storage.bound`).
     nonisolated(unsafe) let constants: UnsafePointer<Double>
     /// The right-hand side as machine code, nil when the interpreter runs (`NativeCode`).
     let native: NativeCode.Function?
+    let isImplicit: Bool
+    public let dimension: Int
 
-    public var dimension: Int { system.dimension }
+    public var system: DeclaredSystem { storage.system }
+    /// Parameter values in the order of `system.parameters`.
+    public var values: [Double] { storage.values }
+    var rateRegisters: [Double] { storage.rateRegisters }
+    var jacobianRegisters: [Double] { storage.jacobianRegisters }
 
     /// The field at the given values (by parameter name; every parameter needs a value).
     public init(_ system: DeclaredSystem, values named: [String: Double], useNativeCode: Bool = true) throws {
@@ -30,13 +49,11 @@ public struct DeclaredField: VectorField {
             }
             values.append(v)
         }
-        self.system = system
-        self.values = values
-        rateRegisters = system.rates.bind(values)
-        jacobianRegisters = system.jacobianCode.bind(values)
-        bound = BoundRegisters(rateRegisters)
-        constants = UnsafePointer(bound.pointer.baseAddress!)
+        storage = Storage(system: system, values: values)
+        constants = UnsafePointer(storage.bound.pointer.baseAddress!)
         native = useNativeCode ? system.native.get(system.rates)?.function : nil
+        isImplicit = system.isImplicit
+        dimension = system.dimension
     }
 
     /// The same field evaluated by the interpreter only (for tests of the native path).
@@ -55,10 +72,11 @@ public struct DeclaredField: VectorField {
     }
 
     public func evaluate(t: Double, y: UnsafePointer<Double>, into dy: UnsafeMutablePointer<Double>, scratch: inout VectorFieldScratch) {
-        if let native, !system.isImplicit {
+        if let native, !isImplicit {
             native(y, constants, dy)
             return
         }
+        let system = storage.system
         if scratch.registers.count != scratchSize {
             scratch.registers = rateRegisters + [Double](repeating: 0, count: scratchSize - rateRegisters.count)
         }
