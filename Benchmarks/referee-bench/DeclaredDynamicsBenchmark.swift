@@ -26,7 +26,7 @@ public func runDeclaredDynamicsBenchmark() {
     let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "unknown"
     // The first field compiles the right-hand side to machine code (once per process): timed apart.
     let compileStart = Clock.now()
-    let native = (try? DeclaredField(system, values: grid.parameters(at: 0).declaredValues))?.native != nil
+    let native = (try? DeclaredField(system, values: grid.parameters(at: 0).declaredValues))?.usesNativeCode == true
     print("{\"name\": \"declared-system\", \"instructions_per_evaluation\": \(system.instructionCount), \"dimension\": \(system.dimension), \"native_code\": \(native), \"compile_seconds\": \(Clock.now() - compileStart)}")
 
     // Fixed horizon: right-hand side + integrator.

@@ -34,6 +34,8 @@ public struct DeclaredField: VectorField {
     public let dimension: Int
 
     public var system: DeclaredSystem { storage.system }
+    /// True when the right-hand side runs as machine code (`NativeCode`), false for the interpreter.
+    public var usesNativeCode: Bool { native != nil }
     /// Parameter values in the order of `system.parameters`.
     public var values: [Double] { storage.values }
     var rateRegisters: [Double] { storage.rateRegisters }
