@@ -7,6 +7,7 @@ let allBenchmarks: [(name: String, run: @Sendable () -> Void)] = [
     ("liouvillian-steps", { runLiouvillianStepsBenchmark(levelCounts: benchmarkOptions.first.map { $0.split(separator: ",").compactMap { Int($0) } } ?? [1, 2, 3]) }),
     ("keldysh", { runKeldyshBenchmark() }),
     ("dynamics", { runDynamicsBenchmark() }),
+    ("declared-dynamics", { runDeclaredDynamicsBenchmark() }),
     ("exponential", { runExponentialBenchmark() }),
     ("integrals", { runIntegralsBenchmark(digitsList: benchmarkOptions.first.map { $0.split(separator: ",").compactMap { Int($0) } } ?? [15, 50, 100, 1000]) }),
 ]

@@ -17,6 +17,7 @@ final class ExamplesAsTests: XCTestCase {
     static let covered: Set<String> = [
         "kerr-oscillator.md", "dissipative-spin-chain.md", "lossy-fermion-ring.md", "schrieffer-wolff.md", "optical-bloch.md",
         "qutip-steady-states.md", "qutip-thermal-oscillator.md",
+        "damped-macrospin.md",
     ]
 
     func testEveryExampleHasATest() throws {
@@ -33,4 +34,5 @@ final class ExamplesAsTests: XCTestCase {
     /// Analytic steady states and spectra from QuTiP 5.3.1's own test suite (test_steadystate.py).
     func testQuTiPSteadyStates() throws { try run("qutip-steady-states.md") }
     func testQuTiPThermalOscillator() throws { try run("qutip-thermal-oscillator.md") }
+    func testDampedMacrospin() throws { try run("damped-macrospin.md") }
 }

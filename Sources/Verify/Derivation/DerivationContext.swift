@@ -16,6 +16,8 @@ public struct DerivationContext: Sendable {
     let model: ModelEnvironment
     /// How the certified operations (limit, series, …) in each definition were checked, by defined name.
     public let definitionCertificates: [String: [OperationCertificate]]
+    /// The systems of equations of motion declared in ```ode blocks, by name.
+    public let systems: [String: DeclaredSystem]
 
     public init(file: DerivationFile, engine: Engine) throws {
         self.file = file
@@ -38,6 +40,15 @@ public struct DerivationContext: Sendable {
         self.model = model
         definitionCertificates = certificates
         parse = context
+        var systems: [String: DeclaredSystem] = [:]
+        for block in file.odeBlocks {
+            let system = try DeclaredSystem(block: block, file: context, functions: engine.numericFunctions)
+            if let previous = systems[system.name] {
+                throw DerivationError(block.opening, "a second system named `\(system.name)` (first at \(previous.location))", fix: "give every ```ode block its own `system:` name")
+            }
+            systems[system.name] = system
+        }
+        self.systems = systems
         units = try Self.table(file.unitLines, separator: ":", what: "unit")
         values = try Self.table(file.valueLines, separator: "=", what: "value")
         for (name, text) in values.sorted(by: { ($0.value.location.line, $0.key) < ($1.value.location.line, $1.key) }) {

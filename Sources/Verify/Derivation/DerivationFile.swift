@@ -21,6 +21,14 @@ public struct DerivationFile: Sendable {
     public var modeLines: [Located<String>] = []
     /// The numbering schemes of the front matter (none when the file has no front matter).
     public var numbering: Numbering = .none
+    /// The ```ode blocks (one declared system of equations of motion each), in order.
+    public var odeBlocks: [OdeBlockText] = []
+}
+
+/// The logical lines of one ```ode block and the place where it opens.
+public struct OdeBlockText: Sendable {
+    public var opening: SourceLocation
+    public var lines: [Located<String>]
 }
 
 /// One claim as written: every field keeps its location for error messages.

@@ -7,11 +7,13 @@ public enum DerivationReader {
     public static let claimKeys: [String] = [
         "id", "equations", "uses", "statement", "printed", "computed", "check", "where", "conventions",
         "digits", "expect", "correction", "units", "values", "unit", "tolerance", "note", "parameters", "seed", "requires",
+        // Keys of the equation-of-motion check kinds (`ode-*`, Sources/Verify/Dynamics/Declared).
+        "system", "samples", "vary", "onset", "initial", "time", "observe",
     ]
     /// Keys every claim must have.
     public static let requiredKeys: [String] = ["id", "statement", "printed", "check", "expect"]
     /// The fenced block kinds with a meaning; other fences (```text, ```swift) are prose.
-    public static let blockKinds: Set<String> = ["symbols", "modes", "define", "units", "values", "claim"]
+    public static let blockKinds: Set<String> = ["symbols", "modes", "define", "units", "values", "claim", "ode"]
     /// Longest accepted line.
     public static let maximumLineLength = 20_000
 
@@ -44,6 +46,7 @@ public enum DerivationReader {
         var symbols: [Located<String>] = [], definitions: [Located<String>] = [], modes: [Located<String>] = []
         var units: [Located<String>] = [], values: [Located<String>] = []
         var claims: [ClaimSpec] = []
+        var odeBlocks: [OdeBlockText] = []
         var seenIds: [String: SourceLocation] = [:]
 
         let (numbering, firstLine) = try frontMatter(lines, path: path)
@@ -81,6 +84,7 @@ public enum DerivationReader {
                 case "define": definitions += entries
                 case "units": units += entries
                 case "values": values += entries
+                case "ode": odeBlocks.append(OdeBlockText(opening: here(lineNumber, 1), lines: entries))
                 default:
                     let claim = try readClaim(entries, opening: here(lineNumber, 1))
                     if let previous = seenIds[claim.id.value] {
@@ -90,7 +94,7 @@ public enum DerivationReader {
                     seenIds[claim.id.value] = claim.id.location
                     claims.append(claim)
                 }
-            } else if ["claim", "symbol", "defin", "mode", "unit", "value"].contains(where: { kind.hasPrefix($0) }) {
+            } else if ["claim", "symbol", "defin", "mode", "unit", "value", "ode"].contains(where: { kind.hasPrefix($0) }) {
                 // A fence that looks like a block of the language but is not one would silently hide
                 // what follows it (a claim inside it would never run).
                 throw DerivationError(here(lineNumber, 4), "unknown block kind `\(kind)`",
@@ -104,7 +108,7 @@ public enum DerivationReader {
         // A file without claims is reported by `DerivationLints`, after its symbols and definitions
         // have been read, so that their errors are not hidden behind it.
         return DerivationFile(path: path, title: foundTitle, symbolLines: symbols, definitionLines: definitions,
-                              unitLines: units, valueLines: values, claims: claims, modeLines: modes, numbering: numbering)
+                              unitLines: units, valueLines: values, claims: claims, modeLines: modes, numbering: numbering, odeBlocks: odeBlocks)
     }
 
     /// The front matter between `---` lines at the top of the file (`numbering:`, `cites:`, `labels:`), and the

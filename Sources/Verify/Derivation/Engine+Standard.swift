@@ -16,6 +16,7 @@ extension Engine {
         engine.register(numericFunctions: IntegralFunctions.all)
         engine.register(argumentDomains: IntegralFunctions.domains)
         for check in DynamicsClaimCheck.all { engine.register(check: check) }
+        for check in OdeChecks.all { engine.register(check: check) }
         engine.register(operations: KeldyshOperations.all)
         engine.register(check: CausalityCheck())
         engine.register(check: KeldyshRotationCheck())

@@ -36,7 +36,10 @@ struct PhaseDiagramCommand: ParsableCommand {
         Example: referee phase-diagram meanfield --grid 100x100 --output fig1c
         """)
 
-    @Argument(help: "The model (meanfield).") var model: DynamicsModel
+    @Argument(help: "The model (meanfield: the paper's NC(8), declared as system `bilayer` in derivations/dynamics.md).") var model: DynamicsModel?
+    @OptionGroup var source: SystemOptions
+    @Option(parsing: .unconditional, help: "For a declared system other than the paper's: the horizontal axis, parameter:a:b.") var x: String?
+    @Option(parsing: .unconditional, help: "For a declared system other than the paper's: the vertical axis, parameter:a:b.") var y: String?
     @Option(help: "Grid size NxM: N values of γ_B/(α_B|g_B|), M values of j_AB.") var grid: String = "40x40"
     @Option(help: "Output folder.") var output: String = "phase-diagram"
     @Option(help: ArgumentHelp(ShardOption.help)) var shard: String?
@@ -67,6 +70,7 @@ struct PhaseDiagramCommand: ParsableCommand {
     }
 
     func run() throws {
+        if !source.isPaperSystem { return try runDeclared() }
         if inputs.jAB != nil {
             throw BadInput(place: "--jAB", message: "the phase diagram sweeps j_AB over --coupling-range, so a single --jAB has no effect",
                            fix: "give the j_AB range instead, e.g. --coupling-range 0:10")
@@ -85,7 +89,9 @@ struct PhaseDiagramCommand: ParsableCommand {
         let total = indices.count
         let start = Date()
         let progress = Progress(total: total, what: "points")
-        let points = try PhaseDiagramSweep(grid: g).run(indices: indices, threads: threads) { progress.update($0) }
+        var sweep = PhaseDiagramSweep(grid: g)
+        sweep.declared = try source.load()
+        let points = try sweep.run(indices: indices, threads: threads) { progress.update($0) }
         progress.finish()
         let seconds = Date().timeIntervalSince(start)
         if shard != nil {
@@ -94,5 +100,33 @@ struct PhaseDiagramCommand: ParsableCommand {
             try PhaseDiagramFiles.writeAll(g, points, folder: output, dashedTemperature: dashedT)
         }
         FileHandle.standardError.write(Data(String(format: "%d points in %.2f s (%.3g s per point)\n", total, seconds, seconds / Double(max(total, 1))).utf8))
+    }
+
+    /// A declared system other than the paper's: any two parameters (--x, --y), CSV and figure.
+    func runDeclared() throws {
+        let system = try source.load()
+        guard let x, let y else {
+            throw BadInput(place: "--x/--y", message: "a declared system other than the paper's needs its two axes",
+                           fix: "write e.g. --x \(system.parameters.first?.name ?? "p"):0:1 --y \(system.parameters.last?.name ?? "q"):0:1")
+        }
+        let (xName, xRange) = try SystemOptions.axis(x, option: "x", system: system)
+        let (yName, yRange) = try SystemOptions.axis(y, option: "y", system: system)
+        let (n, m): (Int, Int) = try Self.pair(grid, separator: "x", option: "grid", example: "200x200")
+        guard n >= 1, m >= 1, n * m <= 4_000_000 else { throw BadInput(place: "--grid \(grid)", message: "size out of range", fix: "use 1…2000 per side") }
+        var values = system.defaults
+        for p in system.parameters where p.name == xName || p.name == yName { values[p.name] = 0 }
+        values = try source.values(for: system, base: values)
+        let diagram = DeclaredPhaseDiagram(system: system, values: values, x: xName, xRange: xRange, y: yName, yRange: yRange, columns: n, rows: m, seed: seed)
+        try PhaseDiagramFiles.ensureFolder(output)
+        let part = try ShardOption.parse(shard) ?? .whole
+        let indices = Array(stride(from: part.index - 1, to: diagram.count, by: part.count))
+        let start = Date()
+        let progress = Progress(total: indices.count, what: "points")
+        let states = try diagram.run(indices: indices, threads: threads) { progress.update($0) }
+        progress.finish()
+        try Output.write(diagram.csv(indices, states), to: output + "/phase-diagram.csv")
+        if shard == nil { try FigureFiles.write(diagram.figure(indices, states), folder: output, stem: "phase-diagram") }
+        let seconds = Date().timeIntervalSince(start)
+        FileHandle.standardError.write(Data(String(format: "%d points in %.2f s (%.3g s per point)\n", indices.count, seconds, seconds / Double(max(indices.count, 1))).utf8))
     }
 }

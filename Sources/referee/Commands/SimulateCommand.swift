@@ -50,18 +50,25 @@ struct SimulateCommand: ParsableCommand {
         Example: referee simulate meanfield --gamma-ratio 1.5 --jAB 5 --format json
         """)
 
-    @Argument(help: "The model (meanfield).") var model: DynamicsModel
-    @Option(parsing: .unconditional, help: "γ_B/(α_B|g_B|).") var gammaRatio: Double
+    @Argument(help: "The model (meanfield: the paper's NC(8), declared as system `bilayer` in derivations/dynamics.md).") var model: DynamicsModel?
+    @OptionGroup var source: SystemOptions
+    @Option(parsing: .unconditional, help: "γ_B/(α_B|g_B|) (the paper's system).") var gammaRatio: Double?
     @OptionGroup var inputs: MeanFieldOptions
     @Option(parsing: .unconditional, help: "Seed of the random initial condition.") var seed: UInt64 = 1
     @Option(help: "text or json.") var format: DynamicsFormat = .text
 
     func run() throws {
+        if !source.isPaperSystem { return try runDeclared() }
+        guard let gammaRatio else {
+            throw BadInput(place: "--gamma-ratio", message: "missing", fix: "give the light strength, e.g. --gamma-ratio 1.5")
+        }
         guard gammaRatio >= 0, gammaRatio.isFinite else {
             throw BadInput(place: "--gamma-ratio", message: "\(gammaRatio) is invalid", fix: "γ_B is a rate: give a ratio ≥ 0")
         }
         let p = try inputs.parameters().with(gammaRatio: gammaRatio)
-        let s = try BilayerSimulation().run(BilayerMeanField(p), from: BilayerSimulation.randomInitialCondition(seed: seed))
+        let system = try source.load()
+        let field = try DeclaredField(system, values: try source.values(for: system, base: system.defaults.merging(p.declaredValues) { _, b in b }))
+        let s = BilayerState(try DeclaredSimulation().run(field, from: DeclaredSimulation.randomInitialCondition(system, seed: seed)))
         switch format {
         case .json:
             print(JSONValue.document("simulate", [
@@ -72,6 +79,25 @@ struct SimulateCommand: ParsableCommand {
             ]).rendered())
         case .text:
             print("phase \(s.phase.rawValue)  Δφ = \(s.deltaPhi) rad  |m_A| = \(s.mA)  |m_B| = \(s.mB)  ω = \(s.omega) meV  (t = \(s.time) ħ/meV, seed \(seed))")
+        }
+    }
+
+    /// Another declared system: its long-time state from the seeded initial condition.
+    func runDeclared() throws {
+        let system = try source.load()
+        let values = try source.values(for: system)
+        let s = try DeclaredSimulation().run(try DeclaredField(system, values: values), from: DeclaredSimulation.randomInitialCondition(system, seed: seed))
+        switch format {
+        case .json:
+            print(JSONValue.document("simulate", [
+                ("model", .string(system.name)),
+                ("parameters", .object(system.parameters.map { ($0.name, JSONValue.double(values[$0.name]!)) })),
+                ("phase", .string(s.label)), ("motion", .string(s.motion.rawValue)), ("omega", .double(s.omega)), ("time", .double(s.time)),
+                ("state", .object(zip(system.state, s.y).map { ($0.name, JSONValue.double($1)) })), ("seed", .int(Int(seed))),
+            ]).rendered())
+        case .text:
+            let state = zip(system.state, s.y).map { "\($0.name) = \($1)" }.joined(separator: ", ")
+            print("phase \(s.label) (\(s.motion.rawValue))  ω = \(s.omega)  (t = \(s.time), seed \(seed))  \(state)")
         }
     }
 }

@@ -18,8 +18,10 @@ struct SweepCommand: ParsableCommand {
         Example: referee sweep meanfield --gamma-ratio 0:2:0.1 --jAB 5 --seeds 4 --format csv
         """)
 
-    @Argument(help: "The model (meanfield).") var model: DynamicsModel
-    @Option(help: "γ_B/(α_B|g_B|) as start:stop:step.") var gammaRatio: String
+    @Argument(help: "The model (meanfield: the paper's NC(8), declared as system `bilayer` in derivations/dynamics.md).") var model: DynamicsModel?
+    @OptionGroup var source: SystemOptions
+    @Option(help: "γ_B/(α_B|g_B|) as start:stop:step (the paper's system).") var gammaRatio: String?
+    @Option(parsing: .unconditional, help: "For a declared system other than the paper's: the swept parameter, name:start:stop:step.") var vary: String?
     @OptionGroup var inputs: MeanFieldOptions
     @Option(parsing: .unconditional, help: "Number of random initial conditions per ratio.") var seeds: Int = 1
     @Option(parsing: .unconditional, help: "First seed.") var seed: UInt64 = 1
@@ -46,6 +48,8 @@ struct SweepCommand: ParsableCommand {
     @Option(help: ArgumentHelp(ShardOption.help)) var shard: String?
 
     func run() throws {
+        if !source.isPaperSystem { return try runDeclared() }
+        guard let gammaRatio else { throw BadInput(place: "--gamma-ratio", message: "missing", fix: "write e.g. --gamma-ratio 0:2:0.05") }
         let ratios = try Self.ratios(gammaRatio)
         guard (1...10_000).contains(seeds) else { throw BadInput(place: "--seeds \(seeds)", message: "out of range", fix: "give 1…10000 initial conditions") }
         guard threads >= 0 else { throw BadInput(place: "--threads \(threads)", message: "negative", fix: "give 0 (one per core) or a positive count") }
@@ -54,7 +58,8 @@ struct SweepCommand: ParsableCommand {
             throw BadInput(place: "--shard \(shard!)", message: "a shard needs an --output folder", fix: "add e.g. --output sweep-run (then `referee merge sweep-run`)")
         }
         let p = try inputs.parameters()
-        let curves = MeanFieldCurves(parameters: p, ratios: ratios, seeds: seeds, baseSeed: seed)
+        var curves = MeanFieldCurves(parameters: p, ratios: ratios, seeds: seeds, baseSeed: seed)
+        curves.declared = try source.load()
         // Rows are (ratio, seed) in the order of one run; a shard computes rows K−1, K−1+N, ….
         let indices = (part ?? .whole).indices(of: curves.count)
         let progress = Progress(total: indices.count, what: "points")
@@ -98,5 +103,31 @@ struct SweepCommand: ParsableCommand {
             let head = String(header.rendered().dropLast(2)) + ",\n  \"points\": [\n"
             return (head, rows, ",\n", "\n  ]\n}\n")
         }
+    }
+
+    /// Another declared system: the long-time state over one parameter (`--vary name:start:stop:step`), CSV.
+    func runDeclared() throws {
+        let system = try source.load()
+        guard let vary else {
+            throw BadInput(place: "--vary", message: "a declared system other than the paper's needs the swept parameter", fix: "write e.g. --vary \(system.parameters.first?.name ?? "p"):0:1:0.1")
+        }
+        let parts = vary.split(separator: ":").map(String.init)
+        guard parts.count == 4, system.parameter(named: parts[0]) != nil, let a = Double(parts[1]), let b = Double(parts[2]), let h = Double(parts[3]), h > 0, b >= a else {
+            throw BadInput(place: "--vary \(vary)", message: "expected name:start:stop:step with a parameter of \(system.name)", fix: "parameters: \(system.parameters.map(\.name).joined(separator: ", "))")
+        }
+        guard (1...10_000).contains(seeds) else { throw BadInput(place: "--seeds \(seeds)", message: "out of range", fix: "give 1…10000 initial conditions") }
+        let values = MeanFieldCurves.ratios(start: a, stop: b, step: h)
+        let base = try source.values(for: system, base: system.defaults.merging([parts[0]: a]) { _, new in new })
+        let seeds = self.seeds, first = seed
+        let states = try DeclaredPhaseDiagram.parallel(count: values.count * seeds, threads: threads, progress: nil) { k in
+            var v = base; v[parts[0]] = values[k / seeds]
+            return try DeclaredSimulation().run(try DeclaredField(system, values: v),
+                                                from: DeclaredSimulation.randomInitialCondition(system, seed: first &+ UInt64(k % seeds)))
+        }
+        var lines = ["# referee sweep: system \(system.name) over \(parts[0])", ([parts[0], "seed", "phase", "motion", "omega"] + system.state.map(\.name)).joined(separator: ",")]
+        for (k, s) in states.enumerated() {
+            lines.append(([jsonNumber(values[k / seeds]), String(first &+ UInt64(k % seeds)), s.label, s.motion.rawValue, jsonNumber(s.omega)] + s.y.map(jsonNumber)).joined(separator: ","))
+        }
+        try Output.write(lines.joined(separator: "\n") + "\n", to: output)
     }
 }

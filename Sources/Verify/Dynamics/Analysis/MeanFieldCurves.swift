@@ -13,6 +13,9 @@ public struct MeanFieldCurves: Sendable {
     public var seeds: Int
     public var baseSeed: UInt64
     public var simulation = BilayerSimulation()
+    /// NC(8) as declared in a derivation file (system `bilayer` of derivations/dynamics.md): when set, the
+    /// points are computed from it; nil runs the compiled `BilayerMeanField` (reference and cross-check).
+    public var declared: DeclaredSystem? = nil
 
     /// One simulated point of a curve.
     public struct Point: Sendable, Equatable {
@@ -41,8 +44,14 @@ public struct MeanFieldCurves: Sendable {
     public func point(_ k: Int) throws -> Point {
         let r = ratios[k / seeds]
         let seed = baseSeed &+ UInt64(k % seeds)
-        let state = try simulation.run(BilayerMeanField(parameters.with(gammaRatio: r)),
+        let state: BilayerState
+        if let system = declared {
+            let field = try DeclaredField(system, values: parameters.with(gammaRatio: r).declaredValues)
+            state = BilayerState(try DeclaredSimulation().run(field, from: DeclaredSimulation.randomInitialCondition(system, seed: seed)))
+        } else {
+            state = try simulation.run(BilayerMeanField(parameters.with(gammaRatio: r)),
                                        from: BilayerSimulation.randomInitialCondition(seed: seed))
+        }
         return Point(ratio: r, seed: seed, state: state)
     }
 

@@ -15,21 +15,6 @@ public struct DynamicsClaimCheck: ClaimCheck {
     /// Every dynamics check kind, for `Engine.standard`.
     public static let all: [DynamicsClaimCheck] = [
         DynamicsClaimCheck(
-            name: "meanfield-state",
-            summary: "simulate NC(8) from `seeds:` seeded random initial conditions (`parameters: _seeds = 8`) at `parameters:` (ratio = γ_B/(α_B|g_B|)) and compare the long-time phase with `printed:` (aligned, antialigned, chiral, disordered)",
-            requiredKeys: ["parameters"],
-            decide: { claim, _ in try MeanFieldChecks.state(claim) }),
-        DynamicsClaimCheck(
-            name: "meanfield-flip-threshold",
-            summary: "aligned → antialigned threshold in γ_B/(α_B|g_B|) of NC(8): Jacobian continuation (and closed form) and simulation bisection, compared with the number in `printed:` within `tolerance:`; `parameters: _ratioMax = 5`",
-            requiredKeys: [],
-            decide: { claim, _ in try MeanFieldChecks.threshold(claim, kind: .flip) }),
-        DynamicsClaimCheck(
-            name: "meanfield-chiral-threshold",
-            summary: "chiral onset in γ_B/(α_B|g_B|) of NC(8): Jacobian continuation (tr J_⊥ = 0, symbolic Jacobian at the bracket ends) and simulation bisection, compared with the number in `printed:` within `tolerance:`",
-            requiredKeys: [],
-            decide: { claim, _ in try MeanFieldChecks.threshold(claim, kind: .chiral) }),
-        DynamicsClaimCheck(
             name: "meanfield-chiral-coupling",
             summary: "smallest j_AB with a chiral phase of NC(8) for γ_B/(α_B|g_B|) ≤ `parameters: _ratioMax` (Jacobian, confirmed by simulation), compared with the bound stated in `printed:` (a number, or an inequality in J_AB parsed and solved)",
             requiredKeys: [],
@@ -49,10 +34,5 @@ public struct DynamicsClaimCheck: ClaimCheck {
             summary: "two spins under NC(6) with microscopic `parameters:` (as for llg-sign-flip): scan κ below and above the threshold and look for the long-time state in `printed:` (aligned, antialigned, chase-and-run = a stationary rotation, reported with its frequency ω)",
             requiredKeys: ["parameters"],
             decide: { claim, _ in try LLGChecks.chaseAndRun(claim) }),
-        DynamicsClaimCheck(
-            name: "llg-landau-lifshitz",
-            summary: "the explicit Landau–Lifshitz form of NC(6) satisfies the implicit Gilbert equation: MPFR residual at seeded random states to `digits:`",
-            requiredKeys: [],
-            decide: { claim, _ in try LLGChecks.landauLifshitz(claim) }),
     ]
 }

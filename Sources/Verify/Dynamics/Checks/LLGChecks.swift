@@ -48,10 +48,6 @@ public enum LLGChecks {
                        relation: deviation <= tolerance ? nil : "computed threshold = \(Inputs.fmt(t.value / printed, 3)) × printed")
     }
 
-    static func landauLifshitz(_ claim: Claim) throws -> Verdict {
-        landauLifshitzVerdict(digits: claim.digits, seed: claim.seed)
-    }
-
     /// The LL form of `LightInducedLLG` inserted into the implicit NC(6) at random states (1–5 spins, random
     /// J, α, γ, g), in MPFR with 2·digits + 10 digits of precision: the largest residual must be below
     /// 10^(−digits).

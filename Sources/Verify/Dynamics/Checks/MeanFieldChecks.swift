@@ -8,21 +8,6 @@ public enum MeanFieldChecks {
 
     // MARK: meanfield-state
 
-    static func state(_ claim: Claim) throws -> Verdict {
-        let (p, ratio, _) = try Inputs.bilayer(claim)
-        guard let r = ratio else {
-            throw DerivationError(claim.spec["parameters"]!.location, "`meanfield-state` needs the ratio γ_B/(α_B|g_B|)",
-                                  fix: "add `ratio = 1.1` to `parameters:`")
-        }
-        let name = claim.printed.value.trimmingCharacters(in: .whitespaces)
-        guard let printed = BilayerPhase(rawValue: name) else {
-            throw DerivationError(claim.printed.location, "unknown phase `\(name)`",
-                                  fix: "write one of: \(BilayerPhase.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        let seeds = Int(try Inputs.bilayer(claim).extra["seeds"] ?? 8)
-        return try stateVerdict(p.with(gammaRatio: r), printed: printed, seeds: seeds, seed: claim.seed)
-    }
-
     /// Simulate from `seeds` seeded random initial conditions (seeds seed, seed+1, …) and compare every
     /// long-time phase with `printed`.
     public static func stateVerdict(_ p: BilayerParameters, printed: BilayerPhase, seeds: Int, seed: UInt64,
@@ -52,14 +37,6 @@ public enum MeanFieldChecks {
 
     /// Which threshold of NC(8).
     public enum ThresholdKind: String, Sendable { case flip, chiral }
-
-    static func threshold(_ claim: Claim, kind: ThresholdKind) throws -> Verdict {
-        let (p, _, extra) = try Inputs.bilayer(claim)
-        let printed = try Inputs.printedNumber(claim)
-        let tolerance = try Inputs.tolerance(claim, default: 0.05)
-        let upTo = extra["ratioMax"] ?? 10
-        return try thresholdVerdict(p, kind: kind, printed: printed, tolerance: tolerance, upTo: upTo, seed: claim.seed)
-    }
 
     /// Predicted threshold (continuation + bisection on the Jacobian; the sign change confirmed with the
     /// symbolic Jacobian at the bracket ends), simulated threshold (bisection on simulations), and the

@@ -18,6 +18,8 @@ public protocol VectorField: Sendable {
 public struct VectorFieldScratch {
     var y: [Double]
     var dy: [Double]
+    /// Work registers of a compiled right-hand side (`CompiledRates`), sized by the field on first use.
+    var registers: [Double] = []
     public init(dimension: Int) {
         y = Array(repeating: 0, count: dimension)
         dy = y

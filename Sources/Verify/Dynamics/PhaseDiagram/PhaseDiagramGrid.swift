@@ -62,6 +62,11 @@ public struct PhaseDiagramPoint: Sendable, Codable, Equatable {
 public struct PhaseDiagramSweep: Sendable {
     public var grid: PhaseDiagramGrid
     public var simulation = BilayerSimulation()
+    /// NC(8) as declared in a derivation file (derivations/dynamics.md, system `bilayer`): when set, every
+    /// point is computed from the declared system (`DeclaredSimulation`); nil runs the compiled
+    /// `BilayerMeanField` (the benchmark reference and independent cross-check).
+    public var declared: DeclaredSystem? = nil
+    public var declaredSimulation = DeclaredSimulation()
 
     public init(grid: PhaseDiagramGrid) { self.grid = grid }
 
@@ -82,8 +87,14 @@ public struct PhaseDiagramSweep: Sendable {
                 let i = indices[k]
                 let p = sweep.grid.parameters(at: i)
                 let outcome: Result<PhaseDiagramPoint, any Error> = Result {
-                    let state = try sweep.simulation.run(BilayerMeanField(p),
+                    let state: BilayerState
+                    if let system = sweep.declared {
+                        let field = try DeclaredField(system, values: p.declaredValues)
+                        state = BilayerState(try sweep.declaredSimulation.run(field, from: DeclaredSimulation.randomInitialCondition(system, seed: sweep.grid.seed &+ UInt64(i))))
+                    } else {
+                        state = try sweep.simulation.run(BilayerMeanField(p),
                                                          from: BilayerSimulation.randomInitialCondition(seed: sweep.grid.seed &+ UInt64(i)))
+                    }
                     return PhaseDiagramPoint(index: i, ratio: sweep.grid.ratio(column: i % sweep.grid.columns),
                                              coupling: sweep.grid.coupling(row: i / sweep.grid.columns), state: state)
                 }
@@ -148,5 +159,27 @@ extension PhaseDiagramGrid {
               let t = number("T"), let seed = fields["seed"].flatMap(UInt64.init) else { return nil }
         let p = BilayerParameters(jAA: jAA, jBB: jBB, jAB: 0, alphaA: aA, alphaB: aB, gB: gB, filling: n, temperature: t, gammaB: 0)
         self.init(columns: size.0, rows: size.1, ratioRange: r, couplingRange: j, parameters: p, seed: seed)
+    }
+}
+
+extension BilayerParameters {
+    /// The parameter values of the declared NC(8) (derivations/dynamics.md, system `bilayer`): j_AA, j_BB, j_AB,
+    /// alpha_A, alpha_B, g_B, n, T and r = γ_B/(α_B|g_B|).
+    public var declaredValues: [String: Double] {
+        ["j_AA": jAA, "j_BB": jBB, "j_AB": jAB, "alpha_A": alphaA, "alpha_B": alphaB, "g_B": gB, "n": filling, "T": temperature, "r": gammaRatio]
+    }
+}
+
+extension BilayerState {
+    /// The long-time state of a declared system with two 2-vector variables (m_A, m_B first) in the form of NC(8)'s:
+    /// the phase by the declared phase name (unsettled when it names no `BilayerPhase`), Δφ, |m_A|, |m_B|, ω.
+    public init(_ s: LongTimeState) {
+        let y = s.y
+        let mA = (y[0] * y[0] + y[1] * y[1]).squareRoot(), mB = (y[2] * y[2] + y[3] * y[3]).squareRoot()
+        var deltaPhi = atan2(y[1], y[0]) - atan2(y[3], y[2])
+        if deltaPhi > Double.pi { deltaPhi -= 2 * Double.pi }
+        if deltaPhi <= -Double.pi { deltaPhi += 2 * Double.pi }
+        self.init(phase: s.phase.flatMap(BilayerPhase.init(rawValue:)) ?? .unsettled, deltaPhi: deltaPhi, mA: mA, mB: mB,
+                  omega: s.omega, time: s.time, residual: s.residual, y: y)
     }
 }
