@@ -104,7 +104,7 @@ final class SuperoperatorTests: XCTestCase {
         XCTAssertLessThan(s.biorthogonalityError, 1e-10)
         let n = d * d
         for (p, lam) in s.eigenvalues.enumerated() {
-            var v: [Int: ComplexDouble] = [:]
+            var v = SparseVector<ComplexDouble>()
             for k in 0..<n { v[k] = s.right[p][k] }
             let lv = lind.superoperator.apply(v)
             for k in 0..<n { XCTAssertLessThan(((lv[k] ?? .zero) - lam * s.right[p][k]).magnitude, 1e-9) }

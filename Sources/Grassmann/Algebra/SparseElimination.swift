@@ -4,7 +4,7 @@
 /// `GaussianRational`, floating for `ComplexDouble`.
 public struct SparseElimination<C: OperatorCoefficient> {
     public let size: Int
-    var rows: [[Int: C]]
+    var rows: [SparseVector<C>]
 
     /// The n × n matrix with the given nonzero entries (i, j, value); repeated entries add up.
     public init(size: Int, entries: [(Int, Int, C)]) {

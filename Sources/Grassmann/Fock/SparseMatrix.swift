@@ -2,7 +2,7 @@
 public struct SparseMatrix<C: OperatorCoefficient>: Hashable, Sendable {
     public let rowCount: Int
     public let columnCount: Int
-    public private(set) var rows: [[Int: C]]
+    public private(set) var rows: [SparseVector<C>]
 
     public init(rows rowCount: Int, columns columnCount: Int) {
         self.rowCount = rowCount
@@ -49,7 +49,7 @@ public struct SparseMatrix<C: OperatorCoefficient>: Hashable, Sendable {
         precondition(a.columnCount == b.rowCount, "matrix product: \(a.columnCount) columns vs \(b.rowCount) rows")
         var m = SparseMatrix(rows: a.rowCount, columns: b.columnCount)
         for i in 0..<a.rowCount {
-            var acc: [Int: C] = [:]
+            var acc: SparseVector<C> = [:]
             for (k, x) in a.rows[i] {
                 for (j, y) in b.rows[k] { acc[j] = (acc[j] ?? .zero) + x * y }
             }
@@ -58,8 +58,8 @@ public struct SparseMatrix<C: OperatorCoefficient>: Hashable, Sendable {
         return m
     }
     /// A v for a sparse vector v (index → value).
-    public func apply(_ v: [Int: C]) -> [Int: C] {
-        var out: [Int: C] = [:]
+    public func apply(_ v: SparseVector<C>) -> SparseVector<C> {
+        var out: SparseVector<C> = [:]
         // column access through the transpose would be faster; rows are short here.
         for i in 0..<rowCount {
             var s = C.zero

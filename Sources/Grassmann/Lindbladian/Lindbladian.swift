@@ -51,9 +51,9 @@ public struct Lindbladian<C: OperatorCoefficient>: Hashable, Sendable {
     }
 
     /// vec(I)† Ľ as a sparse row (AX(S22)); trace preservation holds iff it is empty.
-    public var traceDefect: [Int: C] {
+    public var traceDefect: SparseVector<C> {
         let d = dimension
-        var row: [Int: C] = [:]
+        var row: SparseVector<C> = [:]
         for i in 0..<d {
             for (col, x) in superoperator.matrix.rows[Vectorization.index(row: i, column: i, dimension: d)] {
                 let s = (row[col] ?? .zero) + x

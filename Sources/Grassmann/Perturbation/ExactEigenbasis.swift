@@ -20,9 +20,9 @@ public struct ExactEigenbasis<C: OperatorCoefficient>: Sendable {
     /// λ_n.
     public let eigenvalues: [C]
     /// r_n as sparse vectors.
-    public let right: [[Int: C]]
+    public let right: [SparseVector<C>]
     /// l_n† as sparse rows (the dual vector, already conjugated: (l_n† x) = Σ_k dual[n][k] x_k).
-    public let dual: [[Int: C]]
+    public let dual: [SparseVector<C>]
     /// For each basis index k, the modes n whose dual row has a component at k.
     let dualIndex: [[Int]]
 
@@ -40,8 +40,8 @@ public struct ExactEigenbasis<C: OperatorCoefficient>: Sendable {
         if !sources.isDisjoint(with: targets) {
             throw EigenbasisError(message: "ExactEigenbasis: the off-diagonal part is not nilpotent of depth one (index \(sources.intersection(targets).first!) is both source and target); use the floating Spectrum instead")
         }
-        var right = (0..<n).map { [$0: C.one] }
-        var dual = (0..<n).map { [$0: C.one] }
+        var right = (0..<n).map { SparseVector<C>([$0: C.one]) }
+        var dual = (0..<n).map { SparseVector<C>([$0: C.one]) }
         for (t, s, x) in m.entries where t != s {
             let gap = lam[s] - lam[t]
             if gap.isKnownZero {
@@ -59,8 +59,8 @@ public struct ExactEigenbasis<C: OperatorCoefficient>: Sendable {
     }
 
     /// Coefficients l_p† x for every mode p with a nonzero overlap.
-    public func components(_ x: [Int: C]) -> [Int: C] {
-        var out: [Int: C] = [:]
+    public func components(_ x: SparseVector<C>) -> SparseVector<C> {
+        var out: SparseVector<C> = [:]
         for (k, xk) in x {
             for p in dualIndex[k] {
                 let s = (out[p] ?? .zero) + dual[p][k]! * xk
@@ -71,8 +71,8 @@ public struct ExactEigenbasis<C: OperatorCoefficient>: Sendable {
     }
 
     /// Σ_p c_p r_p.
-    public func combine(_ c: [Int: C]) -> [Int: C] {
-        var out: [Int: C] = [:]
+    public func combine(_ c: SparseVector<C>) -> SparseVector<C> {
+        var out: SparseVector<C> = [:]
         for (p, cp) in c {
             for (k, rk) in right[p] { out[k] = (out[k] ?? .zero) + cp * rk }
         }

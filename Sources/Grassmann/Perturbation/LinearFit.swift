@@ -11,7 +11,7 @@ public struct FitError: Error, Sendable, CustomStringConvertible {
 /// structure entries, then returns the residual b − Σ_j c_j a_j component by component, so that the
 /// caller can decide whether the ansatz reproduces b exactly.
 public enum LinearFit {
-    public static func solve(structures: [[Int: Expr]], target: [Int: Expr]) throws -> (coefficients: [Expr], residual: [Int: Expr]) {
+    public static func solve(structures: [SparseVector<Expr>], target: SparseVector<Expr>) throws -> (coefficients: [Expr], residual: SparseVector<Expr>) {
         let keys = Set(structures.flatMap(\.keys)).union(target.keys).sorted()
         var rows: [(a: [GaussianRational], b: Expr)] = []
         for k in keys {
@@ -43,7 +43,7 @@ public enum LinearFit {
             }
         }
         let coefficients = pivotRow.map { rows[$0].b }
-        var residual: [Int: Expr] = [:]
+        var residual: SparseVector<Expr> = [:]
         for k in keys {
             var r = target[k] ?? .zero
             for (j, s) in structures.enumerated() { if let x = s[k] { r = r - x * coefficients[j] } }
@@ -53,7 +53,7 @@ public enum LinearFit {
     }
 
     /// Decides that every residual entry vanishes identically (exact evaluation at random points).
-    public static func residualVanishes(_ residual: [Int: Expr], seed: UInt64 = 0x5EED) -> Verdict {
+    public static func residualVanishes(_ residual: SparseVector<Expr>, seed: UInt64 = 0x5EED) -> Verdict {
         var worst: Verdict? = nil
         for (k, r) in residual.sorted(by: { $0.key < $1.key }) {
             let v = ExactPointEvaluation.identity(r, .zero, seed: seed)

@@ -24,15 +24,15 @@ public struct ProjectionMethod<C: OperatorCoefficient>: Sendable {
     }
 
     /// 𝒫x = Σ_{n∈𝔰} r_n (l_n† x).
-    public func projectSlow(_ x: [Int: C]) -> [Int: C] {
+    public func projectSlow(_ x: SparseVector<C>) -> SparseVector<C> {
         basis.combine(basis.components(x).filter { slow[$0.key] })
     }
 
     /// −Σ_{m∈𝔣} ℒ_first r_m (l_m† ℒ_second x) / λ_m, projected on the slow space
     /// (the second-order term of AX(S31) applied to a slow vector x).
-    public func secondOrder(_ x: [Int: C], first: SuperOperator<C>, second: SuperOperator<C>) -> [Int: C] {
+    public func secondOrder(_ x: SparseVector<C>, first: SuperOperator<C>, second: SuperOperator<C>) -> SparseVector<C> {
         let w = second.apply(x)
-        var c: [Int: C] = [:]
+        var c: SparseVector<C> = [:]
         for (m, cm) in basis.components(w) where !slow[m] {
             c[m] = -(cm / basis.eigenvalues[m])
         }
@@ -40,7 +40,7 @@ public struct ProjectionMethod<C: OperatorCoefficient>: Sendable {
     }
 
     /// ℒ_eff x to second order (AX(S31)): 𝒫ℒ_0x + 𝒫ℒ_1x + second-order term, for x in the slow space.
-    public func effectiveAction(_ x: [Int: C], unperturbed: SuperOperator<C>, perturbation: SuperOperator<C>) -> [Int: C] {
+    public func effectiveAction(_ x: SparseVector<C>, unperturbed: SuperOperator<C>, perturbation: SuperOperator<C>) -> SparseVector<C> {
         var out = projectSlow(unperturbed.apply(x))
         for (k, y) in projectSlow(perturbation.apply(x)) { out[k] = (out[k] ?? .zero) + y }
         for (k, y) in secondOrder(x, first: perturbation, second: perturbation) { out[k] = (out[k] ?? .zero) + y }

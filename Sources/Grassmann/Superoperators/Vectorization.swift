@@ -10,25 +10,25 @@ public enum Vectorization {
     public static func index(row i: Int, column j: Int, dimension d: Int) -> Int { j * d + i }
 
     /// vec(A) = Σ_ij A_ij |j⟩ ⊗ |i⟩ (AX(S6)) as a sparse vector.
-    public static func vec<C: OperatorCoefficient>(_ a: SparseMatrix<C>) -> [Int: C] {
-        var v: [Int: C] = [:]
+    public static func vec<C: OperatorCoefficient>(_ a: SparseMatrix<C>) -> SparseVector<C> {
+        var v: SparseVector<C> = [:]
         for (i, j, c) in a.entries { v[index(row: i, column: j, dimension: a.rowCount)] = c }
         return v
     }
     /// The inverse of `vec`.
-    public static func unvec<C: OperatorCoefficient>(_ v: [Int: C], dimension d: Int) -> SparseMatrix<C> {
+    public static func unvec<C: OperatorCoefficient>(_ v: SparseVector<C>, dimension d: Int) -> SparseMatrix<C> {
         var a = SparseMatrix<C>(rows: d, columns: d)
         for (k, c) in v { a[k % d, k / d] = c }
         return a
     }
     /// vec(I) = Σ_i |i⟩ ⊗ |i⟩ (AX(S21)).
-    public static func vecIdentity<C: OperatorCoefficient>(dimension d: Int) -> [Int: C] {
-        var v: [Int: C] = [:]
+    public static func vecIdentity<C: OperatorCoefficient>(dimension d: Int) -> SparseVector<C> {
+        var v: SparseVector<C> = [:]
         for i in 0..<d { v[index(row: i, column: i, dimension: d)] = .one }
         return v
     }
     /// Hilbert–Schmidt inner product (A, B) = tr[A† B] = vec(A)† vec(B) (AX(S8)).
-    public static func inner<C: OperatorCoefficient>(_ a: [Int: C], _ b: [Int: C]) -> C {
+    public static func inner<C: OperatorCoefficient>(_ a: SparseVector<C>, _ b: SparseVector<C>) -> C {
         var s = C.zero
         for (k, x) in a { if let y = b[k] { s = s + x.conjugated * y } }
         return s
@@ -81,7 +81,7 @@ public struct SuperOperator<C: OperatorCoefficient>: Hashable, Sendable {
         Vectorization.unvec(matrix.apply(Vectorization.vec(rho)), dimension: dimension)
     }
     /// Applies the map to a vectorised operator.
-    public func apply(_ v: [Int: C]) -> [Int: C] { matrix.apply(v) }
+    public func apply(_ v: SparseVector<C>) -> SparseVector<C> { matrix.apply(v) }
     /// Adjoint with respect to the Hilbert–Schmidt product: (A, 𝒮B) = (𝒮†A, B); matrix Š†.
     public var adjoint: SuperOperator { SuperOperator(dimension: dimension, matrix: matrix.adjoint) }
 }

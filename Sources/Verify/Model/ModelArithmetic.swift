@@ -74,7 +74,7 @@ enum ModelArithmetic {
         throw ev.error(node, "cannot add \(a.kindName) and \(b.kindName)")
     }
 
-    static func sum(_ x: [Int: Expr], _ y: [Int: Expr]) -> [Int: Expr] {
+    static func sum(_ x: SparseVector<Expr>, _ y: SparseVector<Expr>) -> SparseVector<Expr> {
         var out = x
         for (k, v) in y { out[k] = (out[k] ?? .zero) + v }
         return out.filter { !$0.value.isZero }
@@ -108,7 +108,7 @@ enum ModelArithmetic {
             return .vector(ComponentVector(components: s.apply(v.components).filter { !$0.value.isZero }, label: v.label))
         case (.state(let v, true), .operator(let x)):
             // ⟨v|X as a row: (X†|v*⟩)* componentwise; v holds the row's entries.
-            var out: [Int: Expr] = [:]
+            var out: SparseVector<Expr> = [:]
             for (i, vi) in v { for (j, xij) in x.rows[i] { out[j] = (out[j] ?? .zero) + vi * xij } }
             return .state(out.filter { !$0.value.isZero }, isBra: true)
         case (.state(let v, true), .state(let w, false)):

@@ -140,7 +140,7 @@ enum ModelFunctions {
             if case .state(let u, false) = p, case .state(let w, false) = q {
                 // |u⟩⊗|w⟩ as a vector of the doubled space, index a·d + b (the order of AX(S5)).
                 let d = ev.environment.space?.dimension ?? 0
-                var out: [Int: Expr] = [:]
+                var out: SparseVector<Expr> = [:]
                 for (i, x) in u { for (j, y) in w { out[i * d + j] = x * y } }
                 return .vector(ComponentVector(components: out, label: { [ev] in SuperoperatorFunctions.componentName($0, ev) }))
             }
@@ -243,7 +243,7 @@ enum ModelFunctions {
         return total ?? .scalar(.zero)
     }
 
-    static func occupationState(_ a: [ModelArgument], _ ev: ModelEvaluator, _ n: ModelNode) throws -> [Int: Expr] {
+    static func occupationState(_ a: [ModelArgument], _ ev: ModelEvaluator, _ n: ModelNode) throws -> SparseVector<Expr> {
         guard let space = ev.environment.space else {
             throw ev.error(n, "states need declared modes", fix: "add a ```modes block")
         }

@@ -7,7 +7,7 @@ import Grassmann
 /// (the effective generator of the projection method, evaluated on the operators it is applied to).
 struct Superoperator: @unchecked Sendable {
     let dimension: Int
-    let action: ([Int: Expr]) -> [Int: Expr]
+    let action: (SparseVector<Expr>) -> SparseVector<Expr>
     private let lazyMatrix: Lazy<SuperOperator<Expr>>?
     /// The GKSL form, when the value was built from `liouvillian`, `dissipator`, `lindblad`, their
     /// sums and scalar multiples.
@@ -33,7 +33,7 @@ struct Superoperator: @unchecked Sendable {
         lazyPlan = Lazy { form.plan }
         self.origin = origin
     }
-    init(dimension: Int, origin: String, action: @escaping ([Int: Expr]) -> [Int: Expr]) {
+    init(dimension: Int, origin: String, action: @escaping (SparseVector<Expr>) -> SparseVector<Expr>) {
         self.dimension = dimension
         self.lazyMatrix = nil
         self.form = nil
@@ -41,7 +41,7 @@ struct Superoperator: @unchecked Sendable {
         self.action = action
         self.origin = origin
     }
-    func apply(_ x: [Int: Expr]) -> [Int: Expr] { action(x) }
+    func apply(_ x: SparseVector<Expr>) -> SparseVector<Expr> { action(x) }
 
     /// The symbolic matrix, when the value has one (built on first use for a GKSL form).
     var matrix: SuperOperator<Expr>? { lazyMatrix?.value }
@@ -92,7 +92,7 @@ final class Lazy<T>: @unchecked Sendable {
 /// A vector of components with a name for each component (the residual of a fit, a state's
 /// amplitudes), compared component by component.
 struct ComponentVector: Sendable {
-    var components: [Int: Expr]
+    var components: SparseVector<Expr>
     var label: @Sendable (Int) -> String
 }
 
@@ -105,7 +105,7 @@ enum ModelValue: @unchecked Sendable {
     case `operator`(SparseMatrix<Expr>)
     case superoperator(Superoperator)
     /// A ket (column) or, with `isBra`, a bra (row) in the occupation basis.
-    case state([Int: Expr], isBra: Bool)
+    case state(SparseVector<Expr>, isBra: Bool)
     case vector(ComponentVector)
     /// A named tuple, e.g. the coefficients of a fit.
     case record([String: ModelValue], order: [String], guardMessage: String?)

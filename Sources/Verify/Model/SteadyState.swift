@@ -21,7 +21,7 @@ enum SteadyState {
                            fix: "declare a smaller model (fewer modes, a lower boson cutoff)")
         }
         let matrix = s.materialized.matrix
-        var rows: [[Int: Expr]] = (0..<n).map { matrix.rows[$0] }
+        var rows: [SparseVector<Expr>] = (0..<n).map { matrix.rows[$0] }
         let checker = IdentityChecker(seed: 0x57EA_D1)
         func isNonzero(_ e: Expr) throws -> Bool {
             if e.isZero { return false }
@@ -67,7 +67,7 @@ enum SteadyState {
                            fix: "restrict to one symmetry sector (e.g. `eigenvalue(L, right: …)` on a candidate) or add the process that connects the sectors")
         }
         let f = free[0]
-        var x: [Int: Expr] = [f: .one]
+        var x: SparseVector<Expr> = [f: .one]
         for (column, p) in pivotRowOfColumn { if let a = rows[p][f] { x[column] = (-a).together() } }
         var trace = Expr.zero
         for i in 0..<d { if let t = x[Vectorization.index(row: i, column: i, dimension: d)] { trace = trace + t } }

@@ -30,10 +30,10 @@ enum SuperoperatorFunctions {
         let x = Vectorization.vec(try ModelFunctions.operatorArgument(vectorNode, ev))
         guard !x.isEmpty else { throw ev.error(vectorNode, "the zero operator is not an eigenvector") }
         // image: S r, or (l†S)† = S†l as a column.
-        let image: [Int: Expr]
+        let image: SparseVector<Expr>
         if isLeft {
             let m = s.materialized.matrix
-            var row: [Int: Expr] = [:]
+            var row: SparseVector<Expr> = [:]
             for (k, xk) in x { for (j, sij) in m.rows[k] { row[j] = (row[j] ?? .zero) + Expr.conj(xk) * sij } }
             image = row.mapValues { Expr.conj($0) }
         } else {
@@ -121,7 +121,7 @@ enum SuperoperatorFunctions {
     /// A superoperator built on the projection method of ℒ0 (the first positional argument) from the
     /// other positional superoperators, known through its action.
     static func projected(_ a: [ModelArgument], _ ev: ModelEvaluator, _ n: ModelNode, operands: Int, usage: String,
-                          _ action: @escaping (ProjectionMethod<Expr>, SuperOperator<Expr>, [SuperOperator<Expr>], [Int: Expr]) -> [Int: Expr]) throws -> ModelValue {
+                          _ action: @escaping (ProjectionMethod<Expr>, SuperOperator<Expr>, [SuperOperator<Expr>], SparseVector<Expr>) -> SparseVector<Expr>) throws -> ModelValue {
         let nodes = a.filter { $0.label == nil }.map(\.value)
         guard nodes.count == operands else { throw ev.error(n, usage) }
         let (method, d) = try self.method(nodes[0], labelled(a, "slow"), ev, n)
@@ -146,19 +146,19 @@ enum SuperoperatorFunctions {
             ansatz.append((w, try ModelFunctions.superoperatorArgument(arg.value, ev), arg.value))
         }
         guard !ansatz.isEmpty else { throw ev.error(n, "`fit` needs at least one named term of the ansatz, e.g. `g: liouvillian(HSd)`") }
-        let vectors: [[Int: Expr]] = try states.map { v in
+        let vectors: [SparseVector<Expr>] = try states.map { v in
             guard case .operator(let m) = v else { throw ev.error(onNode, "`on:` lists operators") }
             return Vectorization.vec(m)
         }
         let block = s.dimension * s.dimension
-        func stack(_ f: ([Int: Expr]) -> [Int: Expr]) -> [Int: Expr] {
-            var out: [Int: Expr] = [:]
+        func stack(_ f: (SparseVector<Expr>) -> SparseVector<Expr>) -> SparseVector<Expr> {
+            var out: SparseVector<Expr> = [:]
             for (k, x) in vectors.enumerated() { for (i, y) in f(x) { out[k * block + i] = y } }
             return out
         }
         let target = stack(s.apply)
         let structures = ansatz.map { term in stack(term.1.apply) }
-        let solution: (coefficients: [Expr], residual: [Int: Expr])
+        let solution: (coefficients: [Expr], residual: SparseVector<Expr>)
         do { solution = try LinearFit.solve(structures: structures, target: target) } catch let e as FitError {
             throw ev.error(n, "the ansatz cannot be fitted: \(e.message.replacingOccurrences(of: "LinearFit: ", with: ""))",
                            fix: "each term must have exact numeric entries on the listed operators, and they must be independent there")
