@@ -63,8 +63,13 @@ struct CompiledIntegrand {
             let exponent = try compile(y, v, p, functions)
             return { x in
                 let r = try base(x)
-                if r.isNegative { throw NotReal() }
-                return r.pow(try exponent(x))
+                let w = try exponent(x)
+                if r.isNegative {
+                    // (−2)^n for an integer n (a summation index) is real.
+                    guard let q = w.exactRational, q.isInteger, Swift.abs(w.doubleValue) < 1e15 else { throw NotReal() }
+                    return r.pow(Int(w.doubleValue))
+                }
+                return r.pow(w)
             }
         case .function(let f, let a):
             let arg = try compile(a, v, p, functions)

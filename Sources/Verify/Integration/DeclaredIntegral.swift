@@ -1,5 +1,6 @@
 import Symbolic
 import Synchronization
+import Foundation
 
 /// `integrate(f, x, a, b)` of the derivation language: ∫_a^b f dx for an integrand written in the
 /// file, to the digits requested, confirmed, or *inconclusive*.
@@ -22,6 +23,8 @@ import Synchronization
 /// precision, deeper refinement); the error is max(|difference|, both estimates), and only the
 /// digits it supports are reported. A divergent or too slowly converging integral therefore comes
 /// out with few digits (the caller answers *inconclusive*), never with unconfirmed ones.
+let traceBindings = getenv("REFEREE_TRACE_BINDINGS") != nil
+
 public enum DeclaredIntegral {
     /// A confirmed value.
     public struct Result: Sendable, CustomStringConvertible {
@@ -55,13 +58,17 @@ public enum DeclaredIntegral {
     static let cache = NodeCache<CacheKey, BoundEvaluation>()
     /// Forms that reached less than half their digits, with the precision tried.
     static let unconverged = Mutex<[CacheKey: (precision: Int, value: BoundEvaluation)]>([:])
+    /// Forms whose evaluation failed (the failure does not depend on the precision).
+    static let failed = Mutex<[CacheKey: EvaluationError]>([:])
 
     /// Digits asked of a form evaluated at `precision` bits: what the bits carry, less a guard.
     static func digits(forPrecision p: Int) -> Int { Swift.max(5, Int(Double(p - 20) * 0.30103)) }
 
     static func bound(_ body: Expr, _ v: Symbol, _ a: BigFloat, _ b: BigFloat, _ p: Int,
                       _ functions: [String: NumericFunction], _ kind: Kind) throws -> BoundEvaluation {
-        let key = CacheKey(body: body, variable: v, lower: a.toString(digits: p / 3 + 2), upper: b.toString(digits: p / 3 + 2),
+        if traceBindings { trace("bound \(kind) p=\(p) \(body)\n") }
+        func text(_ x: BigFloat) -> String { x.isInfinite ? (x.isNegative ? "-oo" : "oo") : (x.exactRational?.description ?? "nan") }
+        let key = CacheKey(body: body, variable: v, lower: text(a), upper: text(b),
                            precision: p, series: kind == .series)
         // A form that did not converge at one precision will not at a higher one: answer at once.
         let shape = CacheKey(body: body, variable: v, lower: key.lower, upper: key.upper, precision: 0, series: key.series)
@@ -69,6 +76,7 @@ public enum DeclaredIntegral {
             return BoundEvaluation(value: BigComplex(BigFloat(known.value.value.re, precision: p), BigFloat(known.value.value.im, precision: p)),
                                    error: known.value.error)
         }
+        if let known = failed.withLock({ $0[shape] }) { throw known }
         var failure: (any Error)?
         var reachedDigits = 0
         let r = cache.value(for: key) {
@@ -79,14 +87,20 @@ public enum DeclaredIntegral {
                     : try integrate(body, variable: v, from: a, to: b, digits: n, functions: functions)
                 reachedDigits = r.conclusive ? n : r.digits
                 let value = BigComplex(BigFloat(r.value.re, precision: p), BigFloat(r.value.im, precision: p))
-                // An unconfirmed value keeps its (large) error: the enclosure stays wide.
-                return BoundEvaluation(value: value, error: r.error)
+                if r.conclusive { return BoundEvaluation(value: value, error: r.error) }
+                // An unconfirmed value keeps an error that leaves it no digit: the enclosure stays wide.
+                let floor = BigFloat.maximum(value.magnitude.rounded(toPrecision: 64), BigFloat.power2(-64))
+                return BoundEvaluation(value: value, error: BigFloat.maximum(r.error.rounded(toPrecision: 64), floor))
             } catch {
                 failure = error
                 return BoundEvaluation(value: BigComplex(BigFloat.nan(precision: p)), error: BigFloat(0, precision: 64))
             }
         }
-        if let failure { throw failure }
+        if let failure {
+            let error = EvaluationError.domain("\(kind == .series ? "nsum" : "integrate"): \(failure)")
+            failed.withLock { $0[shape] = error }
+            throw error
+        }
         if reachedDigits < digits(forPrecision: p) {
             unconverged.withLock { $0[shape] = (p, r) }
         }
@@ -110,7 +124,9 @@ public enum DeclaredIntegral {
         let plan = Plan(body, variable: v, from: a, to: b)
         let second = digits + Swift.max(5, (digits + 1) / 2)
         let first = try run(body, v, a, b, digits, plan, functions)
+        if traceBindings { trace("first \(first.value) \(first.error) \(first.rule)\n") }
         let check = try run(body, v, a, b, second, plan, functions)
+        if traceBindings { trace("check \(check.value) \(check.error) \(check.rule)\n") }
         let diff = (BigComplex(first.value.re - check.value.re, first.value.im - check.value.im)).magnitude.rounded(toPrecision: 64)
         var error = BigFloat.maximum(diff, check.error)
         error = BigFloat.maximum(error, first.error.rounded(toPrecision: 64).scaled(byPowerOf2: -8))
@@ -360,3 +376,8 @@ struct Plan {
 #if canImport(Glibc)
 import Glibc
 #endif
+
+/// Development trace of binding-form evaluations (REFEREE_TRACE_BINDINGS=1), on standard error.
+func trace(_ line: String) {
+    FileHandle.standardError.write((line + "\n").data(using: .utf8)!)
+}

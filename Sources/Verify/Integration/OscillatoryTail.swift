@@ -32,6 +32,12 @@ enum OscillatoryTail {
         let (head, _) = try partialSums(count: 12, precision: p)
         let increments = (6..<12).map { (head[$0] - head[$0 - 1]).signum }
         let alternating = zip(increments, increments.dropFirst()).allSatisfy { $0 != $1 }
+        // The half-period integrals must go to zero (∫₀^∞ sin x dx has none; ε would give it its Abel value 1).
+        let piece = { (k: Int) in (head[k] - head[k - 1]).magnitude }
+        guard piece(11) * 4 < piece(3) * 3 else {
+            return QuadratureResult(value: head[11], errorEstimate: BigFloat.maximum(head[11].magnitude, piece(11)).rounded(toPrecision: 64),
+                                    evaluations: evaluations, rule: "half-periods that do not decay (no limit)")
+        }
         let wynnCount = alternating ? 2 * (digits + 10) + 1 : 0
         let (sums, pieceError) = alternating ? try partialSums(count: wynnCount, precision: p) : (head, BigFloat(0, precision: 64))
         var best: (value: BigFloat, error: BigFloat, rule: String)? = nil

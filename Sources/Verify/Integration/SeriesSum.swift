@@ -18,8 +18,14 @@ public enum SeriesSum {
             throw OperationError("nsum: the upper limit must be an integer or oo, got \(b.toString(digits: 10))", fix: "write nsum(f, n, a, b) with integers a ≤ b, or b = oo")
         }
         let second = digits + Swift.max(5, (digits + 1) / 2)
-        let first = try run(body, n, a, b, digits, functions)
-        let check = try run(body, n, a, b, second, functions)
+        let first: (value: BigFloat, error: BigFloat, converged: Bool, rule: String, terms: Int)
+        let check: (value: BigFloat, error: BigFloat, converged: Bool, rule: String, terms: Int)
+        do {
+            first = try run(body, n, a, b, digits, functions)
+            check = try run(body, n, a, b, second, functions)
+        } catch is CompiledIntegrand.NotReal {
+            throw OperationError("nsum: the terms are not real", fix: "sum the real and imaginary parts separately")
+        }
         let diff = (first.value - check.value).magnitude.rounded(toPrecision: 64)
         var error = BigFloat.maximum(diff, check.error)
         error = BigFloat.maximum(error, first.error.scaled(byPowerOf2: -8))
@@ -83,6 +89,12 @@ public enum SeriesSum {
                     total = total + t; partial.append(total); k = k + 1; terms += 1
                 }
             }
+            // The terms must go to zero: the last below 3/4 of the one halfway (else Wynn's ε would
+            // assign Σ(−1)ⁿ its Abel value 1/2).
+            let count = partial.count
+            let last = (partial[count - 1] - partial[count - 2]).magnitude
+            let middle = (partial[count / 2] - partial[count / 2 - 1]).magnitude
+            if !(last * 4 < middle * 3) { N *= 2; continue }
             var candidates: [(BigFloat, BigFloat, String)] = []
             if let (r, weight) = SequenceLimit.richardson(partial) {
                 if let old = previous.richardson {
@@ -103,7 +115,11 @@ public enum SeriesSum {
             }
             N *= 2
         }
-        guard let b = best else { return (total, total.magnitude, false, "no estimate", terms) }
+        guard let b = best else {
+            // No estimate: the terms do not decay. The error says there is no digit.
+            let last = partial.count >= 2 ? (partial[partial.count - 1] - partial[partial.count - 2]).magnitude : total.magnitude
+            return (total, BigFloat.maximum(total.magnitude, last) + 1, false, "terms that do not decay (no limit)", terms)
+        }
         return (b.value, b.error, false, "\(partial.count) terms + \(b.method) (not converged)", terms)
     }
 }
