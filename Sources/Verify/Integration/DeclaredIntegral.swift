@@ -266,9 +266,9 @@ struct Plan {
             let lo = a.isInfinite ? -Double.infinity : a.doubleValue, hi = b.isInfinite ? Double.infinity : b.doubleValue
             grid = (grid.filter { $0 > lo && $0 < hi } + (a.isInfinite ? [] : [lo]) + (b.isInfinite ? [] : [hi])).sorted()
             for (x0, x1) in zip(grid, grid.dropFirst()) {
-                guard var g0 = value(x0), let g1 = value(x1), g0 * g1 < 0 else { continue }
-                var l = x0, r = x1
-                for _ in 0..<200 {
+                guard var g0 = value(x0), let g1 = value(x1), g0 * g1 < 0 || g0 == 0 else { continue }
+                var l = x0, r = g0 == 0 ? x0 : x1
+                for _ in 0..<200 where l != r {
                     let m = (l + r) / 2
                     guard let gm = value(m) else { break }
                     if gm == 0 { l = m; r = m; break }
