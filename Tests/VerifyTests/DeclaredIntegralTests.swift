@@ -76,7 +76,7 @@ final class DeclaredIntegralTests: XCTestCase {
     /// mpmath's quadosc example and Fourier integrals with closed forms (oscillatory tails).
     func testOscillatoryIntegralsOnHalfLines() {
         assertIntegral("integrate(sin(u)/u, u, 0, oo)", equals: "pi/2")
-        assertIntegral("integrate(cos(x*u)/(1 + u^2), u, 0, oo)", equals: "pi/2*exp(-x)", digits: 25)
+        assertIntegral("integrate(cos(2*u)/(1 + u^2), u, 0, oo)", equals: "pi/2*exp(-2)", digits: 25)
         assertIntegral("integrate(sin(u)^2/u^2, u, 0, oo)", equals: "pi/2", digits: 15)
     }
 

@@ -191,13 +191,14 @@ struct ExpressionBuilder {
         let symbol = Symbol(variable, form == .integrate ? .real : .integer)
         var scope = context
         scope.symbols[variable] = symbol
-        let body = try ExpressionBuilder(context: scope, lexer: lexer).build(argumentNodes[0])
+        let scoped = ExpressionBuilder(context: scope, lexer: lexer)
+        let body = try scoped.build(argumentNodes[0])
         var limits: [Expr] = []
         for a in argumentNodes[2...3] {
             if let sign = ExpressionBuilder.infinityPoint(a) {
                 limits.append(sign > 0 ? Expr.infinity : -Expr.infinity)
             } else {
-                let limit = try build(a)
+                let limit = try scoped.build(a)
                 if limit.contains(symbol) {
                     throw error("`\(name)`: a limit depends on the bound variable `\(variable)`", at: a, fix: "write the limits without `\(variable)`")
                 }

@@ -87,7 +87,7 @@ public enum DeclaredIntegral {
                     : try integrate(body, variable: v, from: a, to: b, digits: n, functions: functions)
                 reachedDigits = r.conclusive ? n : r.digits
                 let value = BigComplex(BigFloat(r.value.re, precision: p), BigFloat(r.value.im, precision: p))
-                if r.conclusive { return BoundEvaluation(value: value, error: r.error) }
+                if r.conclusive || r.digits > 0 { return BoundEvaluation(value: value, error: r.error) }
                 // An unconfirmed value keeps an error that leaves it no digit: the enclosure stays wide.
                 let floor = BigFloat.maximum(value.magnitude.rounded(toPrecision: 64), BigFloat.power2(-64))
                 return BoundEvaluation(value: value, error: BigFloat.maximum(r.error.rounded(toPrecision: 64), floor))
@@ -101,7 +101,7 @@ public enum DeclaredIntegral {
             failed.withLock { $0[shape] = error }
             throw error
         }
-        if reachedDigits < digits(forPrecision: p) {
+        if reachedDigits < digits(forPrecision: p) / 2 {
             unconverged.withLock { $0[shape] = (p, r) }
         }
         if r.value.re.isNaN { throw EvaluationError.domain("\(kind == .series ? "nsum" : "integrate") failed earlier at this precision") }
@@ -123,7 +123,7 @@ public enum DeclaredIntegral {
         }
         let plan = Plan(body, variable: v, from: a, to: b)
         let second = digits + Swift.max(5, (digits + 1) / 2)
-        let first = try run(body, v, a, b, digits, plan, functions)
+        let first = try run(body, v, a, b, digits + 3, plan, functions)
         if traceBindings { trace("first \(first.value) \(first.error) \(first.rule)\n") }
         let check = try run(body, v, a, b, second, plan, functions)
         if traceBindings { trace("check \(check.value) \(check.error) \(check.rule)\n") }
@@ -331,7 +331,16 @@ struct Plan {
         let k = Swift.max(1, Int((length / piece).rounded(.up)))
         let width = (sb - sa) / k
         let points = (0..<k).map { sa + width * $0 } + [sb]
-        var r = try Quadrature.integrate(g, over: points, digits: digits, rule: .gaussLegendre, precision: p)
+        // A finite end may carry an integrable singularity of f (√x at 0): tanh–sinh on the first
+        // piece, Gauss–Legendre on the others (analytic in a strip around them).
+        var r: QuadratureResult
+        if !a.isInfinite && points.count > 2 {
+            let end = try Quadrature.integrate(g, over: Array(points.prefix(2)), digits: digits + 1, rule: .doubleExponential, precision: p)
+            let rest = try Quadrature.integrate(g, over: Array(points.dropFirst()), digits: digits + 1, rule: .gaussLegendre, precision: p)
+            r = QuadratureResult.sum([end, rest], precision: p)
+        } else {
+            r = try Quadrature.integrate(g, over: points, digits: digits, rule: a.isInfinite ? .gaussLegendre : .doubleExponential, precision: p)
+        }
         r.errorEstimate = r.errorEstimate + BigFloat(tailA + tailB, precision: 64)
         r.rule = "Fermi-layer map x = \(c.toString(digits: 6)) + \(d.toString(digits: 4)) sinh s, \(k) pieces in s: " + r.rule
         return r

@@ -56,13 +56,13 @@ enum OscillatoryTail {
         // Richardson, N = 8, 16, …, with the precision its weights need.
         var lastRichardson: BigFloat? = nil
         var N = 8
-        while N <= 16 + digits {
+        while N <= 32 + 2 * digits {
             let q = p + N * Swift.max(1, Int(Foundation_log2(Double(2 * N)).rounded(.up))) + 32
             let (s, e) = try partialSums(count: 2 * N + 2, precision: q, extraDigits: (N * 9) / 20)  // the weights amplify the pieces' errors by ~e^N
             if let (r, weight) = SequenceLimit.richardson(s) {
                 let rounding = (r.magnitude.rounded(toPrecision: 64) * BigFloat(weight, precision: 64)).scaled(byPowerOf2: -q + 4)
                 if let old = lastRichardson {
-                    let error = (r - old).magnitude.rounded(toPrecision: 64) + rounding + e * BigFloat(weight, precision: 64)
+                    let error = (r - old).magnitude.rounded(toPrecision: 64) + rounding + e  // piece errors: the second run at more digits confirms
                     if best == nil || error < best!.error { best = (r.rounded(toPrecision: p), error, "\(2 * N + 2) half-periods + Richardson") }
                     if error <= tolerance * r.magnitude.rounded(toPrecision: 64) { break }
                 }
