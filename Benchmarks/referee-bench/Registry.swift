@@ -8,6 +8,7 @@ let allBenchmarks: [(name: String, run: @Sendable () -> Void)] = [
     ("keldysh", { runKeldyshBenchmark() }),
     ("dynamics", { runDynamicsBenchmark() }),
     ("exponential", { runExponentialBenchmark() }),
+    ("declared-integrals", { runDeclaredIntegralsBenchmark(digitsList: benchmarkOptions.first.map { $0.split(separator: ",").compactMap { Int($0) } } ?? [50, 1000]) }),
     ("integrals", { runIntegralsBenchmark(digitsList: benchmarkOptions.first.map { $0.split(separator: ",").compactMap { Int($0) } } ?? [15, 50, 100, 1000]) }),
 ]
 

@@ -137,6 +137,14 @@ public enum DeclaredIntegral {
                       rule: first.rule, evaluations: first.evaluations + check.evaluations)
     }
 
+    /// One evaluation without the confirming second one (for benchmarks and inner integrals): the
+    /// digits are those of the rule's own error estimate.
+    public static func integrateOnce(_ body: Expr, variable v: Symbol, from a: BigFloat, to b: BigFloat, digits: Int,
+                                     functions: [String: NumericFunction] = [:]) throws -> Result {
+        let r = try run(body, v, a, b, digits, Plan(body, variable: v, from: a, to: b), functions)
+        return Result(value: r.value, error: r.error, digits: Swift.min(r.digits, digits), requestedDigits: digits, rule: r.rule, evaluations: r.evaluations)
+    }
+
     /// One unconfirmed evaluation of a form (an inner integral or sum inside an outer integrand).
     static func single(_ form: BindingForm, _ body: Expr, _ v: Symbol, _ a: BigFloat, _ b: BigFloat, digits: Int,
                        functions: [String: NumericFunction]) throws -> (value: BigComplex, error: BigFloat) {
