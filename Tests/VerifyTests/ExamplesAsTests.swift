@@ -16,6 +16,7 @@ final class ExamplesAsTests: XCTestCase {
 
     static let covered: Set<String> = [
         "kerr-oscillator.md", "dissipative-spin-chain.md", "lossy-fermion-ring.md", "schrieffer-wolff.md", "optical-bloch.md",
+        "fourier-and-sommerfeld.md",
     ]
 
     func testEveryExampleHasATest() throws {
@@ -29,4 +30,5 @@ final class ExamplesAsTests: XCTestCase {
     func testLossyFermionRing() throws { try run("lossy-fermion-ring.md") }
     func testSchriefferWolff() throws { try run("schrieffer-wolff.md") }
     func testOpticalBloch() throws { try run("optical-bloch.md") }
+    func testFourierAndSommerfeld() throws { try run("fourier-and-sommerfeld.md") }
 }
