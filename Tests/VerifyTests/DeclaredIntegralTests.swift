@@ -88,14 +88,11 @@ final class DeclaredIntegralTests: XCTestCase {
         XCTAssertEqual(v.text, try evaluate("3/7", digits: 25).text)
     }
 
-    /// Sommerfeld: ∫₀^∞ √ε f(ε) dε at μ = 1, T = t ≪ 1, with the Fermi-layer map chosen
-    /// automatically, against the complete Fermi–Dirac integral F_{1/2} = −Γ(3/2) t^{3/2} Li_{3/2}(−e^{1/t})
-    /// written as its Sommerfeld series 2/3 + (π²/12) t² + (7π⁴/960) t⁴ + … (asymptotic; exact to
-    /// e^{−1/t} ≈ 10⁻⁴³ at t = 1/100).
+    /// A Sommerfeld integral ∫₀^∞ √ε f(ε) dε (μ = 1, t = 1/10): the Fermi-layer map over the whole
+    /// half-line (tanh–sinh at the √ε end) against another layout, the layer on [0, 2] and exp–sinh on
+    /// [2, ∞), with the Fermi function written 1/(exp(…) + 1). (The t → 0 expansion is
+    /// examples/fourier-and-sommerfeld.md.)
     func testSommerfeldIntegralWithTheFermiLayer() {
-        let series = "2/3 + pi^2/12*t^2 + 7*pi^4/960*t^4 - 31*pi^6/(3*5*7*256)*t^6*(-1)"
-        _ = series
-        // Cross-check the layer against the generic route at a moderate temperature.
         assertIntegral("integrate(sqrt(e_)*fermi((e_ - 1)*10), e_, 0, oo)",
                        equals: "integrate(sqrt(e_)/(exp((e_ - 1)*10) + 1), e_, 0, 2) + integrate(sqrt(e_)/(exp((e_ - 1)*10) + 1), e_, 2, oo)",
                        digits: 25)
