@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Side-by-side benchmarks: each Swift benchmark (release) and its Python counterpart in one run.
 #
-#   Benchmarks/run.sh [dynamics|integrals|lindblad|lindblad-construct|exponential|evaluation …]
+#   Benchmarks/run.sh [dynamics|integrals|declared-integrals|lindblad|lindblad-construct|exponential|evaluation …]
 #                                                     (default: dynamics integrals lindblad evaluation)
 #   lindblad: Liouvillian construction, spectra (minutes for N = 2) and normal ordering on both sides;
 #   lindblad-construct: the same without the spectra.
@@ -46,6 +46,11 @@ for name in "${what[@]}"; do
       digits=${REFEREE_BENCH_DIGITS:-15,50,100,1000}
       "$bench" integrals "$digits"
       "$py" Benchmarks/python/integrals_benchmark.py "$digits" ;;
+    declared-integrals)
+      # integrate(…) of the derivation language vs the specialised Swift path vs mpmath (issue 15)
+      digits=${REFEREE_BENCH_DIGITS:-50}
+      "$bench" declared-integrals "$digits"
+      "$py" Benchmarks/python/declared_integrals_benchmark.py "$digits" ;;
     lindblad)
       "$bench" lindblad
       "$py" Benchmarks/python/lindblad_benchmark.py ;;
@@ -57,6 +62,6 @@ for name in "${what[@]}"; do
     evaluation)
       "$bench" evaluation
       "$py" Benchmarks/python/evaluation_mpmath.py ;;
-    *) echo "run.sh: unknown benchmark '$name'; known: dynamics integrals lindblad lindblad-construct exponential evaluation" >&2; exit 2 ;;
+    *) echo "run.sh: unknown benchmark '$name'; known: dynamics integrals declared-integrals lindblad lindblad-construct exponential evaluation" >&2; exit 2 ;;
   esac
 done

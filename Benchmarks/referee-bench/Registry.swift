@@ -9,6 +9,7 @@ let allBenchmarks: [(name: String, run: @Sendable () -> Void)] = [
     ("dynamics", { runDynamicsBenchmark() }),
     ("declared-dynamics", { runDeclaredDynamicsBenchmark() }),
     ("exponential", { runExponentialBenchmark() }),
+    ("declared-integrals", { runDeclaredIntegralsBenchmark(digitsList: benchmarkOptions.first.map { $0.split(separator: ",").compactMap { Int($0) } } ?? [50, 1000]) }),
     ("integrals", { runIntegralsBenchmark(digitsList: benchmarkOptions.first.map { $0.split(separator: ",").compactMap { Int($0) } } ?? [15, 50, 100, 1000]) }),
 ]
 

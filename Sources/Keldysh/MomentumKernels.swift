@@ -61,7 +61,7 @@ public struct MomentumKernels: Sendable {
 ///
 ///     D′_{<>} = ½(D′_{<>} − D′_{><}) = ½ Σ πδ′(x)(f₋ − f₊) = −½ Σ π xδ′(x) φ = ½ Σ πδ(x) φ = ½ A,
 ///
-/// A ≡ Σ_{k,q} πδ(ε₊ − ε₋)(f₊ − f₋)/(ε₊ − ε₋) (π times the sum of AX(S221), `alpha_sum` of the integrals).
+/// A ≡ Σ_{k,q} πδ(ε₊ − ε₋)(f₊ − f₋)/(ε₊ − ε₋) (π times the sum of AX(S221), `alpha_sum0`, `alpha_sumT` of derivations/integrals.md).
 /// The principal parts P2 are kept as symbols.
 public struct GradientKernels: Sendable {
     public var a: Expr

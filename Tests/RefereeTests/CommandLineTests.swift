@@ -217,8 +217,12 @@ final class CommandLineTests: XCTestCase {
     func testEngineListsCheckKindsOperationsAndAtoms() throws {
         let r = try referee(["engine"])
         XCTAssertEqual(r.status, 0, r.stderr)
-        for needle in ["identity —", "requires —", "keldysh_rkky_markov", "keldysh_self_energy", "J_integral", "trD"] {
+        for needle in ["identity —", "requires —", "keldysh_rkky_markov", "keldysh_self_energy", "integrate(f, x, a, b)", "nsum(f, n, a, b)", "trD"] {
             XCTAssertTrue(r.stdout.contains(needle), "missing \(needle)")
+        }
+        for paperFunction in ["J_integral", "rkky_sum", "alpha_sum", "alpha_S222_line", "Omega_integral", "alpha_integral",
+                              "m_dis_integral", "h_dis_integral", "fermi_dirac_half"] {
+            XCTAssertFalse(r.stdout.contains(paperFunction), "the engine still lists \(paperFunction)")
         }
     }
 

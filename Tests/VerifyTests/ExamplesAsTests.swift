@@ -18,6 +18,7 @@ final class ExamplesAsTests: XCTestCase {
         "kerr-oscillator.md", "dissipative-spin-chain.md", "lossy-fermion-ring.md", "schrieffer-wolff.md", "optical-bloch.md",
         "qutip-steady-states.md", "qutip-thermal-oscillator.md",
         "damped-macrospin.md",
+        "fourier-and-sommerfeld.md",
     ]
 
     func testEveryExampleHasATest() throws {
@@ -35,4 +36,5 @@ final class ExamplesAsTests: XCTestCase {
     func testQuTiPSteadyStates() throws { try run("qutip-steady-states.md") }
     func testQuTiPThermalOscillator() throws { try run("qutip-thermal-oscillator.md") }
     func testDampedMacrospin() throws { try run("damped-macrospin.md") }
+    func testFourierAndSommerfeld() throws { try run("fourier-and-sommerfeld.md") }
 }

@@ -2,7 +2,7 @@
 
 :func:`to_sympy` reads Referee's text syntax (derivations/README.md: ``^`` or ``**``, ``I``, ``pi``,
 ``E``, ``oo``, ``abs``, ``conj``, ``re``, ``im``, ``fermi``, ``ln``, engine functions such as
-``J_integral``) into a SymPy expression; :func:`to_referee` writes a SymPy expression in Referee's
+``integrate``) into a SymPy expression; :func:`to_referee` writes a SymPy expression in Referee's
 syntax. Referee's parser accepts SymPy's printed spellings (``Abs``, ``conjugate``, ``**``), so
 ``to_referee`` is SymPy's own ``str`` after checking that every function and name is one Referee
 knows — a function it does not know is an error here, never a silently different formula.
@@ -47,7 +47,7 @@ def to_sympy(text: str, symbols: Optional[Mapping[str, Any]] = None):
     """The SymPy expression of a formula in Referee's text syntax.
 
     ``symbols`` maps names to SymPy symbols (to carry assumptions such as ``real=True``); other names
-    become plain complex symbols, and calls of functions Referee's engine provides (``J_integral``,
+    become plain complex symbols, and calls of functions a derivation file defines or Referee provides (``F(x)``,
     ``im_part``, …) become undefined SymPy functions of the same name.
     """
     sympy = _sympy()
@@ -99,7 +99,7 @@ def _check_referee_expressible(sympy, expr) -> None:
             if not re.fullmatch(r"[^\W\d]\w*", node.name):
                 raise ValueError(f"the symbol name `{node.name}` is not a Referee name (letters, digits, _; not starting with a digit)")
         elif isinstance(node, AppliedUndef):
-            continue  # an engine function called by name (J_integral, …); Referee checks it exists
+            continue  # a function called by name (a file's definition, …); Referee checks it exists
         elif isinstance(node, sympy.Function):
             name = type(node).__name__
             if name not in _REFEREE_FUNCTIONS:

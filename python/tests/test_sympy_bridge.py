@@ -17,8 +17,8 @@ def test_to_sympy_reads_referee_syntax():
     assert referee.to_sympy("x − y·2") == x - 2 * y
     kappa = sp.Symbol("κ₁")
     assert referee.to_sympy("κ₁/2") == kappa / 2
-    f = referee.to_sympy("J_integral(x, 0)")
-    assert isinstance(f, sp.core.function.AppliedUndef) and f.func.__name__ == "J_integral"
+    f = referee.to_sympy("Jfile(x, 0)")
+    assert isinstance(f, sp.core.function.AppliedUndef) and f.func.__name__ == "Jfile"
     r = sp.Symbol("r", real=True)
     assert referee.to_sympy("conj(r)", {"r": r}) == r
     with pytest.raises(ValueError):

@@ -119,6 +119,16 @@ final class BallEvaluator {
             case .fermi: return try z.fermi()
             }
         case .call(let name, let args):
+            if BindingForm(name: name) != nil {
+                // The form's own error bound (two independent evaluations that agree) is the radius;
+                // it is an estimate, not a proof, hence `usedUnprovenFunctions`.
+                usedUnprovenFunctions = true
+                let r = try NumericBindings.evaluate(e, precision: precision, functions: functions,
+                                                     limit: { try self.value($0).mid },
+                                                     parameter: { try self.value(.symbol($0)).mid })
+                let rad = Radius.add(r.error.rounded(up: RealBall.radiusPrecision), r.value.magnitude.unitInLastPlace)
+                return ComplexBall(RealBall(mid: r.value.re, rad: rad), RealBall(mid: r.value.im, rad: r.value.im.isZero ? RealBall.zeroRadius : rad))
+            }
             guard let fn = functions[name] else { throw EvaluationError.unknownFunction(name) }
             usedUnprovenFunctions = true
             let balls = try args.map { try value($0) }

@@ -107,6 +107,17 @@ final class NumericEvaluator {
         case .function(let f, let x):
             return try function(f, x, whole: e)
         case .call(let name, let args):
+            if BindingForm(name: name) != nil {
+                let r = try NumericBindings.evaluate(e, precision: precision, functions: functions,
+                                                     limit: { try self.evaluate($0).value },
+                                                     parameter: { try self.evaluate(.symbol($0)).value })
+                // Without an enclosure the value must carry its digits: refuse one that does not.
+                let m = r.value.magnitude
+                if !r.error.isZero && !(r.error <= BigFloat(m, precision: 64).scaled(byPowerOf2: -(precision / 2))) {
+                    throw EvaluationError.domain("\(name): only \(r.value) ± \(r.error.toString(digits: 2)) could be confirmed")
+                }
+                return plain(r.value)
+            }
             guard let fn = functions[name] else { throw EvaluationError.unknownFunction(name) }
             let values = try args.map { try evaluate($0).value }
             let v: BigComplex

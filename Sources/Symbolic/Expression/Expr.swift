@@ -78,11 +78,20 @@ extension Expr {
     /// The factors of a product; a single factor otherwise.
     public var factors: [Expr] { if case .product(let xs) = self { return xs }; return [self] }
 
-    /// Every symbol in the expression.
+    /// Every symbol in the expression, except the variable bound by a binding form
+    /// (`integrate(f, x, a, b)`, `nsum(f, n, a, b)`: x and n are not free) and `oo` as its limit.
     public var freeSymbols: Set<Symbol> {
         var out = Set<Symbol>()
         func walk(_ x: Expr) {
-            if case .symbol(let s) = x { out.insert(s) } else { x.children.forEach(walk) }
+            if case .symbol(let s) = x { out.insert(s); return }
+            if let (_, body, variable, lower, upper) = BindingForm.parts(x) {
+                var inner = body.freeSymbols
+                inner.remove(variable)
+                out.formUnion(inner)
+                for limit in [lower, upper] where limit.infinitySign == nil { walk(limit) }
+                return
+            }
+            x.children.forEach(walk)
         }
         walk(self)
         return out

@@ -135,6 +135,9 @@ struct ExpressionBuilder {
             guard argumentNodes.count == 1 else { throw arityError(name, 1, argumentNodes.count, at: node, example: "sqrt(x)") }
             return try power(try build(argumentNodes[0]), .half, at: node)
         }
+        if let form = BindingForm(name: name) {
+            return try bindingForm(form, argumentNodes, at: node)
+        }
         if let f = ExpressionBuilder.builtinFunctions[name] {
             guard argumentNodes.count == 1 else { throw arityError(name, 1, argumentNodes.count, at: node, example: "\(name)(x)") }
             return .apply(f, try build(argumentNodes[0]))
@@ -168,6 +171,41 @@ struct ExpressionBuilder {
             return .call(name, try arguments(argumentNodes))
         }
         throw unknownFunction(name, at: node)
+    }
+
+    /// `integrate(f, x, a, b)` or `nsum(f, n, a, b)`: x (n) is a new name bound inside f (a real
+    /// variable, an integer index); a and b may be `oo`, `-oo` (`BindingForms.swift`).
+    func bindingForm(_ form: BindingForm, _ argumentNodes: [SyntaxNode], at node: SyntaxNode) throws(ParseError) -> Expr {
+        let name = form.rawValue
+        let example = form == .integrate ? "integrate(u^2*exp(-u), u, 0, oo)" : "nsum(1/n^2, n, 1, oo)"
+        guard argumentNodes.count == 4 else { throw arityError(name, 4, argumentNodes.count, at: node, example: example) }
+        guard case .name(let variable) = argumentNodes[1].kind, !ParseContext.isInfinityName(variable),
+              ParseContext.constant(variable) == nil else {
+            throw error("`\(name)`: the second argument must be a name, the \(form == .integrate ? "integration variable" : "summation index")",
+                        at: argumentNodes[1], fix: "call it as `\(example)`")
+        }
+        if context.symbols[variable] != nil || context.definitions[variable] != nil || context.isFunctionName(variable) {
+            throw error("`\(name)`: the variable `\(variable)` is already a name of this file; a bound variable must be new",
+                        at: argumentNodes[1], fix: "choose a name used nowhere else, e.g. `\(variable)_`")
+        }
+        let symbol = Symbol(variable, form == .integrate ? .real : .integer)
+        var scope = context
+        scope.symbols[variable] = symbol
+        let scoped = ExpressionBuilder(context: scope, lexer: lexer)
+        let body = try scoped.build(argumentNodes[0])
+        var limits: [Expr] = []
+        for a in argumentNodes[2...3] {
+            if let sign = ExpressionBuilder.infinityPoint(a) {
+                limits.append(sign > 0 ? Expr.infinity : -Expr.infinity)
+            } else {
+                let limit = try scoped.build(a)
+                if limit.contains(symbol) {
+                    throw error("`\(name)`: a limit depends on the bound variable `\(variable)`", at: a, fix: "write the limits without `\(variable)`")
+                }
+                limits.append(limit)
+            }
+        }
+        return .call(name, [body, .symbol(symbol)] + limits)
     }
 
     /// A function defined in the text syntax, applied by substituting the arguments.

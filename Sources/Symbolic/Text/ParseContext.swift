@@ -84,7 +84,7 @@ public struct ParseContext: Sendable {
     public static let sympyFunctionNames: [String: MathFunction] = ["Abs": .abs, "conjugate": .conj]
 
     /// The built-in function names and what they build.
-    public static let builtinFunctionNames: Set<String> = Set(MathFunction.allCases.map(\.rawValue)).union(["ln", "sqrt"])
+    public static let builtinFunctionNames: Set<String> = Set(MathFunction.allCases.map(\.rawValue)).union(["ln", "sqrt"]).union(BindingForm.allCases.map(\.rawValue))
         .union(sympyFunctionNames.keys)
 
     /// True for names that cannot be declared or defined: constants and built-in functions.

@@ -1,6 +1,6 @@
 import Symbolic
 
-/// The physical domain of one argument of a numeric function (`J_integral(x, t)`: x = 2k_F R > 0,
+/// The physical domain of one argument of a numeric function (e.g. x = 2k_F R > 0 for an RKKY integral,
 /// t = k_B T/ε_F ≥ 0). A claim that calls the function with a closed-form argument outside its
 /// domain — a zero temperature where the function needs T > 0, a negative distance — is bad
 /// input, rejected when the file is read (`DerivationContext.validate`), not an `error` verdict.

@@ -180,7 +180,7 @@ public struct DerivationContext: Sendable {
     }
 
     /// Rejects a call of a numeric function with a closed-form argument outside the argument's
-    /// physical domain (`ArgumentDomain`), e.g. `fermi_dirac_half(0)`: T > 0 is required.
+    /// physical domain (`ArgumentDomain`), e.g. a temperature that must be > 0.
     func checkArguments(of e: Expr, in field: Located<String>) throws {
         for (_, node) in e.nodesWithPaths() {
             guard case .call(let name, let args) = node, let domains = engine.argumentDomains[name] else { continue }

@@ -13,8 +13,7 @@ extension Engine {
     public static let standard: Engine = {
         var engine = Engine(checks: builtinChecks)
         engine.register(operations: StandardOperations.all)
-        engine.register(numericFunctions: IntegralFunctions.all)
-        engine.register(argumentDomains: IntegralFunctions.domains)
+        DeclaredIntegral.registerBindings()
         for check in DynamicsClaimCheck.all { engine.register(check: check) }
         for check in OdeChecks.all { engine.register(check: check) }
         engine.register(operations: KeldyshOperations.all)

@@ -1,7 +1,7 @@
 import Symbolic
 
 /// Everything a derivation file can call on: symbolic operations by name (`limit`, `subs`, the
-/// projection method's `sd_exchange`, …), numeric functions for `call` nodes (`J_integral`, …),
+/// projection method's `sd_exchange`, …), numeric functions for `call` nodes,
 /// and the check kinds. `Engine.standard` assembles the modules' registries.
 public struct Engine: Sendable {
     public var operations: [String: ExprOperation]

@@ -8,9 +8,8 @@ public enum IntegralConventions {
     • Fermi functions at chemical potential μ = ε_F for all T; t = k_B T/ε_F; x = 2 k_F R.
     • f_RKKY(R) = −½ Σ_{k,q} cos(q·R)(f₊−f₋)/(ε₊−ε₋)  [AX(S205)];  J_ab = g_a g_b f_RKKY  [AX(S214), NC(30)];
       Ω_ab = γ_a |g_b| f_RKKY  [AX(S215), NC(31)];  α_a = −4π g_a² Σ_{k,q} (f₊−f₋)/(ε₊−ε₋) δ(ε₊−ε₋)  [NC(32), AX(S221)].
-    • Dimensionless results: J_integral(x,t) = ε_F f_RKKY/n² (so J_ab = g_a g_b n²/ε_F · J_integral,
-      Ω_ab = γ_a|g_b| n²/ε_F · Omega_integral with Omega_integral = J_integral);
-      alpha_integral(t) = α_a ε_F²/(g_a² n²);  m_dis_integral(x,t) = ε_F m_dis/n²  [AX(S206)];
-      h_dis_integral(x,t) = ε_F h_dis/n²  [AX(S207)].
+    • Dimensionless results, written as integrate(…) in derivations/integrals.md (J0/JT, alpha0/alphaT,
+      m_disT, h_dis0/h_disT): J = ε_F f_RKKY/n² (J_ab = g_a g_b n²/ε_F · J; Ω_ab = γ_a|g_b| n²/ε_F · J);
+      alpha = α_a ε_F²/(g_a² n²);  m_dis·ε_F/n²  [AX(S206)];  h_dis·ε_F/n²  [AX(S207)].
     """
 }

@@ -131,12 +131,7 @@ public struct CoefficientTable: Sendable {
         let t = values["t"] ?? .zero
         if t.isNegative { throw IntegralError.invalidParameter(name: "t", value: t.description, requirement: "must be ≥ 0") }
         let x = kFR * BigRational(2)
-        let checked = try Quadrature.checked(digits: digits) { d in
-            let p = Quadrature.workingPrecision(digits: d)
-            let xp = BigFloat(x, precision: p), tp = BigFloat(t, precision: p)
-            return name == "m_dis" ? try DissipativeKernelIntegral.value(x: xp, t: tp, digits: d)
-                                   : try DissipativeFieldIntegral.value(x: xp, t: tp, digits: d)
-        }
+        let checked = try DeclaredIntegrals.file().value(name, x: x, t: t, digits: digits)
         // m_dis is exactly 0 at t = 0: every digit of 0 is confirmed.
         let exactZero = checked.value.value.isZero && checked.errorEstimate.isZero
         let shown = checked.conclusive ? digits : Swift.max(1, checked.digits)
@@ -176,14 +171,7 @@ extension IntegralEvaluation {
             }
         }
         if t.isNegative { throw IntegralError.invalidParameter(name: "t", value: t.description, requirement: "must be ≥ 0") }
-        let checked = try Quadrature.checked(digits: digits) { d in
-            let p = Quadrature.workingPrecision(digits: d)
-            let tp = BigFloat(t, precision: p)
-            switch quantity {
-            case .J, .Omega: return try RKKYIntegral.value(x: BigFloat(x!, precision: p), t: tp, digits: d)
-            case .alpha: return try GilbertDampingIntegral.value(t: tp, digits: d)
-            }
-        }
+        let checked = try DeclaredIntegrals.file().value(quantity.definitionName, x: quantity == .alpha ? nil : x, t: t, digits: digits)
         var values: [String: BigRational] = [:]
         if let x { values["x"] = x }
         let closed = try quantity.printed.evaluate(at: values, digits: digits + 5)

@@ -1,7 +1,7 @@
 import Symbolic
 
 /// One of the paper's integrals evaluated by the engine next to the printed closed form:
-/// the checked value (N versus 2N digits), the printed form at the same point, their ratio, and
+/// the value of the file's `integrate(…)` definition (confirmed by a second evaluation at more digits), the printed form at the same point, their ratio, and
 /// whether the ratio is a constant (independent of R) as judged by the identity checker at random
 /// x. Units and conventions: `IntegralConventions.text`.
 public struct IntegralEvaluation: Sendable {
@@ -11,9 +11,10 @@ public struct IntegralEvaluation: Sendable {
         public var printed: PrintedForm {
             switch self { case .J: return .J; case .Omega: return .Omega; case .alpha: return .alpha }
         }
-        /// The numeric function name (IntegralFunctions) that computes it.
-        public var functionName: String {
-            switch self { case .J: return "J_integral"; case .Omega: return "Omega_integral"; case .alpha: return "alpha_integral" }
+        /// The definition of `derivations/integrals.md` that computes it (`J0`/`JT`, `alpha0`/`alphaT`;
+        /// Ω_ab in units γ_a|g_b|n²/ε_F is the same sum as J_ab in units g_a g_b n²/ε_F).
+        public var definitionName: String {
+            switch self { case .J, .Omega: return "J"; case .alpha: return "alpha" }
         }
     }
 
@@ -34,7 +35,8 @@ public struct IntegralEvaluation: Sendable {
     public var relation: String
 
     /// Evaluates `quantity` at x (= 2k_F R; ignored for α) and t to `digits` digits.
-    public static func evaluate(_ quantity: Quantity, x: BigRational?, t: BigRational, digits: Int) throws -> IntegralEvaluation {
+    public static func evaluate(_ quantity: Quantity, x: BigRational?, t: BigRational, digits: Int,
+                                file: String = DeclaredIntegrals.paperFile) throws -> IntegralEvaluation {
         guard digits >= 1 && digits <= 5000 else {
             throw IntegralError.invalidParameter(name: "digits", value: String(digits), requirement: "must be in 1…5000")
         }
@@ -48,14 +50,8 @@ public struct IntegralEvaluation: Sendable {
             }
         }
         // x here is 2 k_F R.
-        let checked = try Quadrature.checked(digits: digits) { d in
-            let p = Quadrature.workingPrecision(digits: d)
-            let tp = BigFloat(t, precision: p)
-            switch quantity {
-            case .J, .Omega: return try RKKYIntegral.value(x: BigFloat(x!, precision: p), t: tp, digits: d)
-            case .alpha: return try GilbertDampingIntegral.value(t: tp, digits: d)
-            }
-        }
+        let integrals = try DeclaredIntegrals.file(file)
+        let checked = try integrals.value(quantity.definitionName, x: quantity == .alpha ? nil : x, t: t, digits: digits)
         var values: [String: BigRational] = [:]
         if let x { values["x"] = x }
         let closed = try quantity.printed.evaluate(at: values, digits: digits + 5)
@@ -65,13 +61,13 @@ public struct IntegralEvaluation: Sendable {
         let printedExpr = try quantity.printed.expression()
         let xs = Expr.symbol("x", .positive)
         let tExpr = Expr(t)
-        let computed: Expr = quantity == .alpha ? Expr.call(quantity.functionName, [tExpr])
-                                                : Expr.call(quantity.functionName, [xs, tExpr])
+        _ = tExpr
+        let computed = try integrals.expression(quantity.definitionName, x: quantity == .alpha ? nil : xs, t: t)
         let printedX = printedExpr.mapBottomUp { e in
             if case .symbol(let s) = e, s.name == "x" { return xs }
             return e
         }
-        let checker = IdentityChecker(digits: Swift.min(digits, 30), functions: IntegralFunctions.all)
+        let checker = IdentityChecker(digits: Swift.min(digits, 30), functions: Engine.standard.numericFunctions)
         let verdict = checker.check(printed: printedX, computed: computed)
         relation = verdict.relation ?? (verdict.kind == .verified ? "computed = printed" : verdict.detail)
         return IntegralEvaluation(quantity: quantity, x: x, t: t, requestedDigits: digits, value: checked,
@@ -118,7 +114,7 @@ public struct IntegralEvaluation: Sendable {
         let point = x.map { "x = 2 k_F R = \($0), " } ?? ""
         lines.append("\(quantity.rawValue) at \(point)t = k_B T/eps_F = \(t)  [units \(units)]")
         lines.append("value:       \(valueText)")
-        lines.append("error:       \(errorText)  (\(value.digits >= requestedDigits ? "\(requestedDigits) digits, confirmed by a \(2 * requestedDigits)-digit recomputation" : "INCONCLUSIVE: only \(value.digits) digits confirmed"))")
+        lines.append("error:       \(errorText)  (\(value.digits >= requestedDigits ? "\(requestedDigits) digits, confirmed by a recomputation at more digits" : "INCONCLUSIVE: only \(value.digits) digits confirmed"))")
         lines.append("closed form: \(closedForm.value.re.toString(digits: requestedDigits))  = \(quantity.printed.text)  [\(quantity.printed.equation)]")
         lines.append("ratio:       \(ratioText)  (computed/printed)")
         lines.append("relation:    \(relation)")

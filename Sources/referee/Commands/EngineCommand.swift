@@ -25,7 +25,9 @@ struct EngineCommand: ParsableCommand {
         print("\noperations (evaluated when the file is read):")
         print("  " + engine.operations.keys.sorted().joined(separator: ", "))
         print("\nnumeric functions (evaluated at the working precision):")
-        print("  " + engine.numericFunctions.keys.sorted().joined(separator: ", "))
+        print("  " + (engine.numericFunctions.isEmpty ? "(none)" : engine.numericFunctions.keys.sorted().joined(separator: ", ")))
+        print("\nbinding forms (the variable is bound; limits may be -oo, oo; digits confirmed or inconclusive):")
+        print("  integrate(f, x, a, b) — definite integral; nsum(f, n, a, b) — series over integers n = a…b")
         print("\nmodel language (```modes, typed ```define; derivations/README.md, \"Models\"):")
         print("  " + Engine.modelFunctionNames.joined(separator: ", "))
         if !engine.formalAtoms.isEmpty {

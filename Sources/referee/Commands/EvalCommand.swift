@@ -14,7 +14,7 @@ struct EvalCommand: ParsableCommand {
           referee eval 'exp(pi*sqrt(163))' --digits 60
           referee eval '-abs(v)^2*(1/(ed+U-eF) + 1/(eF-ed))' --set v=0.1 --set ed=-1 --set U=3 --set eF=0
         Values given with --set are exact (decimals are rationals) and may be expressions (pi/4, sqrt(2)).
-        The engine's numeric functions (J_integral, …) may be called by name.
+        integrate(f, x, a, b) and nsum(f, n, a, b) may be used (e.g. referee eval "integrate(sin(u)/u, u, 0, oo)").
         """)
 
     @Argument(parsing: .allUnrecognized, help: "The expression, in the text syntax of derivations/README.md (may start with `-`).")

@@ -13,7 +13,8 @@ struct IntegralCommand: ParsableCommand {
         discussion: """
         Dimensionless units (derivations/integrals.md): J in g_a g_b n^2/eps_F, Omega in gamma_a |g_b| n^2/eps_F,
         alpha in g_a^2 n^2/eps_F^2; --kF-R is k_F R (the integrals use x = 2 k_F R); --temperature is k_B T/eps_F.
-        The value is confirmed by a recomputation at twice the digits; when that fails the command says
+        The integral is the `integrate(…)` definition of derivations/integrals.md (J0/JT, alpha0/alphaT), confirmed
+        by a recomputation at more digits; when that fails the command says
         INCONCLUSIVE and exits with 1. JSON keys: value, error, digits, closed_form, ratio (and more).
         Examples:
           referee integral J --kF-R 1.3 --digits 50
