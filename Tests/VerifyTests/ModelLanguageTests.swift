@@ -218,4 +218,46 @@ final class ModelLanguageTests: XCTestCase {
         }
         XCTAssertLessThan(Date().timeIntervalSince(start), 30)
     }
+
+    /// `normal_order(X)`: X, whose normal-ordered expansion the report prints as the computed form;
+    /// a wrong printed normal form is rejected; a space with a boson has none.
+    func testNormalOrderIsPrintedAndCompared() throws {
+        let text = """
+        # t
+
+        ```modes
+        d[s]: fermion   s in {up, dn}
+        ```
+
+        ```claim
+        id: n.1
+        statement: s
+        printed: 1 - 2*d[up]'*d[up]
+        computed: normal_order(comm(d[up], d[up]'))
+        check: identity
+        expect: verified
+        ```
+
+        ```claim
+        id: n.2
+        statement: s
+        printed: 1 - d[up]'*d[up]
+        computed: normal_order(comm(d[up], d[up]'))
+        check: identity
+        expect: discrepancy
+        correction: 1 - 2*d[up]'*d[up]
+        ```
+
+        """
+        let report = try TemporaryDerivation.audit(text)
+        for r in report.results { XCTAssertTrue(r.isAsExpected, "\(r.claim.id): \(r.verdict.detail)") }
+        XCTAssertEqual(report.results[1].verdict.computed, "1 - 2*d[up]'*d[up]")
+        XCTAssertEqual(report.results[0].verdict.computed, "1 - 2*d[up]'*d[up]")
+        let boson = try verdictOrError("0", "normal_order(b'*b)")
+        XCTAssertTrue(boson.contains("boson"), boson)
+    }
+
+    func verdictOrError(_ printed: String, _ computed: String) throws -> String {
+        do { return try verdict(printed, computed).detail } catch { return "\(error)" }
+    }
 }

@@ -67,6 +67,15 @@ enum ModelFunctions {
         "sz": { a, ev, n in try pauli(3, a, ev, n) },
         "sp": { a, ev, n in try pauli(4, a, ev, n) },
         "sm": { a, ev, n in try pauli(5, a, ev, n) },
+        "normal_order": { a, ev, n in
+            // X itself (operators compare as matrices, which for this faithful representation is
+            // comparing normal forms); the expansion must exist, and the report prints it.
+            let node = try one(a, ev, n, "normal_order")
+            let x = try operatorArgument(node, ev)
+            guard let space = ev.environment.space else { throw ev.error(n, "`normal_order` needs a ```modes block") }
+            do { _ = try space.normalOrdered(x) } catch let e as ModeSpaceError { throw ev.error(n, e.message, fix: "normal order fermion or qubit operators on at most \(ModeSpace.maximumNormalOrderModes) modes") }
+            return .operator(x)
+        },
         "liouvillian": { a, ev, n in
             let node = try one(a, ev, n, "liouvillian")
             let h = try operatorArgument(node, ev)

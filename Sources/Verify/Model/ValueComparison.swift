@@ -85,26 +85,34 @@ enum ValueComparison {
                 var out = v
                 out.detail = "\(component.name): printed \(component.printed.text), computed \(component.computed.text); " + v.detail
                 out.relation = v.relation.map { "\(component.name): \($0)" }
-                out.computed = computed.shortDescription
+                out.computed = computed.reportText(ev)
                 return out
             }
         }
         if list.isEmpty {
             return Verdict(.verified, method: .exact(falseAcceptBound: nil), detail: "computed and printed are the same \(computed.kindName.replacingOccurrences(of: "a ", with: "").replacingOccurrences(of: "an ", with: "")) (every component equal as written)",
-                           computed: computed.shortDescription, seed: checker.seed)
+                           computed: computed.reportText(ev), seed: checker.seed)
         }
         let what = "\(list.count) component\(list.count == 1 ? "" : "s") (\(exactWithoutBound) equal as written, \(decided) decided by the identity checker)"
         if let minimumDigits {
             return Verdict(.verified, method: .numeric(digits: minimumDigits, errorEstimate: numericError ?? "?"),
-                           detail: "every one of \(what) agrees", computed: computed.shortDescription, seed: checker.seed)
+                           detail: "every one of \(what) agrees", computed: computed.reportText(ev), seed: checker.seed)
         }
         return Verdict(.verified, method: .exact(falseAcceptBound: bound > 0 ? bound : nil),
                        detail: "every one of \(what) vanishes in computed − printed" + (bound > 0 ? "; union bound P(false accept) ≤ \(bound)" : ""),
-                       computed: computed.shortDescription, seed: checker.seed)
+                       computed: computed.reportText(ev), seed: checker.seed)
     }
 }
 
 extension ModelValue {
+    /// The report's `computed` column: an operator on fermion or qubit modes in normal order
+    /// (`NormalOrder`) when it has at most 24 terms, every other value as `shortDescription`.
+    func reportText(_ ev: ModelEvaluator) -> String {
+        guard case .operator(let m) = self, let space = ev.environment.space, m.nonzeroCount <= 512,
+              let terms = try? space.normalOrdered(m), terms.count <= 24 else { return shortDescription }
+        return space.normalOrderedText(terms)
+    }
+
     /// A one-line description for the report's `computed` column.
     var shortDescription: String {
         switch self {
