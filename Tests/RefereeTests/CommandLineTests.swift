@@ -28,11 +28,18 @@ final class CommandLineTests: XCTestCase {
 
     struct Run { var status: Int32; var stdout: String; var stderr: String }
 
-    func referee(_ arguments: [String]) throws -> Run {
+    func referee(_ arguments: [String]) throws -> Run { try Self.run(arguments) }
+
+    /// Runs the built `referee` (in the package root, or `folder`), with `environment` added to this
+    /// process's (SLURM_* removed, so that a test run inside a job array is not mistaken for a shard).
+    static func run(_ arguments: [String], environment extra: [String: String] = [:], in folder: String? = nil) throws -> Run {
         let p = Process()
-        p.executableURL = Self.binary
+        p.executableURL = binary
         p.arguments = arguments
-        p.currentDirectoryURL = Self.packageRoot
+        p.currentDirectoryURL = folder.map { URL(fileURLWithPath: $0) } ?? packageRoot
+        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SLURM_") }
+        env.merge(extra) { $1 }
+        p.environment = env
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err

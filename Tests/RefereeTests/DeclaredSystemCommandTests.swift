@@ -4,22 +4,7 @@ import XCTest
 /// The dynamics commands on a declared system other than the paper's (examples/damped-macrospin.md),
 /// and bad options naming the option and the fix (exit 2).
 final class DeclaredSystemCommandTests: XCTestCase {
-    struct Output { var status: Int32; var stdout: String; var stderr: String }
-
-    /// Runs the built `referee` in the package root.
-    func referee(_ arguments: [String]) throws -> Output {
-        let p = Process()
-        p.executableURL = CommandLineTests.binary
-        p.arguments = arguments
-        p.currentDirectoryURL = CommandLineTests.packageRoot
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Output(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
-    }
+    func referee(_ arguments: [String]) throws -> CommandLineTests.Run { try CommandLineTests.run(arguments) }
 
     func testSimulateAndThresholdsOfADeclaredSystem() throws {
         let sim = try referee(["simulate", "--file", "examples/damped-macrospin.md", "--system", "macrospin", "--format", "json"])

@@ -5,23 +5,8 @@ import XCTest
 /// from SLURM_ARRAY_TASK_* (0- and 1-based arrays), merging gives byte for byte the files of one
 /// run, merging again is harmless, and a missing shard is named (exit 2).
 final class ShardCommandLineTests: XCTestCase {
-    struct Run { var status: Int32; var stdout: String; var stderr: String }
-
-    func referee(_ arguments: [String], environment extra: [String: String] = [:], in folder: String? = nil) throws -> Run {
-        let p = Process()
-        p.executableURL = CommandLineTests.binary
-        p.arguments = arguments
-        p.currentDirectoryURL = folder.map { URL(fileURLWithPath: $0) } ?? CommandLineTests.packageRoot
-        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SLURM_") }
-        env.merge(extra) { $1 }
-        p.environment = env
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    func referee(_ arguments: [String], environment extra: [String: String] = [:], in folder: String? = nil) throws -> CommandLineTests.Run {
+        try CommandLineTests.run(arguments, environment: extra, in: folder)
     }
 
     func temporaryFolder() throws -> String {
