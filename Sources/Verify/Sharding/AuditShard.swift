@@ -5,7 +5,7 @@ import Symbolic
 /// order of one run), complete enough to rebuild each `ClaimResult`. `merge` reloads the derivation
 /// files, checks that they are the ones the shards were computed from (a fingerprint of paths,
 /// contents, digits and seed), and renders the report exactly as one run would.
-public struct AuditShard: Codable, Sendable {
+public struct AuditShard: ShardRecord, Sendable {
     public var command = "audit"
     public var shard: Int
     public var of: Int
@@ -104,28 +104,14 @@ public struct AuditShard: Codable, Sendable {
         return String(h, radix: 16)
     }
 
-    public func encoded() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return String(decoding: try! encoder.encode(self), as: UTF8.self) + "\n"
-    }
-
     /// Joins a complete set of audit shards into the report of one run (with the format and timing
     /// choice the shards were run with). The derivation files must be unchanged since the shards ran.
     /// The report carries no provenance; the command line adds it as `referee audit` does
     /// (`files` are the derivation files the shards ran on, in order).
     public static func merge(_ set: ShardSet, engine: Engine) throws(MergeError) -> (report: AuditReport, format: String) {
+        let read = try set.read(AuditShard.self, what: "an audit shard written by `referee audit --shard`") { $0.command == "audit" }
         var shards: [(ShardFile, AuditShard)] = []
-        for file in set.files {
-            guard let data = FileManager.default.contents(atPath: file.path) else {
-                throw MergeError(file.path, "cannot read the file", fix: "check the path and permissions")
-            }
-            guard let s = try? JSONDecoder().decode(AuditShard.self, from: data), s.command == "audit" else {
-                throw MergeError(file.path, "not an audit shard written by `referee audit --shard` (truncated or edited?)", fix: "recompute shard \(file.shard)")
-            }
-            guard s.shard == file.shard.index, s.of == file.shard.count else {
-                throw MergeError(file.path, "holds shard \(s.shard)/\(s.of), but its name says \(file.shard)", fix: "do not rename shard files; recompute shard \(file.shard)")
-            }
+        for (file, s) in read {
             if let (firstFile, first) = shards.first {
                 guard s.files == first.files, s.digits == first.digits, s.seed == first.seed, s.format == first.format,
                       s.includeTimings == first.includeTimings, s.fingerprint == first.fingerprint, s.claimCount == first.claimCount else {

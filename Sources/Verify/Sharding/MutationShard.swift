@@ -5,7 +5,7 @@ import Symbolic
 /// K−1, K−1+N, … (every shard checks the original claims and generates the same mutants, so the
 /// numbering is that of one run). `merge` puts the outcomes back in order and gives the report of
 /// one run.
-public struct MutationShard: Codable, Sendable {
+public struct MutationShard: ShardRecord, Sendable {
     public var command = "mutate"
     public var shard: Int
     public var of: Int
@@ -44,25 +44,11 @@ public struct MutationShard: Codable, Sendable {
                              total: total, results: items, skipped: report.skipped.map { [$0.0, $0.1] })
     }
 
-    public func encoded() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return String(decoding: try! encoder.encode(self), as: UTF8.self) + "\n"
-    }
-
     /// Joins a complete set of mutation shards into the report of one run.
     public static func merge(_ set: ShardSet) throws(MergeError) -> MutationTest.Report {
+        let read = try set.read(MutationShard.self, what: "a shard written by `referee mutate --shard`") { $0.command == "mutate" }
         var shards: [(ShardFile, MutationShard)] = []
-        for file in set.files {
-            guard let data = FileManager.default.contents(atPath: file.path) else {
-                throw MergeError(file.path, "cannot read the file", fix: "check the path and permissions")
-            }
-            guard let s = try? JSONDecoder().decode(MutationShard.self, from: data), s.command == "mutate" else {
-                throw MergeError(file.path, "not a shard written by `referee mutate --shard` (truncated or edited?)", fix: "recompute shard \(file.shard)")
-            }
-            guard s.shard == file.shard.index, s.of == file.shard.count else {
-                throw MergeError(file.path, "holds shard \(s.shard)/\(s.of), but its name says \(file.shard)", fix: "do not rename shard files; recompute shard \(file.shard)")
-            }
+        for (file, s) in read {
             if let (firstFile, first) = shards.first {
                 guard s.files == first.files, s.fingerprint == first.fingerprint, s.total == first.total, s.skipped == first.skipped else {
                     throw MergeError(file.path, "comes from a different self-test than \(firstFile.path) (other files, file contents, --seed, --per-kind or --sample-every)",

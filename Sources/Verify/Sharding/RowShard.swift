@@ -4,7 +4,7 @@ import Foundation
 /// `head + rows.joined(separator: separator) + tail`, each row rendered on its own. A shard stores the
 /// head, separator and tail (identical in every shard) and its own rows with their indices;
 /// `merge` puts every row back in place, so the merged text is byte for byte that of one run.
-public struct RowShard: Codable, Sendable, Equatable {
+public struct RowShard: ShardRecord, Sendable, Equatable {
     /// `referee sweep`, `referee table` — what wrote it.
     public var command: String
     /// The inputs that fix the rows (the command's options, without the shard, folder and threads):
@@ -43,25 +43,10 @@ public struct RowShard: Codable, Sendable, Equatable {
         self.rows = rows
     }
 
-    public func encoded() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return String(decoding: try! encoder.encode(self), as: UTF8.self) + "\n"
-    }
-
     /// Reads and joins a complete set of row shards into the text of one run.
     public static func merge(_ set: ShardSet) throws(MergeError) -> (text: String, fileExtension: String) {
         var shards: [RowShard] = []
-        for file in set.files {
-            guard let data = FileManager.default.contents(atPath: file.path) else {
-                throw MergeError(file.path, "cannot read the file", fix: "check the path and permissions")
-            }
-            guard let s = try? JSONDecoder().decode(RowShard.self, from: data) else {
-                throw MergeError(file.path, "not a row shard written by `referee sweep/table --shard` (truncated or edited?)", fix: "recompute shard \(file.shard)")
-            }
-            guard s.shard == file.shard.index, s.of == file.shard.count else {
-                throw MergeError(file.path, "holds shard \(s.shard)/\(s.of), but its name says \(file.shard)", fix: "do not rename shard files; recompute shard \(file.shard)")
-            }
+        for (file, s) in try set.read(RowShard.self, what: "a row shard written by `referee sweep/table --shard`") {
             if let first = shards.first {
                 guard s.command == first.command, s.inputs == first.inputs, s.total == first.total, s.head == first.head, s.separator == first.separator,
                       s.tail == first.tail, s.fileExtension == first.fileExtension else {
