@@ -249,6 +249,15 @@ public struct DeclaredSystem: Sendable {
         // Lets.
         var scalarLets: [String: Expr] = [:]
         var usesFixedVectors = false
+        /// The right side of `name = expression` (after the `=` at `eq`), located at its first column
+        /// and expanded to a scalar or vector.
+        func rightSide(_ line: Located<String>, after eq: String.Index) throws -> (OdeValue, SourceLocation) {
+            let column = line.location.column + line.value.distance(from: line.value.startIndex, to: eq) + 1
+            let at = SourceLocation(file: line.location.file, line: line.location.line, column: column)
+            let bodyText = String(line.value[line.value.index(after: eq)...])
+            if bodyText.contains("vec(") { usesFixedVectors = true }
+            return (try expand(try parseExpression(rewriteRates(bodyText), at: at), at: at), at)
+        }
         for line in letLines {
             guard let eq = line.value.firstIndex(of: "=") else {
                 throw DerivationError(line.location, "expected `let: name = expression`", fix: "write e.g. `let: h_A = j_AA*m_A + j_AB*m_B`")
@@ -261,11 +270,7 @@ public struct DeclaredSystem: Sendable {
             if parse.symbols[n] != nil && (variables.contains { $0.name == n } || parameters.contains { $0.name == n } || scalarLets[n] != nil || names[Symbol(n, .real)] != nil) {
                 throw DerivationError(line.location, "`\(n)` is already a state variable, parameter or let", fix: "choose a new name")
             }
-            let column = line.location.column + line.value.distance(from: line.value.startIndex, to: eq) + 1
-            let at = SourceLocation(file: line.location.file, line: line.location.line, column: column)
-            let bodyText = String(line.value[line.value.index(after: eq)...])
-            if bodyText.contains("vec(") { usesFixedVectors = true }
-            let value = try expand(try parseExpression(rewriteRates(bodyText), at: at), at: at)
+            let (value, _) = try rightSide(line, after: eq)
             let symbol = Symbol(n, .real)
             parse.declare([symbol])
             names[symbol] = value
@@ -291,11 +296,7 @@ public struct DeclaredSystem: Sendable {
             if let previous = rhs[target] {
                 throw DerivationError(line.location, "a second equation for d\(target)/dt (first at line \(previous.1.line))", fix: "give one equation per state variable")
             }
-            let column = line.location.column + line.value.distance(from: line.value.startIndex, to: eq) + 1
-            let at = SourceLocation(file: line.location.file, line: line.location.line, column: column)
-            let bodyText = String(line.value[line.value.index(after: eq)...])
-            if bodyText.contains("vec(") { usesFixedVectors = true }
-            let value = try expand(try parseExpression(rewriteRates(bodyText), at: at), at: at)
+            let (value, at) = try rightSide(line, after: eq)
             switch (variable.shape, value) {
             case (.scalar, .scalar): break
             case (.vector(let n), .vector(let c)) where n == c.count: break
